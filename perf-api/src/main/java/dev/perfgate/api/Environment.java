@@ -1,0 +1,169 @@
+package dev.perfgate.api;
+
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Where a result was measured: JVM, garbage collectors, heap, flags, CPU and OS. It is saved with
+ * every result, and its {@link #fingerprint()} keeps results from different environments from
+ * being compared silently.
+ *
+ * @param jvmVendor the JVM's vendor, such as {@code Eclipse Adoptium}
+ * @param jvmVersion the runtime version, such as {@code 17.0.15+6}
+ * @param jvmName the VM's name, such as {@code OpenJDK 64-Bit Server VM}
+ * @param garbageCollectors the names of the active collectors, such as {@code G1 Young Generation}
+ * @param maxHeapBytes the maximum heap in bytes, -1 if undefined
+ * @param jvmArguments the JVM's input arguments, as given
+ * @param cpuModel the CPU model name, or {@code unknown}
+ * @param cpus the number of available processors
+ * @param os the operating system's name and version
+ * @param arch the CPU architecture
+ * @param warnings settings found that skew measurements (agents attached, disabled JIT, ...)
+ * @param properties extra facts a caller wants kept, such as the VCS revision
+ */
+public record Environment(
+    String jvmVendor,
+    String jvmVersion,
+    String jvmName,
+    List<String> garbageCollectors,
+    long maxHeapBytes,
+    List<String> jvmArguments,
+    String cpuModel,
+    int cpus,
+    String os,
+    String arch,
+    List<String> warnings,
+    Map<String, String> properties) {
+
+  /**
+   * Creates an environment.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if cpus is below 1
+   */
+  public Environment {
+    Checks.notNull(jvmVendor, "jvmVendor");
+    Checks.notNull(jvmVersion, "jvmVersion");
+    Checks.notNull(jvmName, "jvmName");
+    garbageCollectors = List.copyOf(garbageCollectors);
+    jvmArguments = List.copyOf(jvmArguments);
+    Checks.notNull(cpuModel, "cpuModel");
+    Checks.argument(cpus >= 1, "cpus (%s) must be >= 1", cpus);
+    Checks.notNull(os, "os");
+    Checks.notNull(arch, "arch");
+    warnings = List.copyOf(warnings);
+    properties = Map.copyOf(properties);
+  }
+
+  /**
+   * Reads the environment of the running JVM. Cost: a few milliseconds (it reads
+   * {@code /proc/cpuinfo} on Linux); call it once per run.
+   *
+   * @return the current environment
+   */
+  public static Environment current() {
+    var runtime = ManagementFactory.getRuntimeMXBean();
+    List<String> gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(GarbageCollectorMXBean::getName).collect(Collectors.toList());
+    List<String> args = runtime.getInputArguments();
+    return new Environment(
+        System.getProperty("java.vm.vendor", "unknown"),
+        System.getProperty("java.runtime.version", System.getProperty("java.version", "unknown")),
+        System.getProperty("java.vm.name", "unknown"),
+        gcs,
+        Runtime.getRuntime().maxMemory() == Long.MAX_VALUE ? -1 : Runtime.getRuntime().maxMemory(),
+        args,
+        readCpuModel(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name", "unknown") + " " + System.getProperty("os.version", ""),
+        System.getProperty("os.arch", "unknown"),
+        skewingSettings(args),
+        Map.of());
+  }
+
+  /**
+   * The same environment with one more property, such as the VCS revision.
+   *
+   * @param key the property's name
+   * @param value its value
+   * @return a new environment
+   */
+  public Environment withProperty(String key, String value) {
+    var copy = new java.util.HashMap<>(properties);
+    copy.put(Checks.name(key, "property name"), Checks.notNull(value, "property value"));
+    return new Environment(jvmVendor, jvmVersion, jvmName, garbageCollectors, maxHeapBytes,
+        jvmArguments, cpuModel, cpus, os, arch, warnings, copy);
+  }
+
+  /**
+   * A short hash of what decides whether two results may be compared: JVM vendor and version,
+   * collectors, maximum heap, CPU model and count, OS and architecture. JVM arguments are left out
+   * because build tools add paths that change from run to run; the collectors and heap they set
+   * are part of the hash.
+   *
+   * @return twelve hexadecimal digits
+   */
+  public String fingerprint() {
+    String basis = String.join("|", jvmVendor, jvmVersion, jvmName, String.join(",", garbageCollectors),
+        Long.toString(maxHeapBytes), cpuModel, Integer.toString(cpus), os, arch);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  private static String readCpuModel() {
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    if (Files.isReadable(cpuinfo)) {
+      try (var lines = Files.lines(cpuinfo)) {
+        return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+            .findFirst().orElse("unknown");
+      } catch (IOException | RuntimeException e) {
+        return "unknown";
+      }
+    }
+    return "unknown";
+  }
+
+  private static List<String> skewingSettings(List<String> args) {
+    List<String> found = new ArrayList<>();
+    for (String a : args) {
+      String lower = a.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("-javaagent:") || lower.startsWith("-agentlib:") || lower.startsWith("-agentpath:")) {
+        String what = lower.contains("jacoco") ? "JaCoCo coverage agent" : "an agent";
+        if (lower.startsWith("-agentlib:jdwp")) {
+          what = "a debugger (jdwp)";
+        }
+        found.add(what + " is attached (" + a + "): it slows and distorts measured code");
+      } else if (a.equals("-Xint")) {
+        found.add("the JIT is off (-Xint): figures say nothing about production speed");
+      } else if (a.equals("-XX:TieredStopAtLevel=1")) {
+        found.add("only the C1 compiler runs (-XX:TieredStopAtLevel=1): figures are slower than in production");
+      } else if (a.equals("-XX:+DisableExplicitGC")) {
+        found.add("-XX:+DisableExplicitGC is set: retained-heap and leak figures are not reliable");
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public String toString() {
+    return jvmName + " " + jvmVersion + " (" + jvmVendor + "), " + String.join(" + ", garbageCollectors)
+        + ", max heap " + Unit.BYTES.format(maxHeapBytes) + ", " + cpus + " x " + cpuModel + ", " + os + " " + arch
+        + " [" + fingerprint() + "]";
+  }
+}

@@ -1,0 +1,84 @@
+package dev.perfgate.api;
+
+import java.util.regex.Pattern;
+
+/**
+ * A named quantity with a unit and a direction, for example {@code time.wall} in nanoseconds per
+ * operation, lower is better. Names are dotted and lowercase, like Micrometer's meter names.
+ *
+ * <p>Two metrics are the same metric when their names are equal; a name used with two different
+ * units in one run is an error reported by the runner.
+ *
+ * <pre>{@code
+ * Metric queries = Metric.of("db.queries", Unit.COUNT, Direction.LOWER_IS_BETTER);
+ * }</pre>
+ *
+ * @param name dotted lowercase name such as {@code alloc.bytes}
+ * @param unit the unit values are recorded in
+ * @param direction which way the metric gets better
+ */
+public record Metric(String name, Unit unit, Direction direction) {
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*");
+
+  /** Wall-clock time per operation, in nanoseconds. */
+  public static final Metric WALL_TIME = new Metric("time.wall", Unit.NANOSECONDS, Direction.LOWER_IS_BETTER);
+
+  /** CPU time of the measuring thread per operation, in nanoseconds. */
+  public static final Metric CPU_TIME = new Metric("time.cpu", Unit.NANOSECONDS, Direction.LOWER_IS_BETTER);
+
+  /** Bytes allocated per operation by the measuring thread. */
+  public static final Metric ALLOCATED_BYTES = new Metric("alloc.bytes", Unit.BYTES, Direction.LOWER_IS_BETTER);
+
+  /**
+   * Creates a metric.
+   *
+   * @throws IllegalArgumentException if the name is not dotted lowercase ({@code [a-z][a-z0-9_]*} parts)
+   * @throws NullPointerException if an argument is null
+   */
+  public Metric {
+    Checks.notNull(name, "metric name");
+    Checks.notNull(unit, "unit of metric '" + name + "'");
+    Checks.notNull(direction, "direction of metric '" + name + "'");
+    Checks.argument(NAME.matcher(name).matches(),
+        "metric name '%s' must be dotted lowercase words such as 'cache.hit.ratio'", name);
+  }
+
+  /**
+   * Creates a metric.
+   *
+   * @param name dotted lowercase name
+   * @param unit the unit values are recorded in
+   * @param direction which way the metric gets better
+   * @return the metric
+   */
+  public static Metric of(String name, Unit unit, Direction direction) {
+    return new Metric(name, unit, direction);
+  }
+
+  /**
+   * Formats a value of this metric for display, for example {@code 0.84 ms}.
+   *
+   * @param value a value in this metric's unit
+   * @return the value as text
+   */
+  public String format(double value) {
+    return unit.format(value);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Metric && ((Metric) o).name.equals(name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return name + " [" + (unit.symbol().isEmpty() ? unit.name().toLowerCase(java.util.Locale.ROOT) : unit.symbol())
+        + ", " + direction.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "]";
+  }
+}

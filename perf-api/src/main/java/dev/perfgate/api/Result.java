@@ -1,0 +1,144 @@
+package dev.perfgate.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * All trials of one benchmark variant, with the raw values kept, the metrics that could not be
+ * measured and why, and the environment. Results are what baselines store and what targets judge.
+ *
+ * @param key which benchmark variant this is
+ * @param trials the trials, in order
+ * @param notMeasured metrics that could not be measured, each with the reason
+ * @param warnings things that make the figures less trustworthy, in words
+ * @param error the failure of the benchmark, if it threw or timed out
+ * @param environment where it was measured
+ * @param startedAt when the run began
+ * @param elapsed how long the whole run took, warm-up included
+ */
+public record Result(
+    BenchmarkKey key,
+    List<Trial> trials,
+    Map<Metric, String> notMeasured,
+    List<String> warnings,
+    Optional<String> error,
+    Environment environment,
+    Instant startedAt,
+    Duration elapsed) {
+
+  /**
+   * Creates a result.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public Result {
+    Checks.notNull(key, "key");
+    trials = List.copyOf(Checks.notNull(trials, "trials"));
+    notMeasured = Map.copyOf(Checks.notNull(notMeasured, "notMeasured"));
+    warnings = List.copyOf(Checks.notNull(warnings, "warnings"));
+    Checks.notNull(error, "error");
+    Checks.notNull(environment, "environment");
+    Checks.notNull(startedAt, "startedAt");
+    Checks.notNull(elapsed, "elapsed");
+  }
+
+  /**
+   * Every metric with at least one value in this result, in the order first seen.
+   *
+   * @return the metrics, possibly empty
+   */
+  public Set<Metric> metrics() {
+    Set<Metric> all = new LinkedHashSet<>();
+    for (Trial t : trials) {
+      for (Sample s : t.samples()) {
+        all.addAll(s.values().keySet());
+      }
+      all.addAll(t.values().keySet());
+    }
+    return all;
+  }
+
+  /**
+   * Finds a metric of this result by name.
+   *
+   * @param name the metric's name
+   * @return the metric, empty if this result has no value and no "not measured" reason for it
+   */
+  public Optional<Metric> metric(String name) {
+    for (Metric m : metrics()) {
+      if (m.name().equals(name)) {
+        return Optional.of(m);
+      }
+    }
+    return notMeasured.keySet().stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
+  /**
+   * All sample values of a metric, over all trials.
+   *
+   * @param metric the metric
+   * @return the values, empty if the metric is recorded per trial only
+   */
+  public double[] sampleValues(Metric metric) {
+    return trials.stream().flatMap(t -> t.samples().stream()).map(s -> s.values().get(metric))
+        .filter(v -> v != null).mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * One value per trial (see {@link Trial#value(Metric)}): the independent observations that
+   * comparisons and confidence intervals use.
+   *
+   * @param metric the metric
+   * @return the values of the trials that have one, possibly empty
+   */
+  public double[] trialValues(Metric metric) {
+    return trials.stream().mapToDouble(t -> t.value(metric)).filter(v -> !Double.isNaN(v)).toArray();
+  }
+
+  /**
+   * The values a {@link Statistic} is taken over: every sample's value when the metric is recorded
+   * per sample (so that {@code p95} is over all samples), else one value per trial.
+   *
+   * @param metric the metric
+   * @return the values, possibly empty
+   */
+  public double[] values(Metric metric) {
+    double[] samples = sampleValues(metric);
+    return samples.length > 0 ? samples : trialValues(metric);
+  }
+
+  /**
+   * A statistic of a metric over {@link #values(Metric)}.
+   *
+   * @param metric the metric
+   * @param statistic the statistic
+   * @return its value, NaN if the metric has no value
+   */
+  public double statistic(Metric metric, Statistic statistic) {
+    return statistic.of(values(metric));
+  }
+
+  /**
+   * Whether the benchmark ran to the end without an error.
+   *
+   * @return true if there is no error
+   */
+  public boolean succeeded() {
+    return error.isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(key.toString()).append(": ").append(trials.size()).append(" trials");
+    for (Metric m : metrics()) {
+      sb.append(", ").append(m.name()).append(" median ").append(m.format(statistic(m, Statistic.MEDIAN)));
+    }
+    error.ifPresent(e -> sb.append(", error: ").append(e));
+    return sb.toString();
+  }
+}

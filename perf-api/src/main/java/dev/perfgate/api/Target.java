@@ -1,0 +1,238 @@
+package dev.perfgate.api;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A limit on a statistic of a metric: "p95 of time per operation at most 100 ms". Targets are
+ * evaluated against a {@link Result} into a {@link Verdict}.
+ *
+ * <pre>{@code
+ * Target fast = Target.on(Metric.WALL_TIME).p95().atMost(Duration.ofMillis(100));
+ * Target lean = Target.on("alloc.bytes").median().atMost(Quantity.kilobytes(64));
+ * Target hits = Target.on("cache.hit.ratio").mean().atLeast(Quantity.percent(95));
+ * }</pre>
+ *
+ * @param metric the name of the metric limited
+ * @param statistic the statistic of its values that is limited
+ * @param bound whether the statistic must stay at most or at least the limit
+ * @param limit the limit, with its unit
+ */
+public record Target(String metric, Statistic statistic, Bound bound, Quantity limit) {
+
+  /** Which side of the limit passes. */
+  public enum Bound {
+    /** The statistic must be less than or equal to the limit. */
+    AT_MOST("<="),
+    /** The statistic must be greater than or equal to the limit. */
+    AT_LEAST(">=");
+
+    private final String symbol;
+
+    Bound(String symbol) {
+      this.symbol = symbol;
+    }
+
+    /**
+     * The comparison as a symbol.
+     *
+     * @return {@code <=} or {@code >=}
+     */
+    public String symbol() {
+      return symbol;
+    }
+  }
+
+  /**
+   * Creates a target.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public Target {
+    Checks.name(metric, "target metric");
+    Checks.notNull(statistic, "statistic");
+    Checks.notNull(bound, "bound");
+    Checks.notNull(limit, "limit");
+  }
+
+  /**
+   * Starts a target on a metric.
+   *
+   * @param metric the metric
+   * @return a step that chooses the statistic
+   */
+  public static Selector on(Metric metric) {
+    return new Selector(Checks.notNull(metric, "metric").name());
+  }
+
+  /**
+   * Starts a target on a metric named by a probe, such as {@code cache.hit.ratio}.
+   *
+   * @param metricName the metric's name
+   * @return a step that chooses the statistic
+   */
+  public static Selector on(String metricName) {
+    return new Selector(Checks.name(metricName, "metric name"));
+  }
+
+  /**
+   * Evaluates this target against a result.
+   *
+   * <p>The statistic is taken over every sample's value when the metric is recorded per sample,
+   * otherwise over one value per trial. A metric the result could not measure gives
+   * {@link Status#NOT_MEASURED} with the reason; a failed benchmark gives {@link Status#ERROR}.
+   *
+   * @param result the result
+   * @return the verdict, whose message states the measurement against the limit
+   * @throws IllegalArgumentException if the metric's unit differs from the limit's unit
+   */
+  public Verdict evaluate(Result result) {
+    String subject = result.key().toString();
+    String check = statistic.label() + " " + label(metric) + " " + bound.symbol() + " " + limit;
+    Map<String, Double> figures = new LinkedHashMap<>();
+    figures.put("limit", limit.value());
+    if (result.error().isPresent()) {
+      return new Verdict(subject, check, Status.ERROR,
+          line(subject, check, Status.ERROR) + ": benchmark failed: " + result.error().get(), figures);
+    }
+    Optional<Metric> found = result.metric(metric);
+    if (found.isEmpty() || result.values(found.get()).length == 0) {
+      String reason = found.map(m -> result.notMeasured().get(m))
+          .orElse("no probe in this run records '" + metric + "'; metrics recorded: "
+              + result.metrics().stream().map(Metric::name).toList());
+      return new Verdict(subject, check, Status.NOT_MEASURED,
+          line(subject, check, Status.NOT_MEASURED) + ": " + reason, figures);
+    }
+    Metric m = found.get();
+    Checks.argument(m.unit() == limit.unit(),
+        "target on '%s' has a limit in %s but the metric is measured in %s; give the limit in %s",
+        metric, limit.unit(), m.unit(), m.unit());
+    double measured = result.statistic(m, statistic);
+    figures.put("measured", measured);
+    boolean pass = bound == Bound.AT_MOST ? measured <= limit.value() : measured >= limit.value();
+    Status status = pass ? Status.PASS : Status.FAIL;
+    String message = String.format("%s  %s %s %s  %s %s  %s", subject, statistic.label(), label(metric),
+        m.format(measured), bound.symbol(), limit, status);
+    return new Verdict(subject, check, status, message, figures);
+  }
+
+  private static String line(String subject, String check, Status status) {
+    return subject + "  " + check + "  " + status;
+  }
+
+  /** Per-operation metrics read better as "time/op" than as their dotted names. */
+  static String label(String metric) {
+    switch (metric) {
+      case "time.wall":
+        return "time/op";
+      case "time.cpu":
+        return "cpu/op";
+      case "alloc.bytes":
+        return "alloc/op";
+      default:
+        return metric;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return statistic.label() + " " + label(metric) + " " + bound.symbol() + " " + limit;
+  }
+
+  /** Chooses the statistic of a target under construction. */
+  public static final class Selector {
+    private final String metric;
+
+    private Selector(String metric) {
+      this.metric = metric;
+    }
+
+    /**
+     * Limits the given statistic.
+     *
+     * @param statistic the statistic
+     * @return a step that sets the limit
+     */
+    public Limiter statistic(Statistic statistic) {
+      return new Limiter(metric, Checks.notNull(statistic, "statistic"));
+    }
+
+    /** @return a step that limits the median */
+    public Limiter median() {
+      return statistic(Statistic.MEDIAN);
+    }
+
+    /** @return a step that limits the mean */
+    public Limiter mean() {
+      return statistic(Statistic.MEAN);
+    }
+
+    /** @return a step that limits the 90th percentile */
+    public Limiter p90() {
+      return statistic(Statistic.P90);
+    }
+
+    /** @return a step that limits the 95th percentile */
+    public Limiter p95() {
+      return statistic(Statistic.P95);
+    }
+
+    /** @return a step that limits the 99th percentile */
+    public Limiter p99() {
+      return statistic(Statistic.P99);
+    }
+
+    /** @return a step that limits the largest value */
+    public Limiter max() {
+      return statistic(Statistic.MAX);
+    }
+
+    /** @return a step that limits the smallest value */
+    public Limiter min() {
+      return statistic(Statistic.MIN);
+    }
+  }
+
+  /** Sets the limit of a target under construction. */
+  public static final class Limiter {
+    private final String metric;
+    private final Statistic statistic;
+
+    private Limiter(String metric, Statistic statistic) {
+      this.metric = metric;
+      this.statistic = statistic;
+    }
+
+    /**
+     * The statistic must be at most this quantity.
+     *
+     * @param limit the limit
+     * @return the target
+     */
+    public Target atMost(Quantity limit) {
+      return new Target(metric, statistic, Bound.AT_MOST, limit);
+    }
+
+    /**
+     * The statistic must be at most this duration.
+     *
+     * @param limit the limit
+     * @return the target
+     */
+    public Target atMost(Duration limit) {
+      return atMost(Quantity.of(limit));
+    }
+
+    /**
+     * The statistic must be at least this quantity.
+     *
+     * @param limit the limit
+     * @return the target
+     */
+    public Target atLeast(Quantity limit) {
+      return new Target(metric, statistic, Bound.AT_LEAST, limit);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.perfgate.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One independent trial: a separately warmed block of samples. Statistics that need independent
+ * observations (confidence intervals, comparisons) use one value per trial, because samples inside
+ * a trial share their warm-up, JIT state and heap layout and are not independent.
+ *
+ * @param index the trial's number, from 0
+ * @param samples the samples, in the order they were taken
+ * @param values metrics recorded once for the whole trial (GC counts, leak rate, cache size)
+ */
+public record Trial(int index, List<Sample> samples, Map<Metric, Double> values) {
+
+  /**
+   * Creates a trial.
+   *
+   * @throws IllegalArgumentException if the index is negative or a value is NaN
+   */
+  public Trial {
+    Checks.argument(index >= 0, "trial index (%s) must be >= 0", index);
+    samples = List.copyOf(Checks.notNull(samples, "samples"));
+    values = Map.copyOf(Checks.notNull(values, "values"));
+    values.forEach((m, v) -> Checks.finite(v, "value of " + m.name()));
+  }
+
+  /**
+   * The trial's value of a metric: the value recorded for the whole trial if there is one,
+   * otherwise the median of its samples' values.
+   *
+   * @param metric the metric
+   * @return the value, or NaN if the trial has none for the metric
+   */
+  public double value(Metric metric) {
+    Double whole = values.get(metric);
+    if (whole != null) {
+      return whole;
+    }
+    double[] v = samples.stream().map(s -> s.values().get(metric)).filter(x -> x != null)
+        .mapToDouble(Double::doubleValue).toArray();
+    return Statistic.MEDIAN.of(v);
+  }
+}
