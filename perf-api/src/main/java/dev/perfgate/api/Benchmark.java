@@ -181,7 +181,7 @@ public interface Benchmark {
    */
   static Benchmark of(String name, Operation operation) {
     Checks.notNull(operation, "operation");
-    return builder(name).operation(ignored -> operation.run()).build();
+    return builder(name).work(operation).build();
   }
 
   /**
@@ -194,7 +194,7 @@ public interface Benchmark {
    */
   static Benchmark of(String name, Task task) {
     Checks.notNull(task, "task");
-    return builder(name).task(ignored -> task.run()).build();
+    return builder(name).work(task).build();
   }
 
   /**
@@ -216,7 +216,8 @@ public interface Benchmark {
   final class Builder<S> {
     private final String name;
     private SetUp<S> setUp;
-    private StateOperation<S> operation;
+    /** One of Operation, Task, StateOperation or StateTask: called directly, without adapters. */
+    private Object operation;
     private StateTask<S> beforeInvocation;
     private StateTask<S> tearDown;
     private Mode mode;
@@ -253,8 +254,12 @@ public interface Benchmark {
      * @throws IllegalStateException if an operation was already set
      */
     public Builder<S> operation(StateOperation<S> operation) {
+      return work(Checks.notNull(operation, "operation"));
+    }
+
+    private Builder<S> work(Object work) {
       Checks.state(this.operation == null, "the operation was already set for benchmark '%s'", name);
-      this.operation = Checks.notNull(operation, "operation");
+      this.operation = work;
       return this;
     }
 
@@ -266,8 +271,7 @@ public interface Benchmark {
      * @throws IllegalStateException if an operation was already set
      */
     public Builder<S> task(StateTask<S> task) {
-      Checks.notNull(task, "task");
-      return operation(new TaskOperation<>(task));
+      return work(Checks.notNull(task, "task"));
     }
 
     /**

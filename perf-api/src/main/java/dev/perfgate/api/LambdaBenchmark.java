@@ -1,20 +1,27 @@
 package dev.perfgate.api;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.util.List;
 
 /** The benchmark {@link Benchmark.Builder} builds: immutable, with its state made per trial. */
 final class LambdaBenchmark<S> implements Benchmark {
+  private static final MethodType INSTANCE_CONSTRUCTOR = MethodType.methodType(void.class, Object.class,
+      Object.class, Benchmark.StateTask.class, Benchmark.StateTask.class);
+
   private final String name;
   private final Mode mode;
   private final long operationsPerInvocation;
   private final List<Integer> sizes;
   private final SetUp<S> setUp;
-  private final StateOperation<S> operation;
+  private final Object operation;
   private final StateTask<S> beforeInvocation;
   private final StateTask<S> tearDown;
+  /** This benchmark's own copy of {@link LambdaInstance}; see there why. */
+  private final MethodHandle newInstance;
 
   LambdaBenchmark(String name, Mode mode, long operationsPerInvocation, List<Integer> sizes, SetUp<S> setUp,
-      StateOperation<S> operation, StateTask<S> beforeInvocation, StateTask<S> tearDown) {
+      Object operation, StateTask<S> beforeInvocation, StateTask<S> tearDown) {
     this.name = name;
     this.mode = mode;
     this.operationsPerInvocation = operationsPerInvocation;
@@ -23,6 +30,9 @@ final class LambdaBenchmark<S> implements Benchmark {
     this.operation = operation;
     this.beforeInvocation = beforeInvocation;
     this.tearDown = tearDown;
+    this.newInstance = HiddenCopy.constructor(LambdaInstance.class, INSTANCE_CONSTRUCTOR)
+        .asType(MethodType.methodType(Benchmark.Instance.class, Object.class, Object.class,
+            Benchmark.StateTask.class, Benchmark.StateTask.class));
   }
 
   @Override
@@ -48,7 +58,14 @@ final class LambdaBenchmark<S> implements Benchmark {
   @Override
   public Instance open(RunContext context) throws Exception {
     S state = setUp == null ? null : setUp.create(context);
-    return new LambdaInstance<>(state, operation, beforeInvocation, tearDown);
+    try {
+      return (Instance) newInstance.invokeExact((Object) state, operation, (StateTask) beforeInvocation,
+          (StateTask) tearDown);
+    } catch (Exception | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
   }
 
   @Override

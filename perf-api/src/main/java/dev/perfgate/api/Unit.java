@@ -87,6 +87,9 @@ public enum Unit {
     if (a >= 0.001) {
       return String.format(Locale.ROOT, "%.3f", v);
     }
-    return String.format(Locale.ROOT, "%.3g", v);
+    if (a < 1e-6) {
+      return "0.000";
+    }
+    return String.format(Locale.ROOT, "%.6f", v).replaceAll("0+$", "");
   }
 }

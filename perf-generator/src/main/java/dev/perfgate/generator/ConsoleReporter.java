@@ -1,0 +1,126 @@
+package dev.perfgate.generator;
+
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.api.Statistic;
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Verdict;
+import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints progress while a suite runs and a summary a person reads at a glance when it ends: one
+ * line per benchmark variant with its main figures, then every verdict, then the totals.
+ */
+public final class ConsoleReporter {
+  private final PrintStream out;
+
+  private ConsoleReporter(PrintStream out) {
+    this.out = out;
+  }
+
+  /**
+   * A reporter that prints to standard output.
+   *
+   * @return the reporter
+   */
+  public static ConsoleReporter toStandardOutput() {
+    return new ConsoleReporter(System.out);
+  }
+
+  /**
+   * A reporter that prints to a stream.
+   *
+   * @param out the stream
+   * @return the reporter
+   */
+  public static ConsoleReporter to(PrintStream out) {
+    return new ConsoleReporter(Checks.notNull(out, "out"));
+  }
+
+  void started(BenchmarkKey key, int index, int count) {
+    out.printf(Locale.ROOT, "perfgate [%d/%d] %s ...%n", index, count, key);
+    out.flush();
+  }
+
+  void finished(Result result) {
+    out.println("perfgate       " + line(result));
+    out.flush();
+  }
+
+  /**
+   * Prints the summary of a report.
+   *
+   * @param report the report
+   */
+  public void print(Report report) {
+    out.print(format(report));
+    out.flush();
+  }
+
+  /**
+   * Formats the summary of a report.
+   *
+   * @param report the report
+   * @return the summary, several lines
+   */
+  public static String format(Report report) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%nPerfgate: %d benchmark variants in %.1f s on %s%n",
+        report.benchmarks().size(), report.elapsed().toMillis() / 1000.0, report.environment()));
+    sb.append("probes: ").append(String.join("; ", report.probes())).append('\n');
+    for (String w : report.environment().warnings()) {
+      sb.append("WARNING: ").append(w).append('\n');
+    }
+    for (String w : report.warnings()) {
+      sb.append("WARNING: ").append(w).append('\n');
+    }
+    sb.append('\n');
+    for (BenchmarkReport b : report.benchmarks()) {
+      sb.append("  ").append(line(b.result())).append('\n');
+      for (String w : b.result().warnings()) {
+        sb.append("      warning: ").append(w).append('\n');
+      }
+      b.result().notMeasured().forEach((m, why) ->
+          sb.append("      not measured: ").append(m.name()).append(": ").append(why).append('\n'));
+    }
+    List<Verdict> verdicts = report.verdicts();
+    if (!verdicts.isEmpty()) {
+      sb.append('\n');
+      for (Verdict v : verdicts) {
+        sb.append(String.format(Locale.ROOT, "  %-13s %s%n", "[" + v.status() + "]", v.message()));
+      }
+    }
+    Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    verdicts.forEach(v -> counts.merge(v.status(), 1, Integer::sum));
+    sb.append(String.format(Locale.ROOT, "%n%s: %d checks", report.passed() ? "PASSED" : "FAILED", verdicts.size()));
+    counts.forEach((s, n) -> sb.append(", ").append(n).append(' ').append(s.name().toLowerCase(Locale.ROOT)));
+    sb.append('\n');
+    return sb.toString();
+  }
+
+  /** One line: the variant, its time per operation (median and p95), allocation, then other metrics. */
+  static String line(Result r) {
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-28s", r.key()));
+    if (r.error().isPresent()) {
+      return sb.append(" ERROR ").append(r.error().get()).toString();
+    }
+    if (r.metrics().contains(Metric.WALL_TIME)) {
+      sb.append(String.format(Locale.ROOT, " time/op %9s (p95 %s)",
+          Metric.WALL_TIME.format(r.statistic(Metric.WALL_TIME, Statistic.MEDIAN)),
+          Metric.WALL_TIME.format(r.statistic(Metric.WALL_TIME, Statistic.P95))));
+    }
+    for (Metric m : r.metrics()) {
+      if (!m.equals(Metric.WALL_TIME)) {
+        String label = m.equals(Metric.ALLOCATED_BYTES) ? "alloc/op" : m.equals(Metric.CPU_TIME) ? "cpu/op" : m.name();
+        sb.append("  ").append(label).append(' ').append(m.format(r.statistic(m, Statistic.MEDIAN)));
+      }
+    }
+    sb.append(String.format(Locale.ROOT, "  [%d trials, %.1f s]", r.trials().size(), r.elapsed().toMillis() / 1000.0));
+    return sb.toString();
+  }
+}

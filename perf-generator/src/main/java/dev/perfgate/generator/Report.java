@@ -1,0 +1,103 @@
+package dev.perfgate.generator;
+
+import dev.perfgate.api.Environment;
+import dev.perfgate.api.Result;
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Verdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What a suite run produced: every result with its verdicts, the suite-level verdicts, the probes
+ * used and the environment.
+ *
+ * @param benchmarks each variant's result and target verdicts, in run order
+ * @param suiteVerdicts verdicts of checks over several results (scaling, baselines)
+ * @param environment where it ran
+ * @param probes the probes used, each with where it came from
+ * @param warnings warnings about the run as a whole
+ * @param elapsed how long the run took
+ */
+public record Report(List<BenchmarkReport> benchmarks, List<Verdict> suiteVerdicts, Environment environment,
+    List<String> probes, List<String> warnings, Duration elapsed) {
+
+  /**
+   * Creates a report.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public Report {
+    benchmarks = List.copyOf(benchmarks);
+    suiteVerdicts = List.copyOf(suiteVerdicts);
+    Checks.notNull(environment, "environment");
+    probes = List.copyOf(probes);
+    warnings = List.copyOf(warnings);
+    Checks.notNull(elapsed, "elapsed");
+  }
+
+  /**
+   * Every result, in run order.
+   *
+   * @return the results
+   */
+  public List<Result> results() {
+    return benchmarks.stream().map(BenchmarkReport::result).collect(Collectors.toList());
+  }
+
+  /**
+   * The result of a benchmark without size, or the first variant of a sized one.
+   *
+   * @param name the benchmark's name
+   * @return the result, empty if no benchmark has that name
+   */
+  public Optional<Result> result(String name) {
+    return results().stream().filter(r -> r.key().name().equals(name)).findFirst();
+  }
+
+  /**
+   * Every verdict: each result's, then the suite's.
+   *
+   * @return the verdicts
+   */
+  public List<Verdict> verdicts() {
+    List<Verdict> all = new ArrayList<>();
+    benchmarks.forEach(b -> all.addAll(b.verdicts()));
+    all.addAll(suiteVerdicts);
+    return all;
+  }
+
+  /**
+   * The verdicts that fail the run.
+   *
+   * @return the failures, possibly empty
+   */
+  public List<Verdict> failures() {
+    return verdicts().stream().filter(Verdict::failed).collect(Collectors.toList());
+  }
+
+  /**
+   * Whether no verdict failed. A suite with a status of {@link Status#NOT_MEASURED} or
+   * {@link Status#INCONCLUSIVE} still passes; the reports show those plainly.
+   *
+   * @return true if nothing failed
+   */
+  public boolean passed() {
+    return failures().isEmpty();
+  }
+
+  /**
+   * Throws if a verdict failed, with every failure in the message.
+   *
+   * @throws AssertionError if the run failed
+   */
+  public void assertPassed() {
+    List<Verdict> failures = failures();
+    if (!failures.isEmpty()) {
+      throw new AssertionError(failures.size() + " of " + verdicts().size() + " performance checks failed:\n  "
+          + failures.stream().map(Verdict::message).collect(Collectors.joining("\n  ")));
+    }
+  }
+}

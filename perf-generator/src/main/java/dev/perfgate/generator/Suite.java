@@ -1,0 +1,375 @@
+package dev.perfgate.generator;
+
+import dev.perfgate.api.Benchmark;
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Environment;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Probe;
+import dev.perfgate.api.ProbeProvider;
+import dev.perfgate.api.Result;
+import dev.perfgate.api.Target;
+import dev.perfgate.api.Verdict;
+import dev.perfgate.generator.internal.ProbeCatalog;
+import dev.perfgate.generator.internal.Ticker;
+import dev.perfgate.generator.internal.VariantRunner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Benchmarks, their targets, the probes and the run options: a runnable performance suite.
+ * Immutable; {@link #run()} may be called again.
+ *
+ * <pre>{@code
+ * Report report = Suite.newBuilder()
+ *     .benchmark(Benchmark.of("json.parse", () -> mapper.readTree(json)),
+ *         Target.on(Metric.WALL_TIME).p95().atMost(Duration.ofMillis(1)))
+ *     .build()
+ *     .run();
+ * report.assertPassed();
+ * }</pre>
+ */
+public final class Suite {
+  private static final System.Logger LOG = System.getLogger(Suite.class.getName());
+
+  private final List<Benchmark> benchmarks;
+  private final Map<String, List<Target>> targets;
+  private final Map<String, Map<Integer, List<Target>>> sizeTargets;
+  private final List<SuiteCheck> checks;
+  private final List<Probe> probes;
+  private final List<String> probeIds;
+  private final RunOptions options;
+  private final ConsoleReporter console;
+  private final Ticker ticker;
+
+  private Suite(Builder b) {
+    this.benchmarks = List.copyOf(b.benchmarks);
+    Map<String, List<Target>> t = new LinkedHashMap<>();
+    b.targets.forEach((k, v) -> t.put(k, List.copyOf(v)));
+    this.targets = Map.copyOf(t);
+    Map<String, Map<Integer, List<Target>>> st = new LinkedHashMap<>();
+    b.sizeTargets.forEach((k, v) -> {
+      Map<Integer, List<Target>> m = new LinkedHashMap<>();
+      v.forEach((size, list) -> m.put(size, List.copyOf(list)));
+      st.put(k, Map.copyOf(m));
+    });
+    this.sizeTargets = Map.copyOf(st);
+    this.checks = List.copyOf(b.checks);
+    this.probes = List.copyOf(b.probes);
+    this.probeIds = List.copyOf(b.probeIds);
+    this.options = b.options == null ? RunOptions.fromSystemProperties() : b.options;
+    this.console = b.quiet ? null : (b.console == null ? ConsoleReporter.toStandardOutput() : b.console);
+    this.ticker = b.ticker == null ? Ticker.system() : b.ticker;
+  }
+
+  /**
+   * Starts a suite.
+   *
+   * @return a new builder
+   */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /**
+   * The options this suite runs with.
+   *
+   * @return the options
+   */
+  public RunOptions options() {
+    return options;
+  }
+
+  /**
+   * Runs every benchmark variant (each size of each benchmark), evaluates the targets and the suite
+   * checks, prints the summary unless the suite is quiet, and returns the report. A benchmark or a
+   * probe that throws, or a benchmark that runs past the timeout, is reported by name and the others
+   * go on.
+   *
+   * @return the report
+   * @throws IllegalArgumentException if a probe id asked for is unknown
+   */
+  public Report run() {
+    long start = ticker.read();
+    Environment environment = Environment.current();
+    List<String> warnings = new ArrayList<>();
+    ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+        .orElse(Suite.class.getClassLoader());
+    ProbeCatalog catalog = ProbeCatalog.load(loader);
+    warnings.addAll(catalog.problems());
+    List<Probe> active = new ArrayList<>();
+    List<String> probeNames = new ArrayList<>();
+    Map<Metric, String> unavailable = new LinkedHashMap<>();
+    Set<String> wanted = new LinkedHashSet<>();
+    catalog.entries().stream().filter(e -> e.provider().enabledByDefault()).forEach(e -> wanted.add(e.provider().id()));
+    wanted.addAll(probeIds);
+    List<Probe> candidates = new ArrayList<>();
+    for (String id : wanted) {
+      ProbeCatalog.Entry entry = catalog.find(id, loader);
+      candidates.add(entry.provider().create());
+      probeNames.add(entry.provider().id() + " (" + entry.source() + ")");
+    }
+    for (Probe p : probes) {
+      candidates.add(p);
+      probeNames.add(p.id() + " (given to the suite)");
+    }
+    for (Probe p : candidates) {
+      Optional<String> why = p.unavailable();
+      if (why.isPresent()) {
+        String reason = "probe '" + p.id() + "' is unavailable: " + why.get();
+        warnings.add(reason + "; its metrics were skipped");
+        p.metrics().forEach(m -> unavailable.putIfAbsent(m, reason));
+      } else {
+        active.add(p);
+      }
+    }
+    LOG.log(System.Logger.Level.DEBUG, "perfgate probes: {0}", probeNames);
+
+    List<Variant> variants = new ArrayList<>();
+    for (Benchmark b : benchmarks) {
+      if (b.sizes().isEmpty()) {
+        variants.add(new Variant(b, BenchmarkKey.of(b.name())));
+      } else {
+        b.sizes().forEach(size -> variants.add(new Variant(b, BenchmarkKey.of(b.name(), size))));
+      }
+    }
+    List<BenchmarkReport> reports = new ArrayList<>();
+    ExecutorService[] executor = {newExecutor()};
+    try {
+      for (int i = 0; i < variants.size(); i++) {
+        Variant v = variants.get(i);
+        if (console != null) {
+          console.started(v.key, i + 1, variants.size());
+        }
+        VariantRunner runner = new VariantRunner(options, active, unavailable, environment, ticker,
+            new VariantRunner.Listener() {});
+        Result result = runWithTimeout(executor, runner, v, environment);
+        if (console != null) {
+          console.finished(result);
+        }
+        reports.add(new BenchmarkReport(result, evaluate(v, result)));
+      }
+    } finally {
+      executor[0].shutdownNow();
+    }
+    List<Result> results = reports.stream().map(BenchmarkReport::result).toList();
+    List<Verdict> suiteVerdicts = new ArrayList<>();
+    for (SuiteCheck check : checks) {
+      try {
+        suiteVerdicts.addAll(check.check(results));
+      } catch (RuntimeException e) {
+        warnings.add("suite check " + check + " threw " + e);
+        suiteVerdicts.add(new Verdict("suite", String.valueOf(check), dev.perfgate.api.Status.ERROR,
+            "suite check " + check + " threw " + e, Map.of()));
+      }
+    }
+    Report report = new Report(reports, suiteVerdicts, environment, probeNames, warnings,
+        Duration.ofNanos(ticker.read() - start));
+    if (console != null) {
+      console.print(report);
+    }
+    return report;
+  }
+
+  private List<Verdict> evaluate(Variant v, Result result) {
+    List<Target> applicable = new ArrayList<>(targets.getOrDefault(v.benchmark.name(), List.of()));
+    OptionalInt size = v.key.size();
+    if (size.isPresent()) {
+      applicable.addAll(sizeTargets.getOrDefault(v.benchmark.name(), Map.of()).getOrDefault(size.getAsInt(), List.of()));
+    }
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Target t : applicable) {
+      verdicts.add(t.evaluate(result));
+    }
+    return verdicts;
+  }
+
+  private Result runWithTimeout(ExecutorService[] executor, VariantRunner runner, Variant v, Environment env) {
+    Future<Result> future = executor[0].submit(() -> runner.run(v.benchmark, v.key));
+    try {
+      return future.get(options.timeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      // The stuck thread cannot be stopped safely; leave it (a daemon) and go on with a fresh one.
+      executor[0].shutdownNow();
+      executor[0] = newExecutor();
+      return failed(v.key, env, "benchmark '" + v.benchmark.name() + "' timed out after "
+          + options.timeout().toSeconds() + " s and was stopped; the rest of the suite went on"
+          + " (raise RunOptions.timeout if it needs longer)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      return failed(v.key, env, "interrupted while running '" + v.benchmark.name() + "'");
+    } catch (ExecutionException e) {
+      return failed(v.key, env, "benchmark '" + v.benchmark.name() + "' failed in the runner: " + e.getCause());
+    }
+  }
+
+  private static Result failed(BenchmarkKey key, Environment env, String error) {
+    return new Result(key, List.of(), Map.of(), List.of(), Optional.of(error), env, Instant.now(), Duration.ZERO);
+  }
+
+  private static ExecutorService newExecutor() {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "perfgate-runner");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  private record Variant(Benchmark benchmark, BenchmarkKey key) {}
+
+  /** Builds a {@link Suite}. */
+  public static final class Builder {
+    private final List<Benchmark> benchmarks = new ArrayList<>();
+    private final Map<String, List<Target>> targets = new LinkedHashMap<>();
+    private final Map<String, Map<Integer, List<Target>>> sizeTargets = new LinkedHashMap<>();
+    private final List<SuiteCheck> checks = new ArrayList<>();
+    private final List<Probe> probes = new ArrayList<>();
+    private final List<String> probeIds = new ArrayList<>();
+    private RunOptions options;
+    private ConsoleReporter console;
+    private boolean quiet;
+    private Ticker ticker;
+
+    private Builder() {}
+
+    /**
+     * Adds a benchmark with targets that apply to every variant of it.
+     *
+     * @param benchmark the benchmark; its name must be unique in the suite
+     * @param targets its targets
+     * @return this builder
+     * @throws IllegalArgumentException if a benchmark of that name was already added
+     */
+    public Builder benchmark(Benchmark benchmark, Target... targets) {
+      Checks.notNull(benchmark, "benchmark");
+      String name = benchmark.name();
+      Checks.argument(benchmarks.stream().noneMatch(b -> b.name().equals(name)),
+          "a benchmark named '%s' was already added; benchmark names must be unique in a suite", name);
+      benchmarks.add(benchmark);
+      this.targets.computeIfAbsent(name, k -> new ArrayList<>()).addAll(List.of(targets));
+      return this;
+    }
+
+    /**
+     * Adds targets for one size of a sized benchmark.
+     *
+     * @param benchmarkName the benchmark's name
+     * @param size the size
+     * @param targets the targets at that size
+     * @return this builder
+     */
+    public Builder targetsAtSize(String benchmarkName, int size, Target... targets) {
+      Checks.notNull(benchmarkName, "benchmarkName");
+      sizeTargets.computeIfAbsent(benchmarkName, k -> new LinkedHashMap<>())
+          .computeIfAbsent(size, k -> new ArrayList<>()).addAll(List.of(targets));
+      return this;
+    }
+
+    /**
+     * Adds a check over several results, run after all benchmarks.
+     *
+     * @param check the check
+     * @return this builder
+     */
+    public Builder check(SuiteCheck check) {
+      checks.add(Checks.notNull(check, "check"));
+      return this;
+    }
+
+    /**
+     * Adds a probe object (for probes that observe user objects, such as caches).
+     *
+     * @param probe the probe
+     * @return this builder
+     */
+    public Builder probe(Probe probe) {
+      probes.add(Checks.notNull(probe, "probe"));
+      return this;
+    }
+
+    /**
+     * Turns on probes found through {@link java.util.ServiceLoader} by id (such as {@code jfr.memory})
+     * or by the fully qualified name of their {@link ProbeProvider}. Probes enabled by default
+     * (time, allocation) are always on.
+     *
+     * @param idsOrClassNames the probes
+     * @return this builder
+     */
+    public Builder probes(String... idsOrClassNames) {
+      for (String id : idsOrClassNames) {
+        probeIds.add(Checks.notNull(id, "probe id"));
+      }
+      return this;
+    }
+
+    /**
+     * Sets the run options; by default {@link RunOptions#fromSystemProperties()}.
+     *
+     * @param options the options
+     * @return this builder
+     */
+    public Builder options(RunOptions options) {
+      Checks.state(this.options == null, "options were already set");
+      this.options = Checks.notNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Sends progress and the summary to this reporter instead of standard output.
+     *
+     * @param console the reporter
+     * @return this builder
+     */
+    public Builder console(ConsoleReporter console) {
+      this.console = Checks.notNull(console, "console");
+      return this;
+    }
+
+    /**
+     * Prints nothing; the report is only returned.
+     *
+     * @return this builder
+     */
+    public Builder quiet() {
+      this.quiet = true;
+      return this;
+    }
+
+    Builder ticker(Ticker ticker) {
+      this.ticker = ticker;
+      return this;
+    }
+
+    /**
+     * Builds the suite.
+     *
+     * @return an immutable suite
+     * @throws IllegalStateException if there is no benchmark, or a size target names an unknown
+     *     benchmark or size
+     */
+    public Suite build() {
+      Checks.state(!benchmarks.isEmpty(), "the suite has no benchmark; add one with benchmark(...)");
+      sizeTargets.forEach((name, bySize) -> {
+        Benchmark b = benchmarks.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() ->
+            new IllegalStateException("targetsAtSize names benchmark '" + name + "', which is not in the suite"));
+        bySize.keySet().forEach(size -> Checks.state(b.sizes().contains(size),
+            "targetsAtSize gives size %s for benchmark '%s', whose sizes are %s", size, name, b.sizes()));
+      });
+      return new Suite(this);
+    }
+  }
+}

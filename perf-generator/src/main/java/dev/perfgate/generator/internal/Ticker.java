@@ -1,0 +1,31 @@
+package dev.perfgate.generator.internal;
+
+/** A source of nanosecond time, injected so the runner's logic can be tested with a fake ticker. */
+@FunctionalInterface
+public interface Ticker {
+  /**
+   * The current time in nanoseconds from an arbitrary origin.
+   *
+   * @return nanoseconds
+   */
+  long read();
+
+  /**
+   * The system ticker, the only caller of {@link System#nanoTime()} in Perfgate.
+   *
+   * @return the system ticker
+   */
+  static Ticker system() {
+    return SystemTicker.INSTANCE;
+  }
+}
+
+/** {@link System#nanoTime()}; an enum so the JIT sees one final class. */
+enum SystemTicker implements Ticker {
+  INSTANCE;
+
+  @Override
+  public long read() {
+    return System.nanoTime();
+  }
+}

@@ -1,0 +1,242 @@
+package dev.perfgate.generator.internal;
+
+import dev.perfgate.api.Benchmark;
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Environment;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Mode;
+import dev.perfgate.api.Probe;
+import dev.perfgate.api.Result;
+import dev.perfgate.api.Sample;
+import dev.perfgate.api.Trial;
+import dev.perfgate.generator.RunOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Runs one benchmark variant: for each trial, set-up, warm-up to a steady state, batch calibration,
+ * samples with the probes around each, tear-down. Set-up, tear-down and single-shot preparation are
+ * never inside a timed batch.
+ */
+public final class VariantRunner {
+
+  /** Hears about progress; called on the measuring thread. */
+  public interface Listener {
+    /**
+     * A trial ended.
+     *
+     * @param key the variant
+     * @param trial the trial's index
+     * @param trials the number of trials
+     */
+    default void trialDone(BenchmarkKey key, int trial, int trials) {}
+  }
+
+  /** Batches during warm-up last at least this share of a sample, so warm-up also calibrates. */
+  private static final int WARMUP_BATCHES_PER_SAMPLE = 4;
+  /** Warm-up is steady when the median of the last three batches is within this of the three before. */
+  private static final double STEADY_TOLERANCE = 0.03;
+
+  private final RunOptions options;
+  private final List<Probe> probes;
+  private final Map<Metric, String> unavailable;
+  private final Environment environment;
+  private final Ticker ticker;
+  private final Listener listener;
+
+  /**
+   * Creates a runner.
+   *
+   * @param options trials, samples, warm-up
+   * @param probes the available probes; precise ones are nested innermost
+   * @param unavailable metrics of unavailable probes, with the reasons, copied into every result
+   * @param environment the environment recorded in every result
+   * @param ticker the clock
+   * @param listener hears about progress
+   */
+  public VariantRunner(RunOptions options, List<Probe> probes, Map<Metric, String> unavailable,
+      Environment environment, Ticker ticker, Listener listener) {
+    this.options = options;
+    List<Probe> ordered = new ArrayList<>();
+    probes.stream().filter(p -> !p.precise()).forEach(ordered::add);
+    probes.stream().filter(Probe::precise).forEach(ordered::add);
+    this.probes = List.copyOf(ordered);
+    this.unavailable = Map.copyOf(unavailable);
+    this.environment = environment;
+    this.ticker = ticker;
+    this.listener = listener;
+  }
+
+  /**
+   * Runs every trial of one variant. Never throws for a failure of the benchmark or a probe: the
+   * result carries the error and the warnings.
+   *
+   * @param benchmark the benchmark
+   * @param key the variant
+   * @return the result
+   */
+  public Result run(Benchmark benchmark, BenchmarkKey key) {
+    Instant startedAt = Instant.now();
+    long start = ticker.read();
+    List<Trial> trials = new ArrayList<>();
+    Map<Metric, String> notMeasured = new LinkedHashMap<>(unavailable);
+    List<String> warnings = new ArrayList<>();
+    Loops loop = Loops.fresh();
+    Sink sink = new Sink();
+    long[] batch = {1};
+    Optional<String> error = Optional.empty();
+    for (int t = 0; t < options.trials() && error.isEmpty(); t++) {
+      if (Thread.currentThread().isInterrupted()) {
+        error = Optional.of("interrupted after " + t + " trials");
+        break;
+      }
+      try {
+        trials.add(trial(benchmark, key, t, loop, sink, batch, notMeasured, warnings));
+        listener.trialDone(key, t, options.trials());
+      } catch (Exception | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
+        error = Optional.of(describe(benchmark.name(), e));
+      }
+    }
+    for (Metric m : List.copyOf(notMeasured.keySet())) {
+      if (trials.stream().anyMatch(tr -> !Double.isNaN(tr.value(m)))) {
+        notMeasured.remove(m);
+      }
+    }
+    return new Result(key, trials, notMeasured, warnings, error, environment, startedAt,
+        Duration.ofNanos(ticker.read() - start));
+  }
+
+  private Trial trial(Benchmark benchmark, BenchmarkKey key, int index, Loops loop, Sink sink, long[] batch,
+      Map<Metric, String> notMeasured, List<String> warnings) throws Exception {
+    Map<Metric, LongAdder> counters = TrialContext.newCounters();
+    TrialContext context = new TrialContext(key, index, counters, warnings);
+    long opsPerInvocation = benchmark.operationsPerInvocation();
+    if (opsPerInvocation < 1) {
+      throw new IllegalStateException("operationsPerInvocation (" + opsPerInvocation + ") must be >= 1");
+    }
+    List<Sample> samples = new ArrayList<>();
+    Map<Metric, Double> trialValues = new LinkedHashMap<>();
+    try (Benchmark.Instance instance = benchmark.open(context)) {
+      ProbeSessions sessions = ProbeSessions.open(probes, context, notMeasured, warnings);
+      try {
+        if (benchmark.mode() == Mode.SINGLE_SHOT) {
+          warmUpSingleShot(instance, index, loop, sink);
+          for (int s = 0; s < options.samples(); s++) {
+            instance.beforeInvocation();
+            samples.add(sample(instance, 1, opsPerInvocation, loop, sink, sessions, counters));
+          }
+        } else {
+          batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
+          for (int s = 0; s < options.samples(); s++) {
+            samples.add(sample(instance, batch[0], opsPerInvocation, loop, sink, sessions, counters));
+          }
+        }
+      } finally {
+        long total = samples.stream().mapToLong(Sample::elapsedNanos).sum();
+        long ops = samples.stream().mapToLong(Sample::operations).sum();
+        sessions.close(new ValueRecorder(ops, total, trialValues, notMeasured, warnings));
+      }
+    }
+    return new Trial(index, samples, trialValues);
+  }
+
+  private Sample sample(Benchmark.Instance instance, long invocations, long opsPerInvocation, Loops loop, Sink sink,
+      ProbeSessions sessions, Map<Metric, LongAdder> counters) throws Exception {
+    TrialContext.Snapshot before = counters.isEmpty() ? null : TrialContext.snapshot(counters);
+    Map<Metric, Double> values = new LinkedHashMap<>();
+    ValueRecorder recorder = new ValueRecorder(0, 0, values, sessions.notMeasured(), sessions.warnings());
+    long operations = invocations * opsPerInvocation;
+    sessions.beforeSample();
+    long elapsed = loop.run(instance, invocations, sink, ticker);
+    recorder.sampleTaken(operations, elapsed);
+    sessions.afterSample(recorder);
+    for (Map.Entry<Metric, LongAdder> c : counters.entrySet()) {
+      long now = c.getValue().sum();
+      long delta = before == null ? now : before.delta(c.getKey(), now);
+      values.put(c.getKey(), (double) delta / operations);
+    }
+    return new Sample(operations, elapsed, values);
+  }
+
+  private void warmUpSingleShot(Benchmark.Instance instance, int trial, Loops loop, Sink sink) throws Exception {
+    long min = (trial == 0 ? options.firstWarmup() : options.warmup()).toNanos();
+    long max = options.maxWarmup().toNanos();
+    long start = ticker.read();
+    long spent = 0;
+    while (spent < min && spent < max) {
+      instance.beforeInvocation();
+      loop.run(instance, 1, sink, ticker);
+      spent = ticker.read() - start;
+    }
+  }
+
+  /**
+   * Warms up while growing the batch, until the time per operation is steady and the minimum
+   * warm-up has passed, and returns the batch size for samples of the configured length.
+   */
+  private long warmUpRepeated(Benchmark.Instance instance, int trial, Loops loop, Sink sink, long initialBatch,
+      List<String> warnings) throws Exception {
+    long min = (trial == 0 ? options.firstWarmup() : options.warmup()).toNanos();
+    long max = options.maxWarmup().toNanos();
+    long sampleNanos = options.sampleTime().toNanos();
+    long batch = Math.max(1, initialBatch / WARMUP_BATCHES_PER_SAMPLE);
+    List<Double> perOp = new ArrayList<>();
+    long start = ticker.read();
+    while (true) {
+      long elapsed = loop.run(instance, batch, sink, ticker);
+      long spent = ticker.read() - start;
+      if (elapsed < sampleNanos / WARMUP_BATCHES_PER_SAMPLE && batch < (1L << 40)) {
+        // Too short to tell anything: grow towards a quarter of a sample, at most 16x at a time.
+        long wanted = elapsed <= 0 ? batch * 16
+            : (long) Math.ceil((double) batch * sampleNanos / WARMUP_BATCHES_PER_SAMPLE / elapsed);
+        batch = Math.max(batch + 1, Math.min(batch * 16, wanted));
+        perOp.clear();
+      } else {
+        perOp.add((double) elapsed / batch);
+      }
+      if (spent >= max) {
+        if (!steady(perOp)) {
+          warnings.add("trial " + trial + ": time per operation was still changing after the maximum warm-up of "
+              + options.maxWarmup().toMillis() + " ms; figures may include JIT compilation (raise maxWarmup)");
+        }
+        break;
+      }
+      if (spent >= min && steady(perOp)) {
+        break;
+      }
+    }
+    double recent = perOp.isEmpty() ? 1 : median(perOp.subList(Math.max(0, perOp.size() - 3), perOp.size()));
+    return Math.max(1, Math.round(sampleNanos / Math.max(recent, 1e-3)));
+  }
+
+  static boolean steady(List<Double> perOp) {
+    int n = perOp.size();
+    if (n < 6) {
+      return false;
+    }
+    double last = median(perOp.subList(n - 3, n));
+    double before = median(perOp.subList(n - 6, n - 3));
+    return Math.abs(last - before) <= STEADY_TOLERANCE * before;
+  }
+
+  private static double median(List<Double> values) {
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  static String describe(String name, Throwable e) {
+    StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+    return "benchmark '" + name + "' threw " + e.getClass().getName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage())
+        + (where == null ? "" : " (at " + where + ")");
+  }
+}
