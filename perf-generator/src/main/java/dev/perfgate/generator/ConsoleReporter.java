@@ -97,7 +97,7 @@ public final class ConsoleReporter {
     }
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     verdicts.forEach(v -> counts.merge(v.status(), 1, Integer::sum));
-    sb.append(String.format(Locale.ROOT, "%n%s: %d checks", report.passed() ? "PASSED" : "FAILED", verdicts.size()));
+    sb.append(String.format(Locale.ROOT, "%n%s: %d check(s)", report.passed() ? "PASSED" : "FAILED", verdicts.size()));
     counts.forEach((s, n) -> sb.append(", ").append(n).append(' ').append(s.name().toLowerCase(Locale.ROOT)));
     sb.append('\n');
     return sb.toString();
