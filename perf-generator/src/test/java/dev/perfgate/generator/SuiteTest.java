@@ -182,7 +182,7 @@ final class SuiteTest {
         .build().run();
     List<Verdict> v = report.verdicts();
     assertEquals("template.render  p95 time/op 840 us  <= 100 ms  PASS", v.get(0).message());
-    assertEquals("template.render  p95 time/op 840 us  <= 1000 ns  FAIL", v.get(1).message());
+    assertEquals("template.render  p95 time/op 840 us  <= 1 us  FAIL", v.get(1).message());
     AssertionError e = assertThrows(AssertionError.class, report::assertPassed);
     assertTrue(e.getMessage().contains("1 of 2 performance checks failed"), e.getMessage());
   }
