@@ -10,6 +10,7 @@ import dev.perfgate.api.Result;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.generator.internal.ProbeCatalog;
+import dev.perfgate.generator.internal.RunPlan;
 import dev.perfgate.generator.internal.Ticker;
 import dev.perfgate.generator.internal.VariantRunner;
 import java.time.Duration;
@@ -153,7 +154,7 @@ public final class Suite {
         if (console != null) {
           console.started(v.key, i + 1, variants.size());
         }
-        VariantRunner runner = new VariantRunner(options, active, unavailable, environment, ticker,
+        VariantRunner runner = new VariantRunner(plan(), active, unavailable, environment, ticker,
             new VariantRunner.Listener() {});
         Result result = runWithTimeout(executor, runner, v, environment);
         if (console != null) {
@@ -181,6 +182,11 @@ public final class Suite {
       console.print(report);
     }
     return report;
+  }
+
+  private RunPlan plan() {
+    return new RunPlan(options.trials(), options.samples(), options.sampleTime(), options.warmup(),
+        options.firstWarmup(), options.maxWarmup());
   }
 
   private List<Verdict> evaluate(Variant v, Result result) {

@@ -9,7 +9,6 @@ import dev.perfgate.api.Probe;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Sample;
 import dev.perfgate.api.Trial;
-import dev.perfgate.generator.RunOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ public final class VariantRunner {
   /** Warm-up is steady when the median of the last three batches is within this of the three before. */
   private static final double STEADY_TOLERANCE = 0.03;
 
-  private final RunOptions options;
+  private final RunPlan options;
   private final List<Probe> probes;
   private final Map<Metric, String> unavailable;
   private final Environment environment;
@@ -61,7 +60,7 @@ public final class VariantRunner {
    * @param ticker the clock
    * @param listener hears about progress
    */
-  public VariantRunner(RunOptions options, List<Probe> probes, Map<Metric, String> unavailable,
+  public VariantRunner(RunPlan options, List<Probe> probes, Map<Metric, String> unavailable,
       Environment environment, Ticker ticker, Listener listener) {
     this.options = options;
     List<Probe> ordered = new ArrayList<>();
