@@ -49,6 +49,7 @@ public final class Suite {
   private final Map<String, List<Target>> targets;
   private final Map<String, Map<Integer, List<Target>>> sizeTargets;
   private final List<SuiteCheck> checks;
+  private final Map<String, List<Integer>> threads;
   private final List<Probe> probes;
   private final List<String> probeIds;
   private final RunOptions options;
@@ -68,6 +69,7 @@ public final class Suite {
     });
     this.sizeTargets = Map.copyOf(st);
     this.checks = List.copyOf(b.checks);
+    this.threads = Map.copyOf(b.threads);
     this.probes = List.copyOf(b.probes);
     this.probeIds = List.copyOf(b.probeIds);
     this.options = b.options == null ? RunOptions.fromSystemProperties() : b.options;
@@ -140,10 +142,16 @@ public final class Suite {
 
     List<Variant> variants = new ArrayList<>();
     for (Benchmark b : benchmarks) {
+      List<BenchmarkKey> keys = new ArrayList<>();
       if (b.sizes().isEmpty()) {
-        variants.add(new Variant(b, BenchmarkKey.of(b.name())));
+        keys.add(BenchmarkKey.of(b.name()));
       } else {
-        b.sizes().forEach(size -> variants.add(new Variant(b, BenchmarkKey.of(b.name(), size))));
+        b.sizes().forEach(size -> keys.add(BenchmarkKey.of(b.name(), size)));
+      }
+      for (BenchmarkKey k : keys) {
+        for (int t : threads.getOrDefault(b.name(), List.of(1))) {
+          variants.add(new Variant(b, k.withThreads(t)));
+        }
       }
     }
     List<BenchmarkReport> reports = new ArrayList<>();
@@ -243,6 +251,7 @@ public final class Suite {
     private final Map<String, List<Target>> targets = new LinkedHashMap<>();
     private final Map<String, Map<Integer, List<Target>>> sizeTargets = new LinkedHashMap<>();
     private final List<SuiteCheck> checks = new ArrayList<>();
+    private final Map<String, List<Integer>> threads = new LinkedHashMap<>();
     private final List<Probe> probes = new ArrayList<>();
     private final List<String> probeIds = new ArrayList<>();
     private RunOptions options;
@@ -282,6 +291,30 @@ public final class Suite {
       Checks.notNull(benchmarkName, "benchmarkName");
       sizeTargets.computeIfAbsent(benchmarkName, k -> new LinkedHashMap<>())
           .computeIfAbsent(size, k -> new ArrayList<>()).addAll(List.of(targets));
+      return this;
+    }
+
+    /**
+     * Runs a benchmark on several thread counts, one variant each: every thread repeats the
+     * operation on the same instance, all starting together. Time per operation stays a per-thread
+     * latency; {@code throughput} (operations per second of all threads) is recorded beside it.
+     * Without this, a benchmark runs on one thread.
+     *
+     * @param benchmarkName the benchmark's name
+     * @param counts the thread counts, each at least 1, for example {@code 1, 2}
+     * @return this builder
+     * @throws IllegalArgumentException if a count is below 1 or repeats
+     */
+    public Builder threads(String benchmarkName, int... counts) {
+      Checks.notNull(benchmarkName, "benchmarkName");
+      Checks.argument(counts.length > 0, "thread counts of '%s' must not be empty", benchmarkName);
+      List<Integer> list = new ArrayList<>();
+      for (int c : counts) {
+        Checks.argument(c >= 1, "thread count (%s) of '%s' must be >= 1", c, benchmarkName);
+        Checks.argument(!list.contains(c), "thread count %s of '%s' is given twice", c, benchmarkName);
+        list.add(c);
+      }
+      threads.put(benchmarkName, List.copyOf(list));
       return this;
     }
 
@@ -369,6 +402,8 @@ public final class Suite {
      */
     public Suite build() {
       Checks.state(!benchmarks.isEmpty(), "the suite has no benchmark; add one with benchmark(...)");
+      threads.keySet().forEach(name -> Checks.state(benchmarks.stream().anyMatch(b -> b.name().equals(name)),
+          "threads(...) names benchmark '%s', which is not in the suite", name));
       sizeTargets.forEach((name, bySize) -> {
         Benchmark b = benchmarks.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() ->
             new IllegalStateException("targetsAtSize names benchmark '" + name + "', which is not in the suite"));

@@ -158,7 +158,7 @@ final class SuiteTest {
 
   @Test
   void hungBenchmark_isStoppedByTheTimeout_andTheSuiteGoesOn() {
-    RunOptions shortTimeout = FAST.toBuilder().timeout(Duration.ofMillis(300)).build();
+    RunOptions shortTimeout = FAST.toBuilder().timeout(Duration.ofMillis(1500)).build();
     Report report = Suite.newBuilder().options(shortTimeout).quiet()
         .benchmark(Benchmark.of("hang", () -> {
           while (!Thread.currentThread().isInterrupted()) {
@@ -169,7 +169,8 @@ final class SuiteTest {
         .benchmark(Benchmark.of("after", () -> 1))
         .build().run();
     assertTrue(report.result("hang").orElseThrow().error().orElseThrow().contains("timed out"));
-    assertTrue(report.result("after").orElseThrow().succeeded());
+    Result after = report.result("after").orElseThrow();
+    assertTrue(after.succeeded(), after.error().orElse(""));
   }
 
   @Test
@@ -229,5 +230,32 @@ final class SuiteTest {
         }).build();
     Result r = suite().benchmark(b).build().run().result("c").orElseThrow();
     assertEquals(1.0, r.statistic(r.metric("models.generated").orElseThrow(), Statistic.MEDIAN), 1e-9);
+  }
+
+  @Test
+  void threads_runOneVariantEach_withThroughput_andPerThreadProbesMarkedNotMeasured() {
+    long[] data = new long[256];
+    Report report = suite().benchmark(Benchmark.of("sum", () -> {
+      long s = 0;
+      for (long d : data) {
+        s += d;
+      }
+      return s;
+    })).threads("sum", 1, 2).build().run();
+    assertEquals(List.of("sum", "sum[threads=2]"), report.results().stream().map(r -> r.key().toString()).toList());
+    Result two = report.results().get(1);
+    assertTrue(two.succeeded(), two.error().orElse(""));
+    Metric throughput = two.metric("throughput").orElseThrow();
+    assertEquals(Unit.OPS_PER_SECOND, throughput.unit());
+    assertTrue(two.statistic(throughput, Statistic.MEDIAN) > 0);
+    assertTrue(two.notMeasured().get(Metric.ALLOCATED_BYTES).contains("jfr.memory"), two.notMeasured().toString());
+    assertTrue(two.sampleValues(Metric.WALL_TIME).length > 0);
+  }
+
+  @Test
+  void threads_forSingleShot_isAnErrorThatSaysWhy() {
+    Report report = suite().benchmark(Benchmark.builder("once").operation(s -> 1).singleShot().build())
+        .threads("once", 2).build().run();
+    assertTrue(report.results().get(0).error().orElseThrow().contains("single-shot benchmarks run on one thread"));
   }
 }

@@ -58,6 +58,16 @@ final class AllocationProbe implements Probe {
 
   @Override
   public Session open(RunContext context) {
+    if (context.key().threads() > 1) {
+      return new Session() {
+        @Override
+        public void close(Recorder recorder) {
+          recorder.notMeasured(Metric.ALLOCATED_BYTES, "the alloc probe counts the measuring thread only, and "
+              + context.key() + " runs its work on " + context.key().threads()
+              + " other threads; use the jfr.memory probe for allocation by all threads");
+        }
+      };
+    }
     return new Session() {
       private long before;
 

@@ -33,12 +33,13 @@ final class TimeProbe implements Probe {
 
   @Override
   public Session open(RunContext context) {
+    boolean cpuHere = cpuTime && context.key().threads() == 1;
     return new Session() {
       private long cpuBefore;
 
       @Override
       public void beforeSample() {
-        if (cpuTime) {
+        if (cpuHere) {
           cpuBefore = threads.getCurrentThreadCpuTime();
         }
       }
@@ -46,7 +47,7 @@ final class TimeProbe implements Probe {
       @Override
       public void afterSample(Recorder recorder) {
         recorder.recordPerOperation(Metric.WALL_TIME, recorder.elapsedNanos());
-        if (cpuTime) {
+        if (cpuHere) {
           long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
           if (recorder.elapsedNanos() >= MIN_CPU_SAMPLE_NANOS) {
             recorder.recordPerOperation(Metric.CPU_TIME, cpu);
@@ -59,6 +60,9 @@ final class TimeProbe implements Probe {
         if (!cpuTime) {
           recorder.notMeasured(Metric.CPU_TIME, "this JVM cannot measure thread CPU time"
               + " (ThreadMXBean.isCurrentThreadCpuTimeSupported() is false or it is disabled)");
+        } else if (!cpuHere) {
+          recorder.notMeasured(Metric.CPU_TIME, "CPU time is read for the measuring thread only, and "
+              + context.key() + " runs its work on " + context.key().threads() + " other threads");
         }
       }
     };

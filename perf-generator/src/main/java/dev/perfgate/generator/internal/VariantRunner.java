@@ -2,6 +2,7 @@ package dev.perfgate.generator.internal;
 
 import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Direction;
 import dev.perfgate.api.Environment;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Mode;
@@ -9,6 +10,7 @@ import dev.perfgate.api.Probe;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Sample;
 import dev.perfgate.api.Trial;
+import dev.perfgate.api.Unit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +44,9 @@ public final class VariantRunner {
   private static final int WARMUP_BATCHES_PER_SAMPLE = 4;
   /** Warm-up is steady when the median of the last three batches is within this of the three before. */
   private static final double STEADY_TOLERANCE = 0.03;
+
+  /** Operations per second of all threads together, recorded for runs on several threads. */
+  public static final Metric THROUGHPUT = Metric.of("throughput", Unit.OPS_PER_SECOND, Direction.HIGHER_IS_BETTER);
 
   private final RunPlan options;
   private final List<Probe> probes;
@@ -117,6 +122,10 @@ public final class VariantRunner {
     Map<Metric, LongAdder> counters = TrialContext.newCounters();
     TrialContext context = new TrialContext(key, index, counters, warnings);
     long opsPerInvocation = benchmark.operationsPerInvocation();
+    if (key.threads() > 1 && benchmark.mode() == Mode.SINGLE_SHOT) {
+      throw new IllegalStateException("single-shot benchmarks run on one thread; " + key + " asks for "
+          + key.threads() + " (run it in REPEATED mode to measure it under concurrency)");
+    }
     if (opsPerInvocation < 1) {
       throw new IllegalStateException("operationsPerInvocation (" + opsPerInvocation + ") must be >= 1");
     }
@@ -131,10 +140,18 @@ public final class VariantRunner {
             instance.beforeInvocation();
             samples.add(sample(instance, 1, opsPerInvocation, loop, sink, sessions, counters));
           }
-        } else {
+        } else if (key.threads() == 1) {
           batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
           for (int s = 0; s < options.samples(); s++) {
             samples.add(sample(instance, batch[0], opsPerInvocation, loop, sink, sessions, counters));
+          }
+        } else {
+          // Warm up and calibrate on one thread, then measure all threads at once.
+          batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
+          try (ParallelBatch parallel = new ParallelBatch(key.threads(), key.name())) {
+            for (int s = 0; s < options.samples(); s++) {
+              samples.add(parallelSample(instance, batch[0], opsPerInvocation, loop, parallel, sessions, counters));
+            }
           }
         }
       } finally {
@@ -162,6 +179,37 @@ public final class VariantRunner {
       values.put(c.getKey(), (double) delta / operations);
     }
     return new Sample(operations, elapsed, values);
+  }
+
+  /**
+   * A sample on several threads. Probes see it per thread: {@code operations()} and
+   * {@code elapsedNanos()} are one thread's (the elapsed time averaged over the threads), so time per
+   * operation stays a latency; the throughput of all threads together is recorded beside it.
+   */
+  private Sample parallelSample(Benchmark.Instance instance, long invocations, long opsPerInvocation, Loops loop,
+      ParallelBatch parallel, ProbeSessions sessions, Map<Metric, LongAdder> counters) throws Exception {
+    TrialContext.Snapshot before = counters.isEmpty() ? null : TrialContext.snapshot(counters);
+    Map<Metric, Double> values = new LinkedHashMap<>();
+    ValueRecorder recorder = new ValueRecorder(0, 0, values, sessions.notMeasured(), sessions.warnings());
+    long operations = invocations * opsPerInvocation;
+    sessions.beforeSample();
+    long[] elapsed = parallel.run(loop, instance, invocations, ticker);
+    int threads = elapsed.length - 1;
+    long sum = 0;
+    for (int i = 0; i < threads; i++) {
+      sum += elapsed[i];
+    }
+    long meanElapsed = sum / threads;
+    recorder.sampleTaken(operations, meanElapsed);
+    sessions.afterSample(recorder);
+    long wall = Math.max(1, elapsed[threads]);
+    values.put(THROUGHPUT, operations * (double) threads / wall * 1e9);
+    for (Map.Entry<Metric, LongAdder> c : counters.entrySet()) {
+      long now = c.getValue().sum();
+      long delta = before == null ? now : before.delta(c.getKey(), now);
+      values.put(c.getKey(), (double) delta / (operations * threads));
+    }
+    return new Sample(operations, meanElapsed, values);
   }
 
   private void warmUpSingleShot(Benchmark.Instance instance, int trial, Loops loop, Sink sink) throws Exception {
