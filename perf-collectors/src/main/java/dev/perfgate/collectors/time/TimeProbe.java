@@ -36,6 +36,7 @@ final class TimeProbe implements Probe {
     boolean cpuHere = cpuTime && context.key().threads() == 1;
     return new Session() {
       private long cpuBefore;
+      private boolean cpuRecorded;
 
       @Override
       public void beforeSample() {
@@ -51,6 +52,7 @@ final class TimeProbe implements Probe {
           long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
           if (recorder.elapsedNanos() >= MIN_CPU_SAMPLE_NANOS) {
             recorder.recordPerOperation(Metric.CPU_TIME, cpu);
+            cpuRecorded = true;
           }
         }
       }
@@ -63,6 +65,9 @@ final class TimeProbe implements Probe {
         } else if (!cpuHere) {
           recorder.notMeasured(Metric.CPU_TIME, "CPU time is read for the measuring thread only, and "
               + context.key() + " runs its work on " + context.key().threads() + " other threads");
+        } else if (!cpuRecorded) {
+          recorder.notMeasured(Metric.CPU_TIME, "every sample was shorter than "
+              + MIN_CPU_SAMPLE_NANOS / 1000 + " us, where reading CPU time (~0.6 us) would distort it");
         }
       }
     };

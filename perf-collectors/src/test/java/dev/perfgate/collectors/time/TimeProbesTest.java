@@ -1,0 +1,84 @@
+package dev.perfgate.collectors.time;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Probe;
+import dev.perfgate.collectors.ProbeContract;
+import dev.perfgate.collectors.ProbeDriver;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+final class TimeProbesTest {
+  static volatile Object sink;
+
+  static long allocateTenKilobytes() {
+    for (int i = 0; i < 10; i++) {
+      sink = new byte[1000];
+    }
+    return 10;
+  }
+
+  @Nested
+  final class TimeContract extends ProbeContract {
+    @Override
+    protected Probe newProbe() {
+      return TimeProbes.time();
+    }
+
+    @Override
+    protected long work() {
+      return allocateTenKilobytes();
+    }
+  }
+
+  @Nested
+  final class AllocationContract extends ProbeContract {
+    @Override
+    protected Probe newProbe() {
+      return TimeProbes.allocation();
+    }
+
+    @Override
+    protected long work() {
+      return allocateTenKilobytes();
+    }
+  }
+
+  @Test
+  void allocation_isExact_forKnownArrays() throws Exception {
+    ProbeDriver d = new ProbeDriver(TimeProbes.allocation(), BenchmarkKey.of("alloc"))
+        .trial(5, TimeProbesTest::allocateTenKilobytes);
+    for (var s : d.samples) {
+      assertEquals(1016.0, s.get(Metric.ALLOCATED_BYTES), 1e-9, "a byte[1000] is 1016 bytes");
+    }
+  }
+
+  @Test
+  void allocation_onSeveralThreads_isNotMeasured_withTheWayOut() throws Exception {
+    ProbeDriver d = new ProbeDriver(TimeProbes.allocation(), BenchmarkKey.of("alloc").withThreads(2))
+        .trial(2, TimeProbesTest::allocateTenKilobytes);
+    assertTrue(d.notMeasured.get(Metric.ALLOCATED_BYTES).contains("jfr.memory"));
+  }
+
+  @Test
+  void cpuTime_isRecordedOnlyForLongSamples() throws Exception {
+    ProbeDriver d = new ProbeDriver(TimeProbes.time(), BenchmarkKey.of("cpu")).trial(3, () -> {
+      long end = System.nanoTime() + 2_000_000;
+      long n = 0;
+      while (System.nanoTime() < end) {
+        n++;
+      }
+      return 1;
+    });
+    for (var s : d.samples) {
+      double wall = s.get(Metric.WALL_TIME);
+      assertTrue(wall >= 2_000_000, "wall " + wall);
+      assertTrue(s.containsKey(Metric.CPU_TIME), "a 2 ms sample carries CPU time");
+    }
+    ProbeDriver shortOnes = new ProbeDriver(TimeProbes.time(), BenchmarkKey.of("cpu")).trial(3, () -> 1);
+    shortOnes.samples.forEach(s -> assertTrue(!s.containsKey(Metric.CPU_TIME), "a sub-100us sample does not"));
+  }
+}
