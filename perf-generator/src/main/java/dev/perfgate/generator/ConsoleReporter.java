@@ -18,9 +18,12 @@ import java.util.Map;
  */
 public final class ConsoleReporter {
   private final PrintStream out;
+  /** On a terminal one line per benchmark is rewritten as trials end; in a CI log lines are plain. */
+  private final boolean terminal;
 
-  private ConsoleReporter(PrintStream out) {
+  private ConsoleReporter(PrintStream out, boolean terminal) {
     this.out = out;
+    this.terminal = terminal;
   }
 
   /**
@@ -29,7 +32,7 @@ public final class ConsoleReporter {
    * @return the reporter
    */
   public static ConsoleReporter toStandardOutput() {
-    return new ConsoleReporter(System.out);
+    return new ConsoleReporter(System.out, System.console() != null && System.getenv("CI") == null);
   }
 
   /**
@@ -39,16 +42,27 @@ public final class ConsoleReporter {
    * @return the reporter
    */
   public static ConsoleReporter to(PrintStream out) {
-    return new ConsoleReporter(Checks.notNull(out, "out"));
+    return new ConsoleReporter(Checks.notNull(out, "out"), false);
   }
 
   void started(BenchmarkKey key, int index, int count) {
-    out.printf(Locale.ROOT, "perfgate [%d/%d] %s ...%n", index, count, key);
+    if (terminal) {
+      out.printf(Locale.ROOT, "\rperfgate [%d/%d] %s ...", index, count, key);
+    } else {
+      out.printf(Locale.ROOT, "perfgate [%d/%d] %s ...%n", index, count, key);
+    }
     out.flush();
   }
 
+  void trialDone(BenchmarkKey key, int trial, int trials) {
+    if (terminal) {
+      out.printf(Locale.ROOT, "\rperfgate %s: trial %d of %d done   ", key, trial + 1, trials);
+      out.flush();
+    }
+  }
+
   void finished(Result result) {
-    out.println("perfgate       " + line(result));
+    out.println((terminal ? "\r\033[K" : "") + "perfgate       " + line(result));
     out.flush();
   }
 

@@ -163,7 +163,14 @@ public final class Suite {
           console.started(v.key, i + 1, variants.size());
         }
         VariantRunner runner = new VariantRunner(plan(), active, unavailable, environment, ticker,
-            new VariantRunner.Listener() {});
+            new VariantRunner.Listener() {
+              @Override
+              public void trialDone(BenchmarkKey key, int trial, int trials) {
+                if (console != null) {
+                  console.trialDone(key, trial, trials);
+                }
+              }
+            });
         Result result = runWithTimeout(executor, runner, v, environment);
         if (console != null) {
           console.finished(result);
