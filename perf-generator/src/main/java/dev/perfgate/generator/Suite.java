@@ -52,6 +52,7 @@ public final class Suite {
   private final Map<String, List<Integer>> threads;
   private final List<Probe> probes;
   private final List<String> probeIds;
+  private final Settings settings;
   private final RunOptions options;
   private final ConsoleReporter console;
   private final Ticker ticker;
@@ -72,7 +73,8 @@ public final class Suite {
     this.threads = Map.copyOf(b.threads);
     this.probes = List.copyOf(b.probes);
     this.probeIds = List.copyOf(b.probeIds);
-    this.options = b.options == null ? RunOptions.fromSystemProperties() : b.options;
+    this.settings = b.settings == null ? Settings.fromSystemProperties() : b.settings;
+    this.options = b.options == null ? settings.runOptions() : b.options;
     this.console = b.quiet ? null : (b.console == null ? ConsoleReporter.toStandardOutput() : b.console);
     this.ticker = b.ticker == null ? Ticker.system() : b.ticker;
   }
@@ -140,16 +142,20 @@ public final class Suite {
     }
     LOG.log(System.Logger.Level.DEBUG, "perfgate probes: {0}", probeNames);
 
+    Optional<List<Integer>> sizeOverride = settings.sizes();
+    Optional<List<Integer>> threadOverride = settings.threads();
     List<Variant> variants = new ArrayList<>();
     for (Benchmark b : benchmarks) {
       List<BenchmarkKey> keys = new ArrayList<>();
       if (b.sizes().isEmpty()) {
         keys.add(BenchmarkKey.of(b.name()));
       } else {
-        b.sizes().forEach(size -> keys.add(BenchmarkKey.of(b.name(), size)));
+        sizeOverride.orElse(b.sizes()).forEach(size -> keys.add(BenchmarkKey.of(b.name(), size)));
       }
+      List<Integer> threadCounts = threads.containsKey(b.name())
+          ? threadOverride.orElse(threads.get(b.name())) : List.of(1);
       for (BenchmarkKey k : keys) {
-        for (int t : threads.getOrDefault(b.name(), List.of(1))) {
+        for (int t : threadCounts) {
           variants.add(new Variant(b, k.withThreads(t)));
         }
       }
@@ -262,6 +268,7 @@ public final class Suite {
     private final List<Probe> probes = new ArrayList<>();
     private final List<String> probeIds = new ArrayList<>();
     private RunOptions options;
+    private Settings settings;
     private ConsoleReporter console;
     private boolean quiet;
     private Ticker ticker;
@@ -363,7 +370,20 @@ public final class Suite {
     }
 
     /**
-     * Sets the run options; by default {@link RunOptions#fromSystemProperties()}.
+     * Sets where {@code perfgate.*} settings come from; by default system properties. The JUnit
+     * integration passes its configuration parameters here.
+     *
+     * @param settings the settings
+     * @return this builder
+     */
+    public Builder settings(Settings settings) {
+      Checks.state(this.settings == null, "settings were already set");
+      this.settings = Checks.notNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Sets the run options; by default those of the {@link #settings(Settings) settings}.
      *
      * @param options the options
      * @return this builder

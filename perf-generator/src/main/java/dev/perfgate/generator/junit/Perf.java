@@ -9,6 +9,7 @@ import dev.perfgate.api.Verdict;
 import dev.perfgate.generator.BenchmarkReport;
 import dev.perfgate.generator.Report;
 import dev.perfgate.generator.RunOptions;
+import dev.perfgate.generator.Settings;
 import dev.perfgate.generator.Suite;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,10 +21,12 @@ import java.util.function.Consumer;
  * the figures to the test as report entries, and fails the test when a target fails.
  */
 public final class Perf {
+  private final Settings settings;
   private final RunOptions options;
   private final Consumer<Map<String, String>> publisher;
 
-  Perf(RunOptions options, Consumer<Map<String, String>> publisher) {
+  Perf(Settings settings, RunOptions options, Consumer<Map<String, String>> publisher) {
+    this.settings = settings;
     this.options = options;
     this.publisher = publisher;
   }
@@ -44,7 +47,7 @@ public final class Perf {
    * @return a new builder
    */
   public Suite.Builder suite() {
-    return Suite.newBuilder().options(options);
+    return Suite.newBuilder().settings(settings).options(options);
   }
 
   /**

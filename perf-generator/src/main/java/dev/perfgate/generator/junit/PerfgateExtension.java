@@ -1,6 +1,6 @@
 package dev.perfgate.generator.junit;
 
-import dev.perfgate.generator.RunOptions;
+import dev.perfgate.generator.Settings;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -24,9 +24,9 @@ public final class PerfgateExtension implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     try {
-      RunOptions options = RunOptions.defaults().withOverrides(
+      Settings settings = Settings.from(
           key -> context.getConfigurationParameter(key).orElseGet(() -> System.getProperty(key)));
-      return new Perf(options, context::publishReportEntry);
+      return new Perf(settings, settings.runOptions(), context::publishReportEntry);
     } catch (IllegalArgumentException e) {
       throw new ParameterResolutionException("bad Perfgate configuration: " + e.getMessage(), e);
     }
