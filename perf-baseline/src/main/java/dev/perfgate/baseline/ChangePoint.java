@@ -8,7 +8,7 @@ import java.util.Locale;
  * @param index the index of the first run at the new level
  * @param before the median of the runs from the previous change point up to this one
  * @param after the median of the runs from this change point to the next
- * @param pValue the p-value of Welch's t-test that accepted the step
+ * @param pValue the p-value of the two-sample t-test that accepted the step
  * @param candidate true while fewer than three runs follow the first run at the new level
  */
 public record ChangePoint(int index, double before, double after, double pValue, boolean candidate) {

@@ -154,7 +154,7 @@ public record Comparison(
     if (outcome == Outcome.NOT_COMPARABLE) {
       return sb.append("not compared: ").append(note).append("  ").append(status()).toString();
     }
-    sb.append(percent(ratio)).append(" vs baseline (").append(fmt(confidence * 100)).append(" % CI ")
+    sb.append(percent(ratio)).append(" % vs baseline (").append(fmt(confidence * 100)).append(" % CI ")
         .append(ciLow > 0 ? percent(ciLow) : "-inf").append(" .. ")
         .append(Double.isFinite(ciHigh) ? percent(ciHigh) : "+inf").append(" %)  ");
     String noise = fmt(noiseFloor * 100) + " % noise";

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 
 /**
  * Change points by e-divisive means (Matteson and James, 2014, with alpha = 1) where, as in Apache
- * Otava, each proposed split is accepted by Welch's t-test between the two parts instead of a
+ * Otava, each proposed split is accepted by a two-sample t-test between the two parts instead of a
  * permutation test, so the answer is deterministic. Splits are added one at a time, the most
  * significant first, until no part of the series has a significant split.
  */
@@ -21,7 +21,7 @@ public final class ChangePointSearch {
    * that accepted it.
    *
    * @param index the first index after the change
-   * @param pValue the two-sided p-value of Welch's t-test between the parts around it
+   * @param pValue the two-sided p-value of the t-test between the parts around it
    */
   public record Split(int index, double pValue) {}
 
@@ -55,7 +55,7 @@ public final class ChangePointSearch {
         if (tau < 0) {
           continue;
         }
-        double p = welchP(x, start, tau, end);
+        double p = tTestP(x, start, tau, end);
         if (p <= maxPValue && (best == null || p < best.pValue())) {
           best = new Split(tau, p);
         }
@@ -110,7 +110,9 @@ public final class ChangePointSearch {
   }
 
   /**
-   * The two-sided p-value of Welch's t-test between x[start, tau) and x[tau, end).
+   * The two-sided p-value of Student's t-test (pooled variance) between x[start, tau) and
+   * x[tau, end). Pooling lets a step with only two or three runs after it be found, so that it can be
+   * shown as a candidate while the runs that confirm it come in.
    *
    * @param x the series
    * @param start first index of the left part
@@ -118,19 +120,17 @@ public final class ChangePointSearch {
    * @param end end of the right part (exclusive)
    * @return the p-value
    */
-  public static double welchP(double[] x, int start, int tau, int end) {
+  public static double tTestP(double[] x, int start, int tau, int end) {
     int m = tau - start;
     int k = end - tau;
     double ma = Stats.mean(x, start, tau);
     double mb = Stats.mean(x, tau, end);
-    double va = Stats.variance(x, start, tau) / m;
-    double vb = Stats.variance(x, tau, end) / k;
-    double se = Math.sqrt(va + vb);
+    double pooled = ((m - 1) * Stats.variance(x, start, tau) + (k - 1) * Stats.variance(x, tau, end)) / (m + k - 2);
+    double se = Math.sqrt(pooled * (1.0 / m + 1.0 / k));
     if (se == 0) {
       return ma == mb ? 1 : 0;
     }
     double t = (mb - ma) / se;
-    double df = (va + vb) * (va + vb) / (va * va / (m - 1) + vb * vb / (k - 1));
-    return 2 * (1 - Stats.studentCdf(Math.abs(t), df));
+    return 2 * (1 - Stats.studentCdf(Math.abs(t), m + k - 2));
   }
 }

@@ -69,7 +69,7 @@ public final class Stats {
    * Student's t distribution function.
    *
    * @param t the point
-   * @param df degrees of freedom, positive (need not be whole, for Welch's test)
+   * @param df degrees of freedom, positive
    * @return P(T &lt;= t)
    */
   public static double studentCdf(double t, double df) {
