@@ -55,7 +55,7 @@ public final class ChangePointSearch {
         if (tau < 0) {
           continue;
         }
-        double p = tTestP(x, start, tau, end);
+        double p = stepP(x, start, tau, end);
         if (p <= maxPValue && (best == null || p < best.pValue())) {
           best = new Split(tau, p);
         }
@@ -107,6 +107,81 @@ public final class ChangePointSearch {
     }
     double e = 2 * between / ((double) m * k) - left / (m * (m - 1) / 2.0) - right / (k * (k - 1) / 2.0);
     return (double) m * k / (m + k) * e;
+  }
+
+  /**
+   * The two-sided p-value of the step at {@code tau} in a least-squares fit of a line plus a step to
+   * x[start, end): y = a + b t + c [t &gt;= tau], testing c = 0 with Student's t on end - start - 3
+   * degrees of freedom. Otava tests a split with a plain two-sample t-test, which cuts a steady drift
+   * into steps; fitting the slope as well keeps a drift in one piece, so that the trend sees it whole,
+   * while a real step still stands out against the line.
+   *
+   * @param x the series
+   * @param start first index of the part
+   * @param tau the proposed first index after the step
+   * @param end end of the part (exclusive)
+   * @return the p-value, 1 when the part is too short to test
+   */
+  public static double stepP(double[] x, int start, int tau, int end) {
+    int n = end - start;
+    if (n < 5) {
+      return 1;
+    }
+    // Normal equations for the columns 1, t, d (d = 1 from tau on), with t centred for conditioning.
+    double tc = (n - 1) / 2.0;
+    double[][] a = new double[3][3];
+    double[] rhs = new double[3];
+    for (int i = 0; i < n; i++) {
+      double[] row = {1, i - tc, start + i >= tau ? 1 : 0};
+      for (int r = 0; r < 3; r++) {
+        for (int c = 0; c < 3; c++) {
+          a[r][c] += row[r] * row[c];
+        }
+        rhs[r] += row[r] * x[start + i];
+      }
+    }
+    double[][] inv = invert3(a);
+    if (inv == null) {
+      return 1;
+    }
+    double[] beta = new double[3];
+    for (int r = 0; r < 3; r++) {
+      for (int c = 0; c < 3; c++) {
+        beta[r] += inv[r][c] * rhs[c];
+      }
+    }
+    double rss = 0;
+    for (int i = 0; i < n; i++) {
+      double fit = beta[0] + beta[1] * (i - tc) + beta[2] * (start + i >= tau ? 1 : 0);
+      double e = x[start + i] - fit;
+      rss += e * e;
+    }
+    int df = n - 3;
+    double se = Math.sqrt(rss / df * inv[2][2]);
+    if (!(se > 0)) {
+      return beta[2] == 0 ? 1 : 0;
+    }
+    return 2 * (1 - Stats.studentCdf(Math.abs(beta[2] / se), df));
+  }
+
+  private static double[][] invert3(double[][] m) {
+    double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+        - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+        + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    if (Math.abs(det) < 1e-12) {
+      return null;
+    }
+    double[][] r = new double[3][3];
+    r[0][0] = (m[1][1] * m[2][2] - m[1][2] * m[2][1]) / det;
+    r[0][1] = (m[0][2] * m[2][1] - m[0][1] * m[2][2]) / det;
+    r[0][2] = (m[0][1] * m[1][2] - m[0][2] * m[1][1]) / det;
+    r[1][0] = (m[1][2] * m[2][0] - m[1][0] * m[2][2]) / det;
+    r[1][1] = (m[0][0] * m[2][2] - m[0][2] * m[2][0]) / det;
+    r[1][2] = (m[0][2] * m[1][0] - m[0][0] * m[1][2]) / det;
+    r[2][0] = (m[1][0] * m[2][1] - m[1][1] * m[2][0]) / det;
+    r[2][1] = (m[0][1] * m[2][0] - m[0][0] * m[2][1]) / det;
+    r[2][2] = (m[0][0] * m[1][1] - m[0][1] * m[1][0]) / det;
+    return r;
   }
 
   /**
