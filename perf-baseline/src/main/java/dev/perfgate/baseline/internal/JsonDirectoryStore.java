@@ -164,14 +164,14 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
   public void saveBaseline(Result result) throws IOException {
     Objects.requireNonNull(result, "result must not be null");
     RunDto run = StoreMapping.run(result, Instant.now(), revision(result));
-    update(result, run, old -> new FileDto(StoreFormat.VERSION, old.key(), null, run, old.history()));
+    update(result, old -> new FileDto(StoreFormat.VERSION, old.key(), null, run, old.history()));
   }
 
   @Override
   public void append(Result result) throws IOException {
     Objects.requireNonNull(result, "result must not be null");
     RunDto run = StoreMapping.run(result, Instant.now(), revision(result));
-    update(result, run, old -> {
+    update(result, old -> {
       List<RunDto> history = new ArrayList<>(old.history() == null ? List.of() : old.history());
       history.add(run);
       int drop = Math.max(0, history.size() - historyLimit);
@@ -194,31 +194,40 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     return Optional.empty();
   }
 
-  private void update(Result result, RunDto run, UnaryOperator<FileDto> change) throws IOException {
+  private void update(Result result, UnaryOperator<FileDto> change) throws IOException {
     BenchmarkKey key = result.key();
     Path target = file(key);
     Files.createDirectories(root);
     Path lockFile = root.resolve(".lock");
     ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
     jvmLock.lock();
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock ignored = channel.lock()) {
-      removeStaleTemporaries();
-      // A file that cannot be read throws here, before anything is written: it is never overwritten.
-      Optional<Loaded> loaded = read(key);
-      if (loaded.isPresent()) {
-        validate(loaded.get());
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.lock();
+      try {
+        updateLocked(key, target, result, change);
+      } finally {
+        lock.release();
       }
-      FileDto old = loaded.map(l -> l.file)
-          .orElse(new FileDto(StoreFormat.VERSION, StoreMapping.key(key), null, null, List.of()));
-      FileDto changed = change.apply(old);
-      List<MetricDto> known = old.metrics() == null ? List.of() : old.metrics();
-      FileDto complete = new FileDto(changed.formatVersion(), changed.key(), metricTable(changed, result, known),
-          changed.baseline(), changed.history());
-      write(target, mapper.writeValueAsBytes(complete));
     } finally {
       jvmLock.unlock();
     }
+  }
+
+  private void updateLocked(BenchmarkKey key, Path target, Result result, UnaryOperator<FileDto> change)
+      throws IOException {
+    removeStaleTemporaries();
+    // A file that cannot be read throws here, before anything is written: it is never overwritten.
+    Optional<Loaded> loaded = read(key);
+    if (loaded.isPresent()) {
+      validate(loaded.get());
+    }
+    FileDto old = loaded.map(l -> l.file)
+        .orElse(new FileDto(StoreFormat.VERSION, StoreMapping.key(key), null, null, List.of()));
+    FileDto changed = change.apply(old);
+    List<MetricDto> known = old.metrics() == null ? List.of() : old.metrics();
+    FileDto complete = new FileDto(changed.formatVersion(), changed.key(), metricTable(changed, result, known),
+        changed.baseline(), changed.history());
+    write(target, mapper.writeValueAsBytes(complete));
   }
 
   /** Every metric used in the file, by name; the newest result's definition wins. */
