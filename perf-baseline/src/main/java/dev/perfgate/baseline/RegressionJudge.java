@@ -101,8 +101,9 @@ public final class RegressionJudge {
    * @param reference the baseline, or result A
    * @param current the new result, or result B
    * @param metric the metric to compare
-   * @return the comparison; NOT_COMPARABLE (with the reason in its note) when the keys or
-   *     environments differ, a side has no trial value, or values are not positive
+   * @return the comparison; NOT_COMPARABLE (with the reason in its note) when the environments
+   *     differ, a side has no trial value, or values are not positive (identical values on both
+   *     sides, zeros included, are UNCHANGED)
    */
   public Comparison compare(Result reference, Result current, Metric metric) {
     return compare(reference, current, metric, noiseFloor);
@@ -119,7 +120,8 @@ public final class RegressionJudge {
    * @return the comparison
    */
   public Comparison compare(Result reference, Result current, Metric metric, List<Result> history) {
-    return compare(reference, current, metric, noiseFloor(history, metric));
+    return compare(reference, current, metric,
+        noiseFloor(history, current.environment().fingerprint(), metric));
   }
 
   /**
@@ -136,7 +138,10 @@ public final class RegressionJudge {
     if (history.isEmpty()) {
       return noiseFloor;
     }
-    String fingerprint = history.get(history.size() - 1).environment().fingerprint();
+    return noiseFloor(history, history.get(history.size() - 1).environment().fingerprint(), metric);
+  }
+
+  private double noiseFloor(List<Result> history, String fingerprint, Metric metric) {
     double[] runs = runValues(history, fingerprint, metric);
     if (runs.length < HISTORY_RUNS_TO_GATE || !Stats.allPositive(runs)) {
       return noiseFloor;
@@ -152,6 +157,17 @@ public final class RegressionJudge {
     if (!problem.isEmpty()) {
       return new Comparison(current.key(), metric, Outcome.NOT_COMPARABLE, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, Double.NaN, floor, tolerance, confidence, x.length, y.length, problem);
+    }
+    if (allEqual(x, y)) {
+      // Identical figures on both sides (an exact count, 0 bytes allocated): unchanged, even where no ratio exists.
+      return new Comparison(current.key(), metric, Outcome.UNCHANGED, 1, 1, 1, 1, 1, floor, tolerance, confidence,
+          x.length, y.length, "");
+    }
+    if (!Stats.allPositive(x) || !Stats.allPositive(y)) {
+      return new Comparison(current.key(), metric, Outcome.NOT_COMPARABLE, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, floor, tolerance, confidence, x.length, y.length, "values of " + metric.name()
+          + " are not all > 0 (" + metric.format(Stats.median(x)) + " before, " + metric.format(Stats.median(y))
+          + " now, medians), so no ratio exists");
     }
     RankShift s = RankShift.of(Stats.logs(x), Stats.logs(y), confidence);
     double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
@@ -172,10 +188,22 @@ public final class RegressionJudge {
       return (x.length == 0 ? "the reference" : "the new result") + " has no trial value of " + metric.name()
           + reason(x.length == 0 ? reference : current, metric);
     }
-    if (!Stats.allPositive(x) || !Stats.allPositive(y)) {
-      return "values of " + metric.name() + " are not all > 0, so no ratio exists";
-    }
     return "";
+  }
+
+  private static boolean allEqual(double[] x, double[] y) {
+    double v = x[0];
+    for (double a : x) {
+      if (a != v) {
+        return false;
+      }
+    }
+    for (double b : y) {
+      if (b != v) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String reason(Result r, Metric metric) {
@@ -342,8 +370,8 @@ public final class RegressionJudge {
   }
 
   static void checkSettings(double noiseFloor, double tolerance, double confidence) {
-    if (!(noiseFloor >= 0 && noiseFloor < 1)) {
-      throw new IllegalArgumentException("noise floor (" + noiseFloor + ") must be >= 0 and < 1, such as 0.03 for 3 %");
+    if (!(noiseFloor >= 0 && Double.isFinite(noiseFloor))) {
+      throw new IllegalArgumentException("noise floor (" + noiseFloor + ") must be >= 0, such as 0.03 for 3 %");
     }
     if (!(tolerance >= 0 && Double.isFinite(tolerance))) {
       throw new IllegalArgumentException("tolerance (" + tolerance + ") must be >= 0, such as 0.20 for 20 %");
@@ -378,9 +406,9 @@ public final class RegressionJudge {
     /**
      * Sets the smallest relative change treated as real.
      *
-     * @param floor the floor, at least 0 and below 1, such as 0.03
+     * @param floor the floor, at least 0, such as 0.03
      * @return this builder
-     * @throws IllegalArgumentException if out of range
+     * @throws IllegalArgumentException if negative or not finite
      * @throws IllegalStateException if already set
      */
     public Builder noiseFloor(double floor) {

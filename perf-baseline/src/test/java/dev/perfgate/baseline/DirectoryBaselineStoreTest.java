@@ -67,6 +67,11 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
   }
 
   @Test
+  void file_nameThatLooksLikeASizedVariant_getsItsOwnFile() {
+    assertNotEquals(directory().file(BenchmarkKey.of("a", 5)), directory().file(BenchmarkKey.of("a--size-5")));
+  }
+
+  @Test
   void append_beyondTheLimit_dropsTheOldest() throws IOException {
     DirectoryBaselineStore small = BaselineStores.directory(dir.resolve("small"), 3);
     for (int i = 0; i < 5; i++) {

@@ -228,11 +228,22 @@ final class RegressionJudgeTest {
   }
 
   @Test
-  void compare_zeroValues_isNotComparable() {
+  void compare_zeroThenSomeValues_isNotComparableAndShowsBoth() {
     Metric alloc = Metric.ALLOCATED_BYTES;
     Comparison c = JUDGE.compare(Fixtures.result(KEY, alloc, 0, 0, 0), Fixtures.result(KEY, alloc, 16, 16, 16), alloc);
     assertEquals(Outcome.NOT_COMPARABLE, c.outcome());
-    assertTrue(c.note().contains("not all > 0"), c.note());
+    assertEquals("values of alloc.bytes are not all > 0 (0 B before, 16 B now, medians), so no ratio exists", c.note());
+  }
+
+  @Test
+  void compare_identicalExactFigures_isUnchangedEvenAtZero() {
+    Metric alloc = Metric.ALLOCATED_BYTES;
+    for (double v : new double[] {0, 1016}) {
+      Comparison c = JUDGE.compare(Fixtures.result(KEY, alloc, v, v, v), Fixtures.result(KEY, alloc, v, v, v, v), alloc);
+      assertEquals(Outcome.UNCHANGED, c.outcome());
+      assertEquals(1.0, c.ratio());
+      assertEquals(Status.PASS, c.status());
+    }
   }
 
   @Test
@@ -346,7 +357,7 @@ final class RegressionJudgeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {-0.01, 1.0, Double.NaN})
+  @ValueSource(doubles = {-0.01, Double.POSITIVE_INFINITY, Double.NaN})
   void builder_badNoiseFloor_isRejectedWithTheValue(double floor) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RegressionJudge.newBuilder().noiseFloor(floor));

@@ -111,7 +111,9 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     if (base.isEmpty()) {
       base = "benchmark";
     }
-    boolean altered = !base.equals(name) || !SAFE.matcher(base).matches() || RESERVED.matcher(base).matches();
+    // "--" separates the size and thread suffixes, so a name holding it gets a hash as well.
+    boolean altered = !base.equals(name) || !SAFE.matcher(base).matches() || RESERVED.matcher(base).matches()
+        || base.contains("--");
     StringBuilder sb = new StringBuilder(base);
     key.size().ifPresent(s -> sb.append("--size-").append(s));
     if (key.threads() != 1) {
