@@ -1,0 +1,75 @@
+package dev.perfgate.baseline;
+
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@link BaselinePolicy#apply} did with a run and what it found.
+ *
+ * @param key the benchmark variant
+ * @param action what happened to the stored baseline
+ * @param message one line for a person about the baseline
+ * @param comparisons the run against the baseline, one per metric (empty without a comparable baseline)
+ * @param historyChecks the run against the stored history, one per metric
+ * @param trends the trend of each metric over the history including this run
+ */
+public record BaselineDecision(BenchmarkKey key, Action action, String message, List<Comparison> comparisons,
+    List<HistoryCheck> historyChecks, Map<Metric, Trend> trends) {
+
+  /** What happened to the stored baseline. */
+  public enum Action {
+    /** There was none: this run was recorded as the baseline. */
+    RECORDED,
+    /** An update was asked for: this run replaced the baseline. */
+    REPLACED,
+    /** The baseline was kept; this run was compared with it. */
+    KEPT,
+    /** The stored baseline comes from another environment: nothing was compared, the baseline was kept. */
+    NO_COMPARABLE_BASELINE,
+    /** The run failed: it was added to the history only. */
+    NOT_RECORDED
+  }
+
+  /**
+   * Creates a decision.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public BaselineDecision {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(action, "action must not be null");
+    Objects.requireNonNull(message, "message must not be null");
+    comparisons = List.copyOf(comparisons);
+    historyChecks = List.copyOf(historyChecks);
+    trends = Map.copyOf(new LinkedHashMap<>(trends));
+  }
+
+  /**
+   * All verdicts: one about the baseline when nothing was compared (INCONCLUSIVE for another
+   * environment, PASS when a first baseline was recorded), then the comparisons, then the history checks.
+   *
+   * @return the verdicts, possibly empty
+   */
+  public List<Verdict> verdicts() {
+    List<Verdict> out = new ArrayList<>();
+    if (action == Action.NO_COMPARABLE_BASELINE) {
+      out.add(new Verdict(key.toString(), "baseline", dev.perfgate.api.Status.INCONCLUSIVE, message, Map.of()));
+    } else if (comparisons.isEmpty() && action != Action.NOT_RECORDED) {
+      out.add(new Verdict(key.toString(), "baseline", dev.perfgate.api.Status.PASS, message, Map.of()));
+    }
+    comparisons.forEach(c -> out.add(c.toVerdict()));
+    historyChecks.forEach(h -> out.add(h.toVerdict()));
+    return List.copyOf(out);
+  }
+
+  @Override
+  public String toString() {
+    return message;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.perfgate.baseline;
+
+import dev.perfgate.baseline.internal.JsonDirectoryStore;
+import java.nio.file.Path;
+
+/**
+ * Factories for {@link dev.perfgate.api.BaselineStore}s.
+ *
+ * <pre>{@code
+ * DirectoryBaselineStore store = BaselineStores.directory(Path.of(".perfgate"));
+ * Optional<Result> baseline = store.baseline(BenchmarkKey.of("render"));
+ * }</pre>
+ */
+public final class BaselineStores {
+  private BaselineStores() {}
+
+  /** The directory a project keeps its baselines in unless told otherwise, relative to the project. */
+  public static final String DEFAULT_DIRECTORY = ".perfgate";
+
+  /** How many runs each variant's history keeps unless told otherwise. */
+  public static final int DEFAULT_HISTORY_LIMIT = 100;
+
+  /**
+   * The directory store at {@value #DEFAULT_DIRECTORY} in the working directory, keeping
+   * {@value #DEFAULT_HISTORY_LIMIT} runs of history per variant.
+   *
+   * @return the store; nothing is created until the first write
+   */
+  public static DirectoryBaselineStore projectDefault() {
+    return directory(Path.of(DEFAULT_DIRECTORY));
+  }
+
+  /**
+   * A directory store keeping {@value #DEFAULT_HISTORY_LIMIT} runs of history per variant.
+   *
+   * @param root the directory; created on the first write
+   * @return the store
+   * @throws NullPointerException if root is null
+   */
+  public static DirectoryBaselineStore directory(Path root) {
+    return directory(root, DEFAULT_HISTORY_LIMIT);
+  }
+
+  /**
+   * A directory store with a chosen history bound. The VCS revision saved with each run comes from
+   * the property {@code vcs.revision} of the result's environment, else from the CI variables
+   * {@code GITHUB_SHA}, {@code CI_COMMIT_SHA} or {@code GIT_COMMIT}, else none is saved.
+   *
+   * @param root the directory; created on the first write
+   * @param historyLimit the number of runs kept per variant, at least 1
+   * @return the store
+   * @throws IllegalArgumentException if historyLimit is below 1
+   * @throws NullPointerException if root is null
+   */
+  public static DirectoryBaselineStore directory(Path root, int historyLimit) {
+    return new JsonDirectoryStore(root, historyLimit, System::getenv);
+  }
+}

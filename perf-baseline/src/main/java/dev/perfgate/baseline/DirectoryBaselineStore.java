@@ -1,0 +1,43 @@
+package dev.perfgate.baseline;
+
+import dev.perfgate.api.BaselineStore;
+import dev.perfgate.api.BenchmarkKey;
+import java.nio.file.Path;
+
+/**
+ * The default {@link BaselineStore}: a directory of JSON files, one per benchmark variant, each
+ * holding the baseline and a bounded history of runs. Get one from {@link BaselineStores#directory(Path)}.
+ *
+ * <p>Writes are atomic (a temporary file in the same directory, then an atomic rename) and
+ * serialised by a file lock on {@code .lock} in the directory, so that a crash or two JVMs writing
+ * at once never leave a half-written file or lose a history entry. Reads take no lock. A file that
+ * cannot be read is never overwritten or deleted; the {@link java.io.IOException} names it, the
+ * line where the JSON breaks, and the fix.
+ */
+public interface DirectoryBaselineStore extends BaselineStore {
+
+  /**
+   * The directory holding the files.
+   *
+   * @return the root, as given
+   */
+  Path root();
+
+  /**
+   * How many runs each variant's history keeps; older ones are dropped on append.
+   *
+   * @return the bound, at least 1
+   */
+  int historyLimit();
+
+  /**
+   * The file that holds a variant, whether or not it exists yet. The name is made safe for any file
+   * system: characters outside {@code [a-z0-9._-]} are replaced and a hash of the exact name is
+   * appended whenever the name had to change, so that {@code ../../x} stays inside the root and
+   * {@code Render} and {@code render} never share a file.
+   *
+   * @param key the variant
+   * @return the path inside {@link #root()}
+   */
+  Path file(BenchmarkKey key);
+}

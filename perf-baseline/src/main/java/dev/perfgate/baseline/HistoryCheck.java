@@ -1,0 +1,119 @@
+package dev.perfgate.baseline;
+
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Verdict;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A new result checked against the robust prediction interval of the stored history of its variant
+ * (see {@link RegressionJudge#againstHistory}).
+ *
+ * @param key the benchmark variant
+ * @param metric the metric
+ * @param outcome REGRESSED or IMPROVED when the new value lies outside the interval, UNCHANGED
+ *     inside, CHANGED for a neutral metric outside, NOT_COMPARABLE when there is too little history
+ * @param value the new run's value (median of its trial values)
+ * @param median the median of the stored runs' values
+ * @param low the lower bound of the prediction interval
+ * @param high the upper bound of the prediction interval
+ * @param runs the number of stored runs used (same environment, most recent)
+ * @param noiseFloor the narrowest half-width allowed for the interval, as a relative change
+ * @param tolerance the relative regression (against the median) that fails once the history is long enough
+ * @param note why there is no check, empty otherwise
+ */
+public record HistoryCheck(
+    BenchmarkKey key,
+    Metric metric,
+    Outcome outcome,
+    double value,
+    double median,
+    double low,
+    double high,
+    int runs,
+    double noiseFloor,
+    double tolerance,
+    String note) {
+
+  /**
+   * Creates a check.
+   *
+   * @throws NullPointerException if an object argument is null
+   */
+  public HistoryCheck {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(metric, "metric must not be null");
+    Objects.requireNonNull(outcome, "outcome must not be null");
+    Objects.requireNonNull(note, "note must not be null");
+  }
+
+  /**
+   * Whether the check is only advisory: fewer than {@value RegressionJudge#HISTORY_RUNS_TO_GATE}
+   * stored runs, so it warns at most.
+   *
+   * @return true if it cannot fail
+   */
+  public boolean advisory() {
+    return runs < RegressionJudge.HISTORY_RUNS_TO_GATE;
+  }
+
+  /**
+   * The status: FAIL for a regression beyond the tolerance once the history is long enough, WARN
+   * for other regressions, PASS for values inside the interval or better, NOT_MEASURED without history.
+   *
+   * @return the status
+   */
+  public Status status() {
+    switch (outcome) {
+      case REGRESSED:
+        double worse = metric.direction() == dev.perfgate.api.Direction.HIGHER_IS_BETTER
+            ? Math.log(median / value) : Math.log(value / median);
+        return !advisory() && worse > Math.log1p(tolerance) ? Status.FAIL : Status.WARN;
+      case NOT_COMPARABLE:
+        return Status.NOT_MEASURED;
+      default:
+        return Status.PASS;
+    }
+  }
+
+  /**
+   * This check as a verdict, for example
+   * {@code render  time.wall 1.31 ms vs history median 1.02 ms (+28.4 %), 95 % prediction 0.95 .. 1.10 ms over 12 runs  FAIL}.
+   * Figures: value, median, low, high, runs.
+   *
+   * @return the verdict
+   */
+  public Verdict toVerdict() {
+    Map<String, Double> figures = new LinkedHashMap<>();
+    if (!Double.isNaN(value)) {
+      figures.put("value", value);
+    }
+    if (outcome != Outcome.NOT_COMPARABLE) {
+      figures.put("median", median);
+      figures.put("low", low);
+      figures.put("high", high);
+    }
+    figures.put("runs", (double) runs);
+    return new Verdict(key.toString(), metric.name() + " vs history", status(), toString(), figures);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(key.toString()).append("  ").append(metric.name()).append(' ');
+    if (outcome == Outcome.NOT_COMPARABLE) {
+      return sb.append("no history check: ").append(note).append("  ").append(status()).toString();
+    }
+    sb.append(metric.format(value)).append(" vs history median ").append(metric.format(median))
+        .append(String.format(Locale.ROOT, " (%+.1f %%)", (value / median - 1) * 100)).append(", prediction ")
+        .append(metric.format(low)).append(" .. ").append(metric.format(high)).append(" over ").append(runs)
+        .append(" runs");
+    if (advisory()) {
+      sb.append(" (advisory until ").append(RegressionJudge.HISTORY_RUNS_TO_GATE).append(" runs)");
+    }
+    return sb.append("  ").append(outcome.name().toLowerCase(Locale.ROOT)).append("  ").append(status()).toString();
+  }
+}

@@ -1,0 +1,17 @@
+package dev.perfgate.baseline;
+
+/** What a comparison of two results, or of a result with its history, found for one metric. */
+public enum Outcome {
+  /** The whole confidence interval lies beyond the noise floor in the worse direction and the test agrees. */
+  REGRESSED,
+  /** The whole confidence interval lies beyond the noise floor in the better direction and the test agrees. */
+  IMPROVED,
+  /** The whole confidence interval lies inside plus or minus the noise floor. */
+  UNCHANGED,
+  /** A neutral metric (never judged) moved beyond the noise floor; information only. */
+  CHANGED,
+  /** Anything else: the data cannot decide, measure more. Never a silent pass or fail. */
+  INCONCLUSIVE,
+  /** The two results cannot be compared (no values, different environments, non-positive values); see the note. */
+  NOT_COMPARABLE
+}

@@ -1,0 +1,477 @@
+package dev.perfgate.baseline;
+
+import dev.perfgate.api.Direction;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.baseline.internal.RankShift;
+import dev.perfgate.baseline.internal.Stats;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Judges a result against a reference: a stored baseline or result A of an A/B run
+ * ({@link #compare}), a stored history ({@link #againstHistory}), and corrects a suite's comparisons
+ * for multiplicity ({@link #holm}). Comparisons use one value per trial, never the samples inside a
+ * trial, because only trials are independent.
+ *
+ * <pre>{@code
+ * RegressionJudge judge = RegressionJudge.newBuilder().noiseFloor(0.03).tolerance(0.20).build();
+ * Comparison c = judge.compare(baseline, current, Metric.WALL_TIME);
+ * Verdict v = c.toVerdict();
+ * }</pre>
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class RegressionJudge {
+
+  /** The default noise floor: changes under 3 % are treated as noise. */
+  public static final double DEFAULT_NOISE_FLOOR = 0.03;
+  /** The default tolerance: a regression beyond 20 % fails the check. */
+  public static final double DEFAULT_TOLERANCE = 0.20;
+  /** The default two-sided confidence level of intervals; one-sided tests run at 1 minus it. */
+  public static final double DEFAULT_CONFIDENCE = 0.95;
+  /** The default number of most recent stored runs the history check and noise estimate use. */
+  public static final int DEFAULT_HISTORY_WINDOW = 20;
+  /** Stored runs needed before a history check may fail a build; fewer give a warning at most. */
+  public static final int HISTORY_RUNS_TO_GATE = 5;
+
+  private final double noiseFloor;
+  private final double tolerance;
+  private final double confidence;
+  private final int historyWindow;
+
+  private RegressionJudge(Builder b) {
+    this.noiseFloor = b.noiseFloor;
+    this.tolerance = b.tolerance;
+    this.confidence = b.confidence;
+    this.historyWindow = b.historyWindow;
+  }
+
+  /**
+   * A judge with the defaults: 3 % noise floor, 20 % tolerance, 95 % confidence, 20 runs of history.
+   *
+   * @return the judge
+   */
+  public static RegressionJudge defaults() {
+    return newBuilder().build();
+  }
+
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /**
+   * The smallest relative change this judge treats as real.
+   *
+   * @return the noise floor, such as 0.03
+   */
+  public double noiseFloor() {
+    return noiseFloor;
+  }
+
+  /**
+   * The relative regression beyond which a check fails.
+   *
+   * @return the tolerance, such as 0.20
+   */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /**
+   * The two-sided confidence level of intervals.
+   *
+   * @return the confidence, such as 0.95
+   */
+  public double confidence() {
+    return confidence;
+  }
+
+  /**
+   * Compares a new result with a reference for one metric, using this judge's noise floor.
+   *
+   * @param reference the baseline, or result A
+   * @param current the new result, or result B
+   * @param metric the metric to compare
+   * @return the comparison; NOT_COMPARABLE (with the reason in its note) when the environments
+   *     differ, a side has no trial value, or values are not positive (identical values on both
+   *     sides, zeros included, are UNCHANGED)
+   */
+  public Comparison compare(Result reference, Result current, Metric metric) {
+    return compare(reference, current, metric, noiseFloor);
+  }
+
+  /**
+   * Compares a new result with a reference, with the noise floor raised to the noise seen between
+   * the stored same-code runs when that is larger (see {@link #noiseFloor(List, Metric)}).
+   *
+   * @param reference the baseline, or result A
+   * @param current the new result
+   * @param metric the metric to compare
+   * @param history stored runs of the same variant, oldest first; runs from other environments are ignored
+   * @return the comparison
+   */
+  public Comparison compare(Result reference, Result current, Metric metric, List<Result> history) {
+    return compare(reference, current, metric,
+        noiseFloor(history, current.environment().fingerprint(), metric));
+  }
+
+  /**
+   * The noise floor for a metric given a stored history: the larger of this judge's floor and the
+   * robust spread (1.4826 x MAD of the logarithms, as a relative change) of the run values of the
+   * last stored runs of the newest run's environment. Needs {@value #HISTORY_RUNS_TO_GATE} runs;
+   * with fewer the configured floor is returned.
+   *
+   * @param history stored runs, oldest first
+   * @param metric the metric
+   * @return the noise floor to use
+   */
+  public double noiseFloor(List<Result> history, Metric metric) {
+    if (history.isEmpty()) {
+      return noiseFloor;
+    }
+    return noiseFloor(history, history.get(history.size() - 1).environment().fingerprint(), metric);
+  }
+
+  private double noiseFloor(List<Result> history, String fingerprint, Metric metric) {
+    double[] runs = runValues(history, fingerprint, metric);
+    if (runs.length < HISTORY_RUNS_TO_GATE || !Stats.allPositive(runs)) {
+      return noiseFloor;
+    }
+    double spread = Math.expm1(Stats.MAD_TO_SD * Stats.mad(Stats.logs(runs)));
+    return Math.max(noiseFloor, spread);
+  }
+
+  private Comparison compare(Result reference, Result current, Metric metric, double floor) {
+    double[] x = reference.trialValues(metric);
+    double[] y = current.trialValues(metric);
+    String problem = problem(reference, current, metric, x, y);
+    if (!problem.isEmpty()) {
+      return new Comparison(current.key(), metric, Outcome.NOT_COMPARABLE, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, floor, tolerance, confidence, x.length, y.length, problem);
+    }
+    if (allEqual(x, y)) {
+      // Identical figures on both sides (an exact count, 0 bytes allocated): unchanged, even where no ratio exists.
+      return new Comparison(current.key(), metric, Outcome.UNCHANGED, 1, 1, 1, 1, 1, floor, tolerance, confidence,
+          x.length, y.length, "");
+    }
+    if (!Stats.allPositive(x) || !Stats.allPositive(y)) {
+      return new Comparison(current.key(), metric, Outcome.NOT_COMPARABLE, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, floor, tolerance, confidence, x.length, y.length, "values of " + metric.name()
+          + " are not all > 0 (" + metric.format(Stats.median(x)) + " before, " + metric.format(Stats.median(y))
+          + " now, medians), so no ratio exists");
+    }
+    RankShift s = RankShift.of(Stats.logs(x), Stats.logs(y), confidence);
+    double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
+    double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
+    Outcome o = classify(metric.direction(), s.low(), s.high(), pWorse, pBetter, floor, 1 - confidence);
+    return new Comparison(current.key(), metric, o, Math.exp(s.shift()), Math.exp(s.low()), Math.exp(s.high()),
+        pWorse, pBetter, floor, tolerance, confidence, x.length, y.length, "");
+  }
+
+  private static String problem(Result reference, Result current, Metric metric, double[] x, double[] y) {
+    String a = reference.environment().fingerprint();
+    String b = current.environment().fingerprint();
+    if (!a.equals(b)) {
+      return "no comparable baseline: it was measured in environment " + a + ", this run in " + b
+          + " (" + current.environment() + ")";
+    }
+    if (x.length == 0 || y.length == 0) {
+      return (x.length == 0 ? "the reference" : "the new result") + " has no trial value of " + metric.name()
+          + reason(x.length == 0 ? reference : current, metric);
+    }
+    return "";
+  }
+
+  private static boolean allEqual(double[] x, double[] y) {
+    double v = x[0];
+    for (double a : x) {
+      if (a != v) {
+        return false;
+      }
+    }
+    for (double b : y) {
+      if (b != v) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String reason(Result r, Metric metric) {
+    String why = r.notMeasured().get(metric);
+    return why == null ? "" : " (" + why + ")";
+  }
+
+  /** Decides the outcome from the log-scale interval, the one-sided p-values and the noise floor. */
+  static Outcome classify(Direction direction, double logLow, double logHigh, double pWorse, double pBetter,
+      double floor, double alpha) {
+    double band = Math.log1p(floor);
+    boolean above = logLow > band;
+    boolean below = logHigh < -band;
+    boolean inside = logLow >= -band && logHigh <= band;
+    if (inside) {
+      return Outcome.UNCHANGED;
+    }
+    if (direction == Direction.NEUTRAL) {
+      return (above || below) && Math.min(pWorse, pBetter) < alpha ? Outcome.CHANGED : Outcome.INCONCLUSIVE;
+    }
+    boolean worse = direction == Direction.HIGHER_IS_BETTER ? below : above;
+    boolean better = direction == Direction.HIGHER_IS_BETTER ? above : below;
+    if (worse && pWorse < alpha) {
+      return Outcome.REGRESSED;
+    }
+    if (better && pBetter < alpha) {
+      return Outcome.IMPROVED;
+    }
+    return Outcome.INCONCLUSIVE;
+  }
+
+  /**
+   * Corrects a suite's comparisons for multiplicity with Holm's step-down method: the "worse" and
+   * the "better" p-values are each adjusted over the comparisons that have them, and the outcomes
+   * decided again with the adjusted values. With 50 benchmarks at 5 % each, uncorrected, a false
+   * alarm would come in most runs; Holm keeps the chance of any false alarm at 5 %.
+   *
+   * @param comparisons the comparisons of one suite run
+   * @return the adjusted comparisons, in the same order
+   */
+  public List<Comparison> holm(List<Comparison> comparisons) {
+    double[] worse = holmAdjust(comparisons.stream().mapToDouble(Comparison::pWorse).toArray());
+    double[] better = holmAdjust(comparisons.stream().mapToDouble(Comparison::pBetter).toArray());
+    long family = comparisons.stream().filter(c -> Double.isFinite(c.pWorse())).count();
+    List<Comparison> out = new ArrayList<>(comparisons.size());
+    for (int i = 0; i < comparisons.size(); i++) {
+      Comparison c = comparisons.get(i);
+      if (!Double.isFinite(c.pWorse())) {
+        out.add(c);
+        continue;
+      }
+      String note = "p Holm-adjusted over " + family + " comparisons";
+      out.add(c.withPValues(worse[i], better[i], c.note().isEmpty() ? note : c.note() + "; " + note));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Holm's adjusted p-values; NaN entries stay NaN and are not counted. */
+  static double[] holmAdjust(double[] p) {
+    Integer[] order = new Integer[p.length];
+    int k = 0;
+    for (int i = 0; i < p.length; i++) {
+      if (Double.isFinite(p[i])) {
+        order[k++] = i;
+      }
+    }
+    Integer[] idx = Arrays.copyOf(order, k);
+    Arrays.sort(idx, Comparator.comparingDouble(i -> p[i]));
+    double[] adjusted = p.clone();
+    double running = 0;
+    for (int r = 0; r < k; r++) {
+      running = Math.max(running, Math.min(1, (k - r) * p[idx[r]]));
+      adjusted[idx[r]] = running;
+    }
+    return adjusted;
+  }
+
+  /**
+   * Combines a failing comparison with the comparison of a second measurement: the failure stands
+   * only if the second measurement fails too. If it does not, the outcome is INCONCLUSIVE, so that a
+   * one-off disturbance neither fails the build nor passes silently.
+   *
+   * @param first the first comparison
+   * @param retry the comparison of the same benchmark and metric measured again
+   * @return the comparison to report
+   * @throws IllegalArgumentException if the two are about different benchmarks or metrics
+   */
+  public Comparison confirm(Comparison first, Comparison retry) {
+    if (!first.key().equals(retry.key()) || !first.metric().equals(retry.metric())) {
+      throw new IllegalArgumentException("cannot confirm " + first.key() + " " + first.metric().name() + " with "
+          + retry.key() + " " + retry.metric().name() + "; pass the same benchmark and metric measured again");
+    }
+    if (!first.needsConfirmation()) {
+      return first;
+    }
+    if (retry.outcome() == Outcome.REGRESSED) {
+      return retry.withOutcome(Outcome.REGRESSED, join(retry.note(), "confirmed by a second measurement"));
+    }
+    return retry.withOutcome(Outcome.INCONCLUSIVE, join(retry.note(), String.format(Locale.ROOT,
+        "first measurement regressed %+.1f %% but the second did not confirm it: measure again",
+        (first.ratio() - 1) * 100)));
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : a + "; " + b;
+  }
+
+  /**
+   * Checks a new result against the stored history of its variant: a robust prediction interval on
+   * the log scale, median +- t x 1.4826 x MAD x sqrt(1 + 1/m), over the last stored runs from the
+   * same environment, never narrower than the noise floor. One odd stored run moves nothing.
+   * Advisory (WARN at most) until {@value #HISTORY_RUNS_TO_GATE} runs are stored.
+   *
+   * @param history stored runs of the variant, oldest first (the new result must not be among them)
+   * @param current the new result
+   * @param metric the metric
+   * @return the check
+   */
+  public HistoryCheck againstHistory(List<Result> history, Result current, Metric metric) {
+    String fingerprint = current.environment().fingerprint();
+    double[] runs = runValues(history, fingerprint, metric);
+    double value = Stats.median(current.trialValues(metric));
+    int m = runs.length;
+    if (m < 2 || Double.isNaN(value) || !Stats.allPositive(runs) || !(value > 0)) {
+      String why = m < 2 ? m + " stored run(s) of " + metric.name() + " in environment " + fingerprint
+          + " (of " + history.size() + " in all); 2 are needed"
+          : Double.isNaN(value) ? "this run has no value of " + metric.name()
+          : "values of " + metric.name() + " are not all > 0";
+      return new HistoryCheck(current.key(), metric, Outcome.NOT_COMPARABLE, value, Double.NaN, Double.NaN,
+          Double.NaN, m, noiseFloor, tolerance, why);
+    }
+    double[] logs = Stats.logs(runs);
+    double center = Stats.median(logs);
+    double t = Stats.studentQuantile(1 - (1 - confidence) / 2, m - 1);
+    double half = t * Stats.MAD_TO_SD * Stats.mad(logs) * Math.sqrt(1 + 1.0 / m);
+    half = Math.max(half, Math.log1p(noiseFloor));
+    double lv = Math.log(value);
+    Outcome o;
+    if (Math.abs(lv - center) <= half) {
+      o = Outcome.UNCHANGED;
+    } else if (metric.direction() == Direction.NEUTRAL) {
+      o = Outcome.CHANGED;
+    } else {
+      boolean higher = lv > center;
+      o = higher == (metric.direction() == Direction.LOWER_IS_BETTER) ? Outcome.REGRESSED : Outcome.IMPROVED;
+    }
+    return new HistoryCheck(current.key(), metric, o, value, Math.exp(center), Math.exp(center - half),
+        Math.exp(center + half), m, noiseFloor, tolerance, "");
+  }
+
+  /** One value per stored run (the median of its trial values), last {@code historyWindow} runs of one environment. */
+  private double[] runValues(List<Result> history, String fingerprint, Metric metric) {
+    List<Double> values = new ArrayList<>();
+    for (Result r : history) {
+      if (r.succeeded() && r.environment().fingerprint().equals(fingerprint)) {
+        double v = Stats.median(r.trialValues(metric));
+        if (!Double.isNaN(v)) {
+          values.add(v);
+        }
+      }
+    }
+    return values.subList(Math.max(0, values.size() - historyWindow), values.size()).stream()
+        .mapToDouble(Double::doubleValue).toArray();
+  }
+
+  static void checkSettings(double noiseFloor, double tolerance, double confidence) {
+    if (!(noiseFloor >= 0 && Double.isFinite(noiseFloor))) {
+      throw new IllegalArgumentException("noise floor (" + noiseFloor + ") must be >= 0, such as 0.03 for 3 %");
+    }
+    if (!(tolerance >= 0 && Double.isFinite(tolerance))) {
+      throw new IllegalArgumentException("tolerance (" + tolerance + ") must be >= 0, such as 0.20 for 20 %");
+    }
+    if (!(confidence > 0.5 && confidence < 1)) {
+      throw new IllegalArgumentException("confidence (" + confidence + ") must be > 0.5 and < 1, such as 0.95");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "RegressionJudge[noise floor %.3g, tolerance %.3g, confidence %.3g, history %d runs]",
+        noiseFloor, tolerance, confidence, historyWindow);
+  }
+
+  /** Builds a {@link RegressionJudge}; each option may be set once; {@link #build()} may be called again. */
+  public static final class Builder {
+    private double noiseFloor = DEFAULT_NOISE_FLOOR;
+    private double tolerance = DEFAULT_TOLERANCE;
+    private double confidence = DEFAULT_CONFIDENCE;
+    private int historyWindow = DEFAULT_HISTORY_WINDOW;
+    private final java.util.Set<String> set = new java.util.HashSet<>();
+
+    private Builder() {}
+
+    private void once(String option) {
+      if (!set.add(option)) {
+        throw new IllegalStateException(option + " was already set on this builder; set each option once");
+      }
+    }
+
+    /**
+     * Sets the smallest relative change treated as real.
+     *
+     * @param floor the floor, at least 0, such as 0.03
+     * @return this builder
+     * @throws IllegalArgumentException if negative or not finite
+     * @throws IllegalStateException if already set
+     */
+    public Builder noiseFloor(double floor) {
+      once("noise floor");
+      checkSettings(floor, DEFAULT_TOLERANCE, DEFAULT_CONFIDENCE);
+      this.noiseFloor = floor;
+      return this;
+    }
+
+    /**
+     * Sets the relative regression beyond which a check fails.
+     *
+     * @param tolerance the tolerance, at least 0, such as 0.20
+     * @return this builder
+     * @throws IllegalArgumentException if negative or not finite
+     * @throws IllegalStateException if already set
+     */
+    public Builder tolerance(double tolerance) {
+      once("tolerance");
+      checkSettings(DEFAULT_NOISE_FLOOR, tolerance, DEFAULT_CONFIDENCE);
+      this.tolerance = tolerance;
+      return this;
+    }
+
+    /**
+     * Sets the two-sided confidence level; one-sided tests run at 1 minus it.
+     *
+     * @param confidence the level, above 0.5 and below 1, such as 0.95
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     * @throws IllegalStateException if already set
+     */
+    public Builder confidence(double confidence) {
+      once("confidence");
+      checkSettings(DEFAULT_NOISE_FLOOR, DEFAULT_TOLERANCE, confidence);
+      this.confidence = confidence;
+      return this;
+    }
+
+    /**
+     * Sets how many of the most recent stored runs the history check and the noise estimate use.
+     *
+     * @param runs the number of runs, at least 2
+     * @return this builder
+     * @throws IllegalArgumentException if below 2
+     * @throws IllegalStateException if already set
+     */
+    public Builder historyWindow(int runs) {
+      once("history window");
+      if (runs < 2) {
+        throw new IllegalArgumentException("history window (" + runs + ") must be >= 2 runs");
+      }
+      this.historyWindow = runs;
+      return this;
+    }
+
+    /**
+     * Builds the judge.
+     *
+     * @return an immutable judge
+     */
+    public RegressionJudge build() {
+      return new RegressionJudge(this);
+    }
+  }
+}

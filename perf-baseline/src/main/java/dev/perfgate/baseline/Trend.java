@@ -1,0 +1,60 @@
+package dev.perfgate.baseline;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The trend of a metric over the stored runs since its last confirmed change point: direction,
+ * magnitude in percent per ten runs with its interval, and confidence. Built by {@link Trends}.
+ *
+ * @param direction which way it moves, read through the metric's direction
+ * @param perTenRuns the relative change per ten runs from Sen's slope, such as 0.05 for +5 % (NaN
+ *     with too few runs)
+ * @param low the lower bound of its confidence interval
+ * @param high the upper bound
+ * @param confidence one minus the Mann-Kendall test's two-sided p-value
+ * @param from the index of the first run of the analysed segment
+ * @param to the index after the last run of the analysed segment
+ * @param runs the number of runs in the whole series
+ * @param changePoints the change points found in the whole series, confirmed or candidate
+ */
+public record Trend(TrendDirection direction, double perTenRuns, double low, double high, double confidence,
+    int from, int to, int runs, List<ChangePoint> changePoints) {
+
+  /**
+   * Creates a trend.
+   *
+   * @throws NullPointerException if the direction or the change points are null
+   */
+  public Trend {
+    Objects.requireNonNull(direction, "direction must not be null");
+    changePoints = List.copyOf(changePoints);
+  }
+
+  /**
+   * The newest change point that is still a candidate.
+   *
+   * @return it, empty if none
+   */
+  public java.util.Optional<ChangePoint> candidate() {
+    return changePoints.stream().filter(ChangePoint::candidate).reduce((a, b) -> b);
+  }
+
+  /**
+   * Reads like {@code degrading +4.8 % per 10 runs (95 % CI +3.9 .. +5.6 %), confidence 99.9 %, runs 0..30 of 30}.
+   */
+  @Override
+  public String toString() {
+    String head = direction.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    if (direction == TrendDirection.TOO_FEW_RUNS) {
+      return head + " (" + (to - from) + " since run " + from + ", of " + runs + ")" + changes();
+    }
+    return String.format(Locale.ROOT, "%s %+.1f %% per 10 runs (CI %+.1f .. %+.1f %%), confidence %.1f %%, runs %d..%d of %d",
+        head, perTenRuns * 100, low * 100, high * 100, confidence * 100, from, to, runs) + changes();
+  }
+
+  private String changes() {
+    return changePoints.isEmpty() ? "" : "; " + changePoints;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.perfgate.baseline;
+
+import dev.perfgate.api.Direction;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.baseline.internal.ChangePointSearch;
+import dev.perfgate.baseline.internal.Stats;
+import dev.perfgate.baseline.internal.TrendMath;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Trends over stored runs: the series is cut at its last confirmed change point (e-divisive means
+ * with a t-test, deterministic), then Sen's slope with a Mann-Kendall test gives direction,
+ * magnitude per ten runs and confidence. A change stays a candidate until
+ * {@value ChangePoint#RUNS_TO_CONFIRM} runs follow it; the runs from a candidate on are left out of
+ * the trend, since they may belong to a new level.
+ *
+ * <pre>{@code
+ * Trend t = Trends.analyse(store.history(key), Metric.WALL_TIME);
+ * }</pre>
+ */
+public final class Trends {
+  private Trends() {}
+
+  /** Two-sided significance of the Mann-Kendall test. */
+  public static final double ALPHA = 0.05;
+  /** The largest t-test p-value at which a change point is accepted (Otava's default). */
+  public static final double CHANGE_P_VALUE = 0.001;
+  private static final int MIN_RUNS = 4;
+
+  /**
+   * The trend of a metric over a stored history: one value per run (the median of its trial
+   * values), over the successful runs of the newest run's environment.
+   *
+   * @param history stored runs, oldest first
+   * @param metric the metric
+   * @return the trend; TOO_FEW_RUNS if there are fewer than four usable runs
+   */
+  public static Trend analyse(List<Result> history, Metric metric) {
+    List<Double> values = new ArrayList<>();
+    if (!history.isEmpty()) {
+      String fingerprint = history.get(history.size() - 1).environment().fingerprint();
+      for (Result r : history) {
+        if (r.succeeded() && r.environment().fingerprint().equals(fingerprint)) {
+          double v = Stats.median(r.trialValues(metric));
+          if (!Double.isNaN(v)) {
+            values.add(v);
+          }
+        }
+      }
+    }
+    return analyse(values.stream().mapToDouble(Double::doubleValue).toArray(), metric.direction());
+  }
+
+  /**
+   * The trend of a series of run values, oldest first.
+   *
+   * @param series the values; when all are positive the analysis runs on their logarithms, so the
+   *     magnitude is a relative change compounded per run
+   * @param direction the metric's direction, to tell improving from degrading
+   * @return the trend
+   * @throws IllegalArgumentException if a value is not finite
+   */
+  public static Trend analyse(double[] series, Direction direction) {
+    for (double v : series) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("trend values must be finite numbers, got " + v + " in " + Arrays.toString(series));
+      }
+    }
+    int n = series.length;
+    boolean logScale = n > 0 && Stats.allPositive(series);
+    double[] x = logScale ? Stats.logs(series) : series;
+    List<ChangePointSearch.Split> splits = ChangePointSearch.find(x, CHANGE_P_VALUE);
+    List<ChangePoint> points = new ArrayList<>();
+    int from = 0;
+    int to = n;
+    for (int i = 0; i < splits.size(); i++) {
+      int index = splits.get(i).index();
+      int prev = i == 0 ? 0 : splits.get(i - 1).index();
+      int next = i + 1 < splits.size() ? splits.get(i + 1).index() : n;
+      boolean candidate = n - 1 - index < ChangePoint.RUNS_TO_CONFIRM;
+      points.add(new ChangePoint(index, Stats.median(Arrays.copyOfRange(series, prev, index)),
+          Stats.median(Arrays.copyOfRange(series, index, next)), splits.get(i).pValue(), candidate));
+      if (candidate) {
+        to = Math.min(to, index);
+      } else {
+        from = index;
+      }
+    }
+    if (to - from < MIN_RUNS) {
+      return new Trend(TrendDirection.TOO_FEW_RUNS, Double.NaN, Double.NaN, Double.NaN, 0, from, to, n, points);
+    }
+    double[] segment = Arrays.copyOfRange(x, from, to);
+    TrendMath tm = TrendMath.of(segment, 1 - ALPHA);
+    double perTen;
+    double low;
+    double high;
+    if (logScale) {
+      perTen = Math.expm1(10 * tm.slope());
+      low = Math.expm1(10 * tm.low());
+      high = Math.expm1(10 * tm.high());
+    } else {
+      double scale = Math.abs(Stats.median(segment));
+      perTen = 10 * tm.slope() / scale;
+      low = 10 * tm.low() / scale;
+      high = 10 * tm.high() / scale;
+    }
+    boolean significant = tm.pValue() < ALPHA && (tm.low() > 0 || tm.high() < 0);
+    TrendDirection d;
+    if (!significant) {
+      d = TrendDirection.STABLE;
+    } else if (direction == Direction.NEUTRAL) {
+      d = TrendDirection.CHANGING;
+    } else {
+      boolean rising = tm.slope() > 0;
+      d = rising == (direction == Direction.LOWER_IS_BETTER) ? TrendDirection.DEGRADING : TrendDirection.IMPROVING;
+    }
+    return new Trend(d, perTen, low, high, 1 - tm.pValue(), from, to, n, points);
+  }
+}

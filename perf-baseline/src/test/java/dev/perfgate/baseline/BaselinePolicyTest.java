@@ -1,0 +1,143 @@
+package dev.perfgate.baseline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class BaselinePolicyTest {
+
+  private static final BenchmarkKey KEY = BenchmarkKey.of("render");
+  private static final Metric TIME = Metric.WALL_TIME;
+  private static final BaselinePolicy KEEP = BaselinePolicy.newBuilder().build();
+  private static final BaselinePolicy UPDATE = BaselinePolicy.newBuilder().update(true).build();
+
+  @TempDir
+  Path dir;
+
+  private DirectoryBaselineStore store;
+  private final Random random = new Random(21);
+
+  @BeforeEach
+  void open() {
+    store = BaselineStores.directory(dir.resolve(".perfgate"));
+  }
+
+  private Result run(double center) {
+    return Fixtures.result(KEY, TIME, Fixtures.Noise.LOGNORMAL.draw(random, 12, center, 0.02));
+  }
+
+  @Test
+  void firstRun_isRecordedAsTheBaseline() throws IOException {
+    Result first = run(1000);
+    BaselineDecision d = KEEP.apply(store, first);
+    assertEquals(BaselineDecision.Action.RECORDED, d.action());
+    assertEquals(first, store.baseline(KEY).orElseThrow());
+    assertEquals(List.of(first), store.history(KEY));
+    assertEquals(List.of(Status.PASS), d.verdicts().stream().map(Verdict::status).toList());
+    assertTrue(d.message().contains("recorded as the baseline in " + store.file(KEY)), d.message());
+  }
+
+  @Test
+  void laterRun_isComparedAndKeepsTheBaseline() throws IOException {
+    Result first = run(1000);
+    KEEP.apply(store, first);
+    Result slower = run(1300);
+    BaselineDecision d = KEEP.apply(store, slower);
+    assertEquals(BaselineDecision.Action.KEPT, d.action());
+    assertEquals(first, store.baseline(KEY).orElseThrow());
+    assertEquals(2, store.history(KEY).size());
+    Comparison c = d.comparisons().get(0);
+    assertEquals(Outcome.REGRESSED, c.outcome());
+    assertEquals(Status.FAIL, c.status());
+    assertTrue(d.verdicts().stream().anyMatch(v -> v.status() == Status.FAIL && v.check().equals("time.wall vs baseline")));
+    assertEquals(1, d.historyChecks().size());
+    assertTrue(d.historyChecks().get(0).advisory());
+    assertTrue(d.trends().containsKey(TIME));
+  }
+
+  @Test
+  void updateRequested_replacesTheBaselineAfterComparing() throws IOException {
+    KEEP.apply(store, run(1000));
+    Result next = run(1010);
+    BaselineDecision d = UPDATE.apply(store, next);
+    assertEquals(BaselineDecision.Action.REPLACED, d.action());
+    assertEquals(next, store.baseline(KEY).orElseThrow());
+    assertEquals(1, d.comparisons().size());
+  }
+
+  @Test
+  void baselineFromAnotherEnvironment_isNeverComparedAndSaysWhereAndWhy() throws IOException {
+    Result foreign = Fixtures.result(KEY, Fixtures.otherEnvironment(), TIME, 500, 501, 502);
+    store.saveBaseline(foreign);
+    BaselineDecision d = KEEP.apply(store, run(1000));
+    assertEquals(BaselineDecision.Action.NO_COMPARABLE_BASELINE, d.action());
+    assertTrue(d.comparisons().isEmpty());
+    assertEquals(foreign, store.baseline(KEY).orElseThrow());
+    assertEquals(1, store.history(KEY).size());
+    Verdict v = d.verdicts().get(0);
+    assertEquals(Status.INCONCLUSIVE, v.status());
+    assertTrue(v.message().contains("no comparable baseline: " + store.file(KEY)), v.message());
+    assertTrue(v.message().contains(Fixtures.otherEnvironment().fingerprint()), v.message());
+    assertTrue(v.message().endsWith("-Dperfgate.baseline.update=true"), v.message());
+
+    BaselineDecision replaced = UPDATE.apply(store, run(1000));
+    assertEquals(BaselineDecision.Action.REPLACED, replaced.action());
+    assertEquals(Fixtures.environment(), store.baseline(KEY).orElseThrow().environment());
+  }
+
+  @Test
+  void failedRun_goesToTheHistoryOnly() throws IOException {
+    Result first = run(1000);
+    KEEP.apply(store, first);
+    BaselineDecision d = UPDATE.apply(store, Fixtures.failed(KEY));
+    assertEquals(BaselineDecision.Action.NOT_RECORDED, d.action());
+    assertEquals(first, store.baseline(KEY).orElseThrow());
+    assertEquals(2, store.history(KEY).size());
+    assertTrue(d.verdicts().isEmpty());
+  }
+
+  @Test
+  void tenRunsOfHistory_letTheHistoryCheckFail() throws IOException {
+    for (int i = 0; i < 10; i++) {
+      KEEP.apply(store, run(1000));
+    }
+    BaselineDecision d = KEEP.apply(store, run(1400));
+    HistoryCheck h = d.historyChecks().get(0);
+    assertEquals(10, h.runs());
+    assertEquals(Status.FAIL, h.status());
+    assertEquals(11, store.history(KEY).size());
+  }
+
+  @Test
+  void unreadableBaselineFile_failsTheRunAndIsLeftAlone() throws IOException {
+    Path file = store.file(KEY);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "{ \"formatVersion\" : 1, ");
+    byte[] before = Files.readAllBytes(file);
+    IOException e = assertThrows(IOException.class, () -> UPDATE.apply(store, run(1000)));
+    assertTrue(e.getMessage().startsWith("baseline file " + file), e.getMessage());
+    assertArrayEquals(before, Files.readAllBytes(file));
+  }
+
+  @Test
+  void builder_optionSetTwice_isRejected() {
+    BaselinePolicy.Builder b = BaselinePolicy.newBuilder().update(true);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.update(false));
+    assertTrue(e.getMessage().startsWith("update was already set"), e.getMessage());
+  }
+}

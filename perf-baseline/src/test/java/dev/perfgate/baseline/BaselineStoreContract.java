@@ -1,0 +1,169 @@
+package dev.perfgate.baseline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perfgate.api.BaselineStore;
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compatibility kit of {@link BaselineStore}: every implementation extends it and passes it.
+ * Ship your own store's test as
+ *
+ * <pre>{@code
+ * final class MyStoreTest extends BaselineStoreContract {
+ *   protected BaselineStore newStore() { return new MyStore(...); }   // empty, keeps >= 100 runs
+ * }
+ * }</pre>
+ *
+ * <p>It is published in the {@code perf-baseline} test jar ({@code <type>test-jar</type>}).
+ */
+public abstract class BaselineStoreContract {
+
+  /** The history every store under test must keep at least. */
+  protected static final int MIN_HISTORY = 100;
+
+  private BaselineStore store;
+
+  /**
+   * A new, empty store that keeps at least {@link #MIN_HISTORY} runs per variant.
+   *
+   * @return the store
+   * @throws Exception if it cannot be created
+   */
+  protected abstract BaselineStore newStore() throws Exception;
+
+  /**
+   * The store under test in this test method.
+   *
+   * @return the store
+   */
+  protected final BaselineStore store() {
+    return store;
+  }
+
+  @BeforeEach
+  final void createStore() throws Exception {
+    store = newStore();
+  }
+
+  @Test
+  public void emptyStore_hasNoBaselineAndNoHistory() throws Exception {
+    assertEquals(Optional.empty(), store.baseline(BenchmarkKey.of("render")));
+    assertEquals(List.of(), store.history(BenchmarkKey.of("render")));
+  }
+
+  @Test
+  public void saveBaseline_thenLoad_givesAnEqualResult() throws Exception {
+    Result r = Fixtures.rich(BenchmarkKey.of("render"), 1);
+    store.saveBaseline(r);
+    assertEquals(Optional.of(r), store.baseline(r.key()));
+  }
+
+  @Test
+  public void saveBaseline_twice_keepsTheNewest() throws Exception {
+    Result first = Fixtures.rich(BenchmarkKey.of("render"), 1);
+    Result second = Fixtures.rich(BenchmarkKey.of("render"), 2);
+    store.saveBaseline(first);
+    store.saveBaseline(second);
+    assertEquals(Optional.of(second), store.baseline(first.key()));
+  }
+
+  @Test
+  public void append_keepsEveryRunOldestFirst() throws Exception {
+    BenchmarkKey key = BenchmarkKey.of("render");
+    List<Result> runs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      runs.add(Fixtures.rich(key, i));
+      store.append(runs.get(i));
+    }
+    assertEquals(runs, store.history(key));
+  }
+
+  @Test
+  public void baselineAndHistory_areIndependent() throws Exception {
+    BenchmarkKey key = BenchmarkKey.of("render");
+    store.append(Fixtures.rich(key, 1));
+    store.saveBaseline(Fixtures.rich(key, 2));
+    store.append(Fixtures.rich(key, 3));
+    assertEquals(Optional.of(Fixtures.rich(key, 2)), store.baseline(key));
+    assertEquals(List.of(Fixtures.rich(key, 1), Fixtures.rich(key, 3)), store.history(key));
+  }
+
+  @Test
+  public void variants_areKeptApart() throws Exception {
+    BenchmarkKey plain = BenchmarkKey.of("render");
+    BenchmarkKey sized = BenchmarkKey.of("render", 50);
+    BenchmarkKey threaded = sized.withThreads(4);
+    BenchmarkKey other = BenchmarkKey.of("Render");
+    for (BenchmarkKey k : List.of(plain, sized, threaded, other)) {
+      store.saveBaseline(Fixtures.result(k, Metric.WALL_TIME, k.hashCode() & 0xffff, 2, 3));
+    }
+    for (BenchmarkKey k : List.of(plain, sized, threaded, other)) {
+      assertEquals(k, store.baseline(k).orElseThrow().key());
+      assertEquals(k.hashCode() & 0xffff, store.baseline(k).orElseThrow().trialValues(Metric.WALL_TIME)[0]);
+    }
+  }
+
+  @Test
+  public void hostileNames_roundTrip() throws Exception {
+    for (String name : List.of("../../x", "/etc/passwd", "a/b\\c:d*e?f", "..", "con", " spaces and \u00e9 ", "x".repeat(300))) {
+      BenchmarkKey key = new BenchmarkKey(name, OptionalInt.of(-3), 2);
+      Result r = Fixtures.result(key, Metric.WALL_TIME, 1, 2, 3);
+      store.saveBaseline(r);
+      store.append(r);
+      assertEquals(Optional.of(r), store.baseline(key), name);
+      assertEquals(List.of(r), store.history(key), name);
+    }
+  }
+
+  @Test
+  public void failedRun_roundTrips() throws Exception {
+    Result failed = Fixtures.failed(BenchmarkKey.of("render"));
+    store.append(failed);
+    assertEquals(List.of(failed), store.history(failed.key()));
+  }
+
+  @Test
+  public void concurrentAppends_fromEightThreads_loseNothing() throws Exception {
+    BenchmarkKey key = BenchmarkKey.of("contended");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < 10; i++) {
+            store.append(Fixtures.result(key, Metric.WALL_TIME, thread * 100 + i));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Set<Double> seen = new HashSet<>();
+    for (Result r : store.history(key)) {
+      seen.add(r.trialValues(Metric.WALL_TIME)[0]);
+    }
+    assertEquals(80, seen.size(), "distinct runs kept of 80 appended");
+    assertTrue(seen.contains(705.0));
+  }
+}
