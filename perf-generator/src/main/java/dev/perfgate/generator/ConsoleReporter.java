@@ -46,7 +46,9 @@ public final class ConsoleReporter {
   }
 
   void started(BenchmarkKey key, int index, int count) {
-    if (terminal) {
+    if (count == 0) {
+      out.printf(Locale.ROOT, "perfgate %s regressed beyond the tolerance: measuring it again to confirm ...%n", key);
+    } else if (terminal) {
       out.printf(Locale.ROOT, "\rperfgate [%d/%d] %s ...", index, count, key);
     } else {
       out.printf(Locale.ROOT, "perfgate [%d/%d] %s ...%n", index, count, key);
@@ -101,6 +103,13 @@ public final class ConsoleReporter {
       }
       b.result().notMeasured().forEach((m, why) ->
           sb.append("      not measured: ").append(m.name()).append(": ").append(why).append('\n'));
+      b.baseline().ifPresent(d -> {
+        sb.append("      baseline: ").append(d.action().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append('\n');
+        var trend = d.trends().get(Metric.WALL_TIME);
+        if (trend != null) {
+          sb.append("      trend of time/op over ").append(trend.runs()).append(" runs: ").append(trend).append('\n');
+        }
+      });
     }
     List<Verdict> verdicts = report.verdicts();
     if (!verdicts.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.perfgate.generator;
 
+import dev.perfgate.api.BaselineStore;
 import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Environment;
@@ -9,6 +10,8 @@ import dev.perfgate.api.ProbeProvider;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.baseline.BaselineStores;
+import dev.perfgate.baseline.RegressionJudge;
 import dev.perfgate.generator.internal.ProbeCatalog;
 import dev.perfgate.generator.internal.RunPlan;
 import dev.perfgate.generator.internal.Ticker;
@@ -53,6 +56,8 @@ public final class Suite {
   private final List<Probe> probes;
   private final List<String> probeIds;
   private final Settings settings;
+  private final BaselineStep baselines;
+  private final List<Metric> judgedMetrics;
   private final RunOptions options;
   private final ConsoleReporter console;
   private final Ticker ticker;
@@ -75,6 +80,13 @@ public final class Suite {
     this.probeIds = List.copyOf(b.probeIds);
     this.settings = b.settings == null ? Settings.fromSystemProperties() : b.settings;
     this.options = b.options == null ? settings.runOptions() : b.options;
+    BaselineStore store = b.baselineStore != null ? b.baselineStore
+        : b.baselinesFromSettings ? BaselineStores.directory(settings.baselineDir()) : null;
+    this.baselines = store == null ? null : new BaselineStep(store,
+        b.judge == null ? RegressionJudge.defaults() : b.judge,
+        b.updateBaselines == null ? settings.updateBaseline() : b.updateBaselines, b.confirmRegressions);
+    this.judgedMetrics = b.judgedMetrics.isEmpty() ? List.of(Metric.WALL_TIME, Metric.ALLOCATED_BYTES)
+        : List.copyOf(b.judgedMetrics);
     this.console = b.quiet ? null : (b.console == null ? ConsoleReporter.toStandardOutput() : b.console);
     this.ticker = b.ticker == null ? Ticker.system() : b.ticker;
   }
@@ -163,11 +175,7 @@ public final class Suite {
     List<BenchmarkReport> reports = new ArrayList<>();
     ExecutorService[] executor = {newExecutor()};
     try {
-      for (int i = 0; i < variants.size(); i++) {
-        Variant v = variants.get(i);
-        if (console != null) {
-          console.started(v.key, i + 1, variants.size());
-        }
+      java.util.function.Function<Variant, Result> runVariant = v -> {
         VariantRunner runner = new VariantRunner(plan(), active, unavailable, environment, ticker,
             new VariantRunner.Listener() {
               @Override
@@ -177,11 +185,35 @@ public final class Suite {
                 }
               }
             });
-        Result result = runWithTimeout(executor, runner, v, environment);
+        return runWithTimeout(executor, runner, v, environment);
+      };
+      for (int i = 0; i < variants.size(); i++) {
+        Variant v = variants.get(i);
+        if (console != null) {
+          console.started(v.key, i + 1, variants.size());
+        }
+        Result result = runVariant.apply(v);
         if (console != null) {
           console.finished(result);
         }
         reports.add(new BenchmarkReport(result, evaluate(v, result)));
+      }
+      if (baselines != null) {
+        List<BaselineStep.Outcome> outcomes = baselines.apply(
+            reports.stream().map(BenchmarkReport::result).toList(),
+            key -> judged(key, variants),
+            key -> variants.stream().filter(v -> v.key.equals(key)).findFirst().map(v -> {
+              if (console != null) {
+                console.started(v.key, 0, 0);
+              }
+              return runVariant.apply(v);
+            }));
+        for (int i = 0; i < reports.size(); i++) {
+          BenchmarkReport r = reports.get(i);
+          List<Verdict> all = new ArrayList<>(r.verdicts());
+          all.addAll(outcomes.get(i).verdicts());
+          reports.set(i, new BenchmarkReport(r.result(), all, Optional.ofNullable(outcomes.get(i).decision())));
+        }
       }
     } finally {
       executor[0].shutdownNow();
@@ -203,6 +235,20 @@ public final class Suite {
       console.print(report);
     }
     return report;
+  }
+
+  /** The judged metrics of a variant: the configured ones and those its targets name. */
+  private Set<Metric> judged(BenchmarkKey key, List<Variant> variants) {
+    Set<Metric> metrics = new LinkedHashSet<>(judgedMetrics);
+    variants.stream().filter(v -> v.key.equals(key)).findFirst().ifPresent(v -> {
+      List<Target> all = new ArrayList<>(targets.getOrDefault(v.benchmark.name(), List.of()));
+      sizeTargets.getOrDefault(v.benchmark.name(), Map.of()).values().forEach(all::addAll);
+      for (Target t : all) {
+        // Metrics are equal by name, so a placeholder unit and direction find the stored one.
+        metrics.add(Metric.of(t.metric(), t.limit().unit(), dev.perfgate.api.Direction.NEUTRAL));
+      }
+    });
+    return metrics;
   }
 
   private RunPlan plan() {
@@ -267,6 +313,12 @@ public final class Suite {
     private final Map<String, List<Integer>> threads = new LinkedHashMap<>();
     private final List<Probe> probes = new ArrayList<>();
     private final List<String> probeIds = new ArrayList<>();
+    private BaselineStore baselineStore;
+    private boolean baselinesFromSettings;
+    private Boolean updateBaselines;
+    private RegressionJudge judge;
+    private boolean confirmRegressions = true;
+    private final List<Metric> judgedMetrics = new ArrayList<>();
     private RunOptions options;
     private Settings settings;
     private ConsoleReporter console;
@@ -366,6 +418,81 @@ public final class Suite {
       for (String id : idsOrClassNames) {
         probeIds.add(Checks.notNull(id, "probe id"));
       }
+      return this;
+    }
+
+    /**
+     * Compares every result with its stored baseline and history in this store, and records the run.
+     * The first run of a variant records its baseline; later runs replace it only when asked
+     * ({@link #updateBaselines(boolean)} or {@code -Dperfgate.baseline.update=true}); every run is
+     * appended to the history.
+     *
+     * @param store the store, for example {@code BaselineStores.directory(Path.of(".perfgate"))}
+     * @return this builder
+     */
+    public Builder baselines(BaselineStore store) {
+      Checks.state(baselineStore == null && !baselinesFromSettings, "baselines were already set");
+      this.baselineStore = Checks.notNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Compares with baselines in the directory the settings name ({@code perfgate.baseline.dir},
+     * default {@code .perfgate} in the working directory).
+     *
+     * @return this builder
+     */
+    public Builder baselines() {
+      Checks.state(baselineStore == null && !baselinesFromSettings, "baselines were already set");
+      this.baselinesFromSettings = true;
+      return this;
+    }
+
+    /**
+     * Whether this run replaces the stored baselines; by default {@code perfgate.baseline.update}.
+     *
+     * @param update true to replace them
+     * @return this builder
+     */
+    public Builder updateBaselines(boolean update) {
+      this.updateBaselines = update;
+      return this;
+    }
+
+    /**
+     * Sets how comparisons are judged (noise floor, tolerance, confidence); by default
+     * {@link RegressionJudge#defaults()}: 3 % noise floor, 20 % tolerance, 95 % confidence.
+     *
+     * @param judge the judge
+     * @return this builder
+     */
+    public Builder regressionJudge(RegressionJudge judge) {
+      this.judge = Checks.notNull(judge, "judge");
+      return this;
+    }
+
+    /**
+     * Sets the metrics compared with the baseline; by default {@code time.wall}, {@code alloc.bytes}
+     * and every metric a target of the benchmark names. Other metrics are stored, not judged, so
+     * that a suite does not raise alarms on figures nobody asked about.
+     *
+     * @param metrics the metrics
+     * @return this builder
+     */
+    public Builder judgedMetrics(Metric... metrics) {
+      judgedMetrics.addAll(List.of(metrics));
+      return this;
+    }
+
+    /**
+     * Whether a regression beyond the tolerance is measured once more before it fails (default
+     * true): it fails only if the second measurement regresses too.
+     *
+     * @param confirm false to fail on the first measurement
+     * @return this builder
+     */
+    public Builder confirmRegressions(boolean confirm) {
+      this.confirmRegressions = confirm;
       return this;
     }
 

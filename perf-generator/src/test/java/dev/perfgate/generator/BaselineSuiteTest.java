@@ -1,0 +1,78 @@
+package dev.perfgate.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perfgate.api.Benchmark;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Verdict;
+import dev.perfgate.baseline.BaselineDecision;
+import dev.perfgate.baseline.BaselineStores;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Baselines wired into a suite, on real work: record, compare, and catch a real slowdown. */
+final class BaselineSuiteTest {
+  private static final RunOptions OPTIONS = RunOptions.newBuilder().trials(6).samples(3)
+      .sampleTime(Duration.ofMillis(3)).warmup(Duration.ofMillis(5)).firstWarmup(Duration.ofMillis(50))
+      .maxWarmup(Duration.ofMillis(500)).build();
+
+  private static Benchmark summing(int length) {
+    long[] data = new long[length];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = i * 31L;
+    }
+    return Benchmark.of("sum", () -> {
+      long s = 0;
+      for (long d : data) {
+        s += d ^ (s >>> 3);
+      }
+      return s;
+    });
+  }
+
+  private static Report run(Path store, Benchmark b, boolean update) {
+    return Suite.newBuilder().options(OPTIONS).quiet().baselines(BaselineStores.directory(store))
+        .updateBaselines(update).benchmark(b).build().run();
+  }
+
+  private static List<Verdict> comparisons(Report r, String metric) {
+    return r.verdicts().stream().filter(v -> v.message().contains(metric + " ")).toList();
+  }
+
+  @Test
+  void firstRun_recordsTheBaseline_laterRunsCompare_andARealSlowdownFails(@TempDir Path store) {
+    IntFunction<Benchmark> work = BaselineSuiteTest::summing;
+    Report first = run(store, work.apply(2_000), false);
+    assertEquals(BaselineDecision.Action.RECORDED, first.benchmarks().get(0).baseline().orElseThrow().action());
+    assertTrue(first.passed());
+
+    Report same = run(store, work.apply(2_000), false);
+    assertEquals(BaselineDecision.Action.KEPT, same.benchmarks().get(0).baseline().orElseThrow().action());
+    assertFalse(comparisons(same, "time.wall").isEmpty(), same.verdicts().toString());
+    assertTrue(same.verdicts().stream().noneMatch(v -> v.status() == Status.FAIL), same.verdicts().toString());
+
+    // Eight times the work: a regression far beyond the 20 % tolerance, confirmed by a second measurement.
+    Report slower = run(store, work.apply(16_000), false);
+    Verdict time = comparisons(slower, "time.wall").get(0);
+    assertEquals(Status.FAIL, time.status(), time.message());
+    assertTrue(time.message().matches("sum  time\\.wall \\+\\d+(\\.\\d)? % vs baseline \\(95 % CI .*FAIL"), time.message());
+    assertFalse(slower.passed());
+    assertEquals(3, slower.benchmarks().get(0).baseline().orElseThrow().trends().get(Metric.WALL_TIME).runs());
+  }
+
+  @Test
+  void update_replacesTheBaseline(@TempDir Path store) {
+    run(store, summing(2_000), false);
+    Report replaced = run(store, summing(16_000), true);
+    assertEquals(BaselineDecision.Action.REPLACED, replaced.benchmarks().get(0).baseline().orElseThrow().action());
+    Report after = run(store, summing(16_000), false);
+    assertTrue(after.verdicts().stream().noneMatch(v -> v.status() == Status.FAIL), after.verdicts().toString());
+  }
+}
