@@ -9,7 +9,6 @@ import dev.perfgate.collectors.micrometer.internal.MeterDeltaProbe;
 import dev.perfgate.collectors.micrometer.internal.MeterSpec;
 import dev.perfgate.collectors.micrometer.internal.RegistryLookup;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -79,7 +78,7 @@ public final class MicrometerProbes {
    */
   public static Builder globalRegistry() {
     requireMicrometer();
-    return newBuilder(Metrics.globalRegistry);
+    return newBuilder(RegistryLookup.global());
   }
 
   static void requireMicrometer() {

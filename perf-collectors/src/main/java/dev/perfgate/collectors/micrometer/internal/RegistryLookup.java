@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,17 @@ public final class RegistryLookup implements MeterLookup {
    */
   public RegistryLookup(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /**
+   * Micrometer's global registry. Here rather than in the public factory because reading the field
+   * there would make the verifier load Micrometer with the factory, before it can say Micrometer is
+   * missing.
+   *
+   * @return {@code Metrics.globalRegistry}
+   */
+  public static MeterRegistry global() {
+    return Metrics.globalRegistry;
   }
 
   @Override
