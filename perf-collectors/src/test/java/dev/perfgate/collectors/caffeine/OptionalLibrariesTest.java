@@ -63,6 +63,7 @@ final class OptionalLibrariesTest {
       "dev.perfgate.collectors.micrometer.internal.MeterSpec",
       "dev.perfgate.collectors.micrometer.internal.MeterLookup",
       "dev.perfgate.collectors.caffeine.CaffeineProbes",
+      "dev.perfgate.collectors.caffeine.CaffeineChecks",
       "dev.perfgate.collectors.micrometer.MicrometerProbes",
   })
   void probeClass_loadsAndVerifiesWithoutTheLibraries(String name) throws Exception {
