@@ -26,8 +26,11 @@ import java.util.List;
  */
 public final class CacheMetricSet {
 
-  /** Where the window's values come from, for the reasons of metrics not measured. */
-  private final String what;
+  /** Reasons built once, since building them per sample would cost more than the rest of the probe. */
+  private final String noRequestsSample;
+  private final String noRequestsTrial;
+  private final String noLoadsSample;
+  private final String noLoadsTrial;
   private final Metric hitRatio;
   private final Metric hits;
   private final Metric misses;
@@ -47,7 +50,10 @@ public final class CacheMetricSet {
    * @param declared the slots the sources can give
    */
   public CacheMetricSet(String prefix, String what, int declared) {
-    this.what = what;
+    noRequestsSample = "no requests to " + what + " in this sample, so there is no hit ratio to report";
+    noRequestsTrial = "no requests to " + what + " in this trial, so there is no hit ratio to report";
+    noLoadsSample = "no loads by " + what + " in this sample, so there is no load time to report";
+    noLoadsTrial = "no loads by " + what + " in this trial, so there is no load time to report";
     boolean requests = has(declared, HITS) && has(declared, MISSES);
     boolean loadCounts = has(declared, LOAD_SUCCESSES) && has(declared, LOAD_FAILURES);
     hitRatio = requests ? Metric.of(prefix + ".hit.ratio", Unit.RATIO, Direction.HIGHER_IS_BETTER) : null;
@@ -87,17 +93,16 @@ public final class CacheMetricSet {
    * @param delta the counters' increase over the window, by slot
    * @param present the slots available
    * @param missing why each missing slot is missing
-   * @param window {@code sample} or {@code trial}, for the reasons
+   * @param trial whether the window is the whole trial rather than a sample
    */
-  void record(Recorder recorder, long[] delta, int present, String[] missing, String window) {
+  void record(Recorder recorder, long[] delta, int present, String[] missing, boolean trial) {
     if (hitRatio != null) {
       if (!has(present, HITS) || !has(present, MISSES)) {
         recorder.notMeasured(hitRatio, missing[has(present, HITS) ? MISSES : HITS]);
       } else {
         long requests = delta[HITS] + delta[MISSES];
         if (requests == 0) {
-          recorder.notMeasured(hitRatio, "no requests to " + what + " in this " + window
-              + ", so there is no hit ratio to report");
+          recorder.notMeasured(hitRatio, trial ? noRequestsTrial : noRequestsSample);
         } else {
           recorder.record(hitRatio, (double) delta[HITS] / requests);
         }
@@ -119,8 +124,7 @@ public final class CacheMetricSet {
           if (!has(present, LOAD_NANOS)) {
             recorder.notMeasured(loadTime, missing[LOAD_NANOS]);
           } else if (count == 0) {
-            recorder.notMeasured(loadTime, "no loads by " + what + " in this " + window
-                + ", so there is no load time to report");
+            recorder.notMeasured(loadTime, trial ? noLoadsTrial : noLoadsSample);
           } else {
             recorder.record(loadTime, (double) delta[LOAD_NANOS] / count);
           }

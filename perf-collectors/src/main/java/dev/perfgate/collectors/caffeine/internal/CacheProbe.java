@@ -169,13 +169,13 @@ public final class CacheProbe implements Probe {
           t[slot] += d;
           overallDelta[slot] += d;
         }
-        set.record(recorder, delta, present[i], missing[i], "sample");
+        set.record(recorder, delta, present[i], missing[i], false);
       }
       // A total that silently left out one cache would overstate or understate the ratio.
       if (overallBlocked != null) {
         overall.notMeasured(recorder, overallBlocked, false);
       } else {
-        overall.record(recorder, overallDelta, overallPresent, overallMissing, "sample");
+        overall.record(recorder, overallDelta, overallPresent, overallMissing, false);
       }
       samples++;
     }
@@ -207,7 +207,7 @@ public final class CacheProbe implements Probe {
         for (int slot = 0; slot < CacheSource.SLOTS; slot++) {
           overallDelta[slot] += total[i][slot];
         }
-        set.record(recorder, total[i], present[i], missing[i], "trial");
+        set.record(recorder, total[i], present[i], missing[i], true);
       }
       if (overallBlocked != null) {
         overall.notMeasured(recorder, overallBlocked, true);
@@ -215,7 +215,7 @@ public final class CacheProbe implements Probe {
       }
       overall.recordSize(recorder, sizeReason == null ? overallSize : -1, sizeReason);
       if (samples > 0) {
-        overall.record(recorder, overallDelta, overallPresent, overallMissing, "trial");
+        overall.record(recorder, overallDelta, overallPresent, overallMissing, true);
       }
     }
   }

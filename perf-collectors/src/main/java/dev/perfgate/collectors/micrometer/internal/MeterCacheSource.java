@@ -126,7 +126,8 @@ public final class MeterCacheSource implements CacheSource {
       for (DoubleSupplier s : r) {
         sum += s.getAsDouble();
       }
-      // Binders hold their cache weakly and read NaN once it is collected.
+      // Binders hold their cache weakly; once it is collected some registries read NaN (others
+      // repeat the last value, which then reads as a window without requests).
       if (Double.isNaN(sum)) {
         return false;
       }
