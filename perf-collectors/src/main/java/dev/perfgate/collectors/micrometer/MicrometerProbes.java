@@ -43,6 +43,9 @@ import java.util.regex.Pattern;
  * and {@code <metric>.total} (amount per operation). Meters matching the name and tags are summed.
  * All are lower-is-better.
  *
+ * <p>Bind every cache of a run in one probe (this one or {@code CaffeineProbes}, not both): two
+ * probes would both record the totals under {@code cache}.
+ *
  * <p>Meters are looked up when a trial opens and their references kept for its samples. The
  * registry must keep running totals: a step registry (whose counters report the last interval) or a
  * composite without children makes the probe unavailable, with the fix.
