@@ -69,19 +69,21 @@ public final class CacheProbe implements Probe {
   public Session open(RunContext context) {
     int n = sources.size();
     String[] blocked = new String[n];
-    boolean warn = !context.warmup() && warned.add(context.key());
+    List<String> problems = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       CacheSource source = sources.get(i);
       Optional<String> problem = source.open();
       if (problem.isPresent()) {
         blocked[i] = problem.get();
-        if (warn) {
-          context.warn(problem.get());
-        }
+        problems.add(problem.get());
         if (logged.add(source.name())) {
           LOG.log(System.Logger.Level.WARNING, problem.get());
         }
       }
+    }
+    // Warm-up figures are discarded, so their warnings would be too; measured trials warn once each variant.
+    if (!problems.isEmpty() && !context.warmup() && warned.add(context.key())) {
+      problems.forEach(context::warn);
     }
     return new CacheSession(blocked);
   }
