@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.binder.cache.CaffeineStatsCounter;
 import io.micrometer.core.instrument.binder.cache.GuavaCacheMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
@@ -122,6 +123,40 @@ final class MicrometerProbesTest {
       assertEquals(c.value("cache.small." + suffix), m.value("cache.small." + suffix), suffix);
     }
     assertTrue(m.value("cache.small.evictions") > 0, m.toString());
+  }
+
+  @Test
+  void caffeineCache_recordingIntoCaffeineStatsCounter_matchesTheDirectProbe() throws Exception {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    com.github.benmanes.caffeine.cache.LoadingCache<Integer, Integer> cache = Caffeine.newBuilder().maximumSize(10)
+        .recordStats(() -> new CaffeineStatsCounter(registry, "counted")).executor(Runnable::run)
+        .build(k -> {
+          if (k % 7 == 0) {
+            throw new IllegalStateException("load of " + k + " fails");
+          }
+          return k * 2;
+        });
+    ProbeHarness outer = new ProbeHarness(MicrometerProbes.newBuilder(registry).cache("counted").build());
+    ProbeHarness inner = new ProbeHarness(CaffeineProbes.bind("counted", cache).build());
+    AtomicReference<ProbeHarness.Window> direct = new AtomicReference<>();
+
+    ProbeHarness.Window m = outer.sample(1, unchecked(() -> direct.set(inner.sample(1, () -> {
+      for (int i = 0; i < 40; i++) {
+        try {
+          cache.get(i % 20);
+        } catch (IllegalStateException expected) {
+          // failed loads are part of what is counted
+        }
+      }
+      cache.cleanUp();
+    }))));
+
+    ProbeHarness.Window c = direct.get();
+    for (String suffix : List.of("hit.ratio", "hits", "misses", "loads", "load.failures", "evictions", "load.time")) {
+      assertEquals(c.value("cache.counted." + suffix), m.value("cache.counted." + suffix), suffix);
+    }
+    assertTrue(m.value("cache.counted.load.failures") > 0, m.toString());
+    assertTrue(m.value("cache.counted.evictions") > 0, m.toString());
   }
 
   @Test

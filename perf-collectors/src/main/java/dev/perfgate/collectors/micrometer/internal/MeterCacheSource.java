@@ -3,6 +3,7 @@ package dev.perfgate.collectors.micrometer.internal;
 import dev.perfgate.collectors.caffeine.internal.CacheSource;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.search.Search;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +15,8 @@ import java.util.function.DoubleSupplier;
  * A cache bound to a {@link MeterRegistry} by one of Micrometer's cache binders, read through the
  * binders' meters ({@code cache.gets} by {@code result=hit|miss}, {@code cache.load} by
  * {@code result=success|failure}, {@code cache.load.duration}, {@code cache.evictions},
- * {@code cache.puts}, {@code cache.size}), all tagged {@code cache=<name>}. The meters are looked
+ * {@code cache.puts}, {@code cache.size}), all tagged {@code cache=<name>}; or, for a Caffeine cache
+ * that records into Micrometer's {@code CaffeineStatsCounter}, the {@code cache.loads} timers. The meters are looked
  * up when a trial opens and kept for its samples. Meters of the same name and tags in several
  * caches (another cache manager, say) are summed; extra tags tell them apart.
  */
@@ -65,6 +67,10 @@ public final class MeterCacheSource implements CacheSource {
     resolve(LOAD_SUCCESSES, "cache.load", "result", "success");
     resolve(LOAD_FAILURES, "cache.load", "result", "failure");
     resolve(LOAD_NANOS, "cache.load.duration");
+    // Caffeine's recordStats(() -> new CaffeineStatsCounter(registry, name)) times loads instead.
+    resolveTimer(LOAD_SUCCESSES, false, "result", "success");
+    resolveTimer(LOAD_FAILURES, false, "result", "failure");
+    resolveTimer(LOAD_NANOS, true);
     resolve(EVICTIONS, "cache.evictions");
     resolve(PUTS, "cache.puts");
     size = readers(search("cache.size").meters());
@@ -86,6 +92,19 @@ public final class MeterCacheSource implements CacheSource {
           + " JCache gives no loads)";
     } else {
       readers[slot] = readers(found);
+      present |= 1 << slot;
+    }
+  }
+
+  /** Fills a slot still missing from the {@code cache.loads} timers, by count or by total time. */
+  private void resolveTimer(int slot, boolean totalTime, String... extra) {
+    if ((present & (1 << slot)) != 0) {
+      return;
+    }
+    Collection<Meter> found = search("cache.loads", extra).meters();
+    if (!found.isEmpty() && found.stream().allMatch(m -> m instanceof Timer)) {
+      readers[slot] = found.stream().map(totalTime ? Registries::total : Registries::count)
+          .toArray(DoubleSupplier[]::new);
       present |= 1 << slot;
     }
   }
