@@ -160,6 +160,29 @@ final class MicrometerProbesTest {
   }
 
   @Test
+  void cache_sameNameInTwoManagers_extraTagsSelectOneAndTheNameAloneSumsBoth() throws Exception {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    com.google.common.cache.Cache<String, String> a = CacheBuilder.newBuilder().recordStats().build();
+    com.google.common.cache.Cache<String, String> b = CacheBuilder.newBuilder().recordStats().build();
+    GuavaCacheMetrics.monitor(registry, a, "shared", "manager", "a");
+    GuavaCacheMetrics.monitor(registry, b, "shared", "manager", "b");
+    a.put("k", "v");
+    ProbeHarness onlyA = new ProbeHarness(MicrometerProbes.newBuilder(registry).cache("shared", "manager", "a").build());
+    ProbeHarness both = new ProbeHarness(MicrometerProbes.newBuilder(registry).cache("shared").build());
+    AtomicReference<ProbeHarness.Window> inner = new AtomicReference<>();
+
+    ProbeHarness.Window sum = both.sample(1, unchecked(() -> inner.set(onlyA.sample(1, () -> {
+      a.getIfPresent("k");
+      a.getIfPresent("k");
+      a.getIfPresent("k");
+      b.getIfPresent("k");
+    }))));
+
+    assertEquals(1.0, inner.get().value("cache.shared.hit.ratio"), "manager a alone: 3 hits of 3");
+    assertEquals(0.75, sum.value("cache.shared.hit.ratio"), "both managers: 3 hits of 4");
+  }
+
+  @Test
   void cache_notBound_warnsWithTheFixAndMeasuresNothing() throws Exception {
     ProbeHarness harness = new ProbeHarness(MicrometerProbes.newBuilder(new SimpleMeterRegistry())
         .cache("schema").build());
