@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * Target warm = CaffeineProbes.hitRatioAtLeast("schema", 0.90);
  * }</pre>
  *
- * <p><b>Metrics.</b> For each bound cache, under {@code cache.<name>}, and for all bound caches
- * together, under {@code cache}:
+ * <p><b>Metrics.</b> For each bound cache, under {@code cache.<name>}, per sample and per trial;
+ * and for all bound caches together, under {@code cache}, per trial only (per sample they would
+ * double the probe's cost and, with one cache, repeat its figures):
  * <ul>
  *   <li>{@code hit.ratio}: hits / (hits + misses) in the window, higher is better; not measured for
  *       a window without requests;</li>

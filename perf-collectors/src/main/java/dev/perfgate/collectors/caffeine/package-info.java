@@ -8,8 +8,8 @@
  * affected by having these classes on its class path. Asking for a probe without Caffeine gives an
  * {@link java.lang.IllegalStateException} that names the missing artifact.
  *
- * <p>Metric names: {@code cache.<name>.<metric>} for each bound cache and {@code cache.<metric>} for
- * all bound caches together, where {@code <metric>} is {@code hit.ratio}, {@code hits},
+ * <p>Metric names: {@code cache.<name>.<metric>} for each bound cache (per sample and per trial) and
+ * {@code cache.<metric>} for all bound caches together (per trial), where {@code <metric>} is {@code hit.ratio}, {@code hits},
  * {@code misses}, {@code loads}, {@code load.failures}, {@code load.time}, {@code evictions} or
  * {@code size} (and {@code puts} for caches read through Micrometer).
  */

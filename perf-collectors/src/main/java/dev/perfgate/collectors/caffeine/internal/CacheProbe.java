@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A probe over bound caches: counter snapshots before and after each sample, their differences
- * recorded per cache and for all caches together, and the sums over the trial's samples recorded
- * as the trial's values. Holds no Caffeine or Micrometer type, so a runner can load it without
+ * recorded per cache, and the sums over the trial's samples recorded as the trial's values, per
+ * cache and for all caches together. Holds no Caffeine or Micrometer type, so a runner can load it without
  * either library.
  *
  * <p>Public only because the Micrometer integration builds it too; not an API.
@@ -153,13 +153,10 @@ public final class CacheProbe implements Probe {
           }
         }
       }
-      java.util.Arrays.fill(overallDelta, 0);
-      String overallBlocked = null;
       for (int i = 0; i < n; i++) {
         CacheMetricSet set = perCache.get(i);
         if (blocked[i] != null) {
           set.notMeasured(recorder, blocked[i], false);
-          overallBlocked = overallBlocked == null ? blocked[i] : overallBlocked;
           continue;
         }
         long[] b = before[i];
@@ -169,16 +166,11 @@ public final class CacheProbe implements Probe {
           long d = a[slot] - b[slot];
           delta[slot] = d;
           t[slot] += d;
-          overallDelta[slot] += d;
         }
         set.record(recorder, delta, present[i], missing[i], false);
       }
-      // A total that silently left out one cache would overstate or understate the ratio.
-      if (overallBlocked != null) {
-        overall.notMeasured(recorder, overallBlocked, false);
-      } else {
-        overall.record(recorder, overallDelta, overallPresent, overallMissing, false);
-      }
+      // The totals over all caches are trial values only: per sample they would double the
+      // recording cost and, with one cache, repeat its figures.
       samples++;
     }
 
@@ -211,6 +203,7 @@ public final class CacheProbe implements Probe {
         }
         set.record(recorder, total[i], present[i], missing[i], true);
       }
+      // A total that silently left out one cache would overstate or understate the ratio.
       if (overallBlocked != null) {
         overall.notMeasured(recorder, overallBlocked, true);
         return;
