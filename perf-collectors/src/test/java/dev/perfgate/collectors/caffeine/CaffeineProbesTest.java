@@ -271,6 +271,34 @@ final class CaffeineProbesTest {
   }
 
   @Test
+  void sample_cacheCollectedDuringTheTrial_warnsOnceAndStopsMeasuringIt() throws Exception {
+    Cache<String, String> kept = recordingCache();
+    Cache<String, String> dropped = recordingCache();
+    Probe probe = CaffeineProbes.bind("kept", kept).bind("dropped", dropped).build();
+    ProbeHarness harness = new ProbeHarness(probe);
+    WeakReference<Cache<String, String>> ref = new WeakReference<>(dropped);
+    harness.sample(1, () -> kept.getIfPresent("a"));
+    dropped = null;
+    for (int i = 0; i < 50 && ref.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertNull(ref.get(), "the probe must hold the cache weakly");
+
+    ProbeHarness.Window second = harness.sample(1, () -> kept.getIfPresent("a"));
+    ProbeHarness.Window third = harness.sample(1, () -> kept.getIfPresent("a"));
+    ProbeHarness.Window trial = harness.close();
+
+    assertEquals(1, second.warnings.size(), second.toString());
+    assertTrue(second.warnings.get(0).contains("cache 'dropped' was garbage-collected"), second.toString());
+    assertTrue(third.warnings.isEmpty(), third.toString());
+    assertTrue(second.notMeasured.containsKey("cache.dropped.hit.ratio"), second.toString());
+    assertEquals(0.0, second.value("cache.kept.hit.ratio"));
+    assertTrue(trial.notMeasured.get("cache.hit.ratio").contains("garbage-collected"), trial.toString());
+    assertEquals(1.0, trial.value("cache.kept.misses"), "the cache still there: 3 misses in 3 operations");
+  }
+
+  @Test
   void metrics_nameUnitAndDirectionFollowTheScheme() {
     Probe probe = CaffeineProbes.bind("schema", recordingCache()).build();
 

@@ -107,6 +107,7 @@ public final class CacheProbe implements Probe {
     private int overallPresent;
     private final String[] overallMissing = new String[CacheSource.SLOTS];
     private boolean goneWarned;
+    private String pendingWarning;
     private int samples;
 
     CacheSession(String[] blocked) {
@@ -137,8 +138,16 @@ public final class CacheProbe implements Probe {
     public void beforeSample() {
       for (int i = 0; i < n; i++) {
         if (blocked[i] == null && !sources.get(i).read(before[i])) {
-          blocked[i] = sources.get(i).goneReason();
+          gone(i);
         }
+      }
+    }
+
+    /** A cache collected during the trial: its metrics are not measured from now on, and a warning says why. */
+    private void gone(int i) {
+      blocked[i] = sources.get(i).goneReason();
+      if (pendingWarning == null && !goneWarned) {
+        pendingWarning = blocked[i];
       }
     }
 
@@ -146,12 +155,13 @@ public final class CacheProbe implements Probe {
     public void afterSample(Recorder recorder) {
       for (int i = 0; i < n; i++) {
         if (blocked[i] == null && !sources.get(i).read(after[i])) {
-          blocked[i] = sources.get(i).goneReason();
-          if (!goneWarned) {
-            goneWarned = true;
-            recorder.warn(blocked[i]);
-          }
+          gone(i);
         }
+      }
+      if (pendingWarning != null) {
+        recorder.warn(pendingWarning);
+        pendingWarning = null;
+        goneWarned = true;
       }
       for (int i = 0; i < n; i++) {
         CacheMetricSet set = perCache.get(i);
