@@ -299,6 +299,24 @@ final class CaffeineProbesTest {
   }
 
   @Test
+  void close_everyMetricHasAValueOrAReason_withAndWithoutSamples() throws Exception {
+    Cache<String, String> recording = recordingCache();
+    Probe probe = CaffeineProbes.bind("a", recording).bind("plain", Caffeine.newBuilder().build()).build();
+    Probe healthy = CaffeineProbes.bind("a", recording).build();
+
+    ProbeHarness noSamples = new ProbeHarness(healthy);
+    noSamples.close().assertCovers(healthy.metrics());
+    ProbeHarness withSamples = new ProbeHarness(healthy);
+    withSamples.sample(1, () -> recording.getIfPresent("x"));
+    withSamples.close().assertCovers(healthy.metrics());
+    ProbeHarness oneNotRecording = new ProbeHarness(probe);
+    oneNotRecording.sample(1, () -> recording.getIfPresent("x"));
+    oneNotRecording.close().assertCovers(probe.metrics());
+
+    assertTrue(new ProbeHarness(healthy).close().notMeasured.get("cache.a.hits").contains("no sample"));
+  }
+
+  @Test
   void metrics_nameUnitAndDirectionFollowTheScheme() {
     Probe probe = CaffeineProbes.bind("schema", recordingCache()).build();
 

@@ -41,6 +41,19 @@ public final class ProbeHarness {
       return v;
     }
 
+    /**
+     * Fails unless every metric has a value or a reason in this window: none silently dropped.
+     *
+     * @param metrics the metrics the probe declares
+     */
+    public void assertCovers(List<Metric> metrics) {
+      for (Metric m : metrics) {
+        if (!values.containsKey(m.name()) && !notMeasured.containsKey(m.name())) {
+          throw new AssertionError(m.name() + " has neither a value nor a reason: " + this);
+        }
+      }
+    }
+
     @Override
     public String toString() {
       return "values " + values + ", not measured " + notMeasured + ", warnings " + warnings;

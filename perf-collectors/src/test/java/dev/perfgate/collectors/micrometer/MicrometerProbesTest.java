@@ -293,6 +293,23 @@ final class MicrometerProbesTest {
   }
 
   @Test
+  void close_everyMetricHasAValueOrAReason() throws Exception {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    com.google.common.cache.Cache<String, String> guava = CacheBuilder.newBuilder().recordStats().build();
+    GuavaCacheMetrics.monitor(registry, guava, "schema");
+    registry.counter("queries");
+    Probe probe = MicrometerProbes.newBuilder(registry).cache("schema").cache("absent")
+        .counter("db.queries", "queries").timer("renders", "render.time").summary("payload", "payload.size").build();
+
+    new ProbeHarness(probe).close().assertCovers(probe.metrics());
+    ProbeHarness harness = new ProbeHarness(probe);
+    harness.sample(1, () -> guava.getIfPresent("x")).assertCovers(probe.metrics().stream()
+        .filter(m -> m.name().startsWith("cache.schema.") && !m.name().endsWith(".size")
+            || !m.name().startsWith("cache.")).toList());
+    harness.close().assertCovers(probe.metrics());
+  }
+
+  @Test
   void counter_namingATimer_saysWhatKindItIs() throws Exception {
     MeterRegistry registry = new SimpleMeterRegistry();
     registry.timer("render.time");

@@ -22,6 +22,8 @@ public final class CacheProbe implements Probe {
 
   private static final System.Logger LOG = System.getLogger(CacheProbe.class.getName());
 
+  private static final String NO_SAMPLE = "no sample was taken in this trial";
+
   private final String id;
   private final List<CacheSource> sources;
   private final List<CacheMetricSet> perCache;
@@ -206,6 +208,7 @@ public final class CacheProbe implements Probe {
           overallSize += entries;
         }
         if (samples == 0) {
+          set.notMeasured(recorder, NO_SAMPLE, false);
           continue;
         }
         for (int slot = 0; slot < CacheSource.SLOTS; slot++) {
@@ -221,6 +224,8 @@ public final class CacheProbe implements Probe {
       overall.recordSize(recorder, sizeReason == null ? overallSize : -1, sizeReason);
       if (samples > 0) {
         overall.record(recorder, overallDelta, overallPresent, overallMissing, true);
+      } else {
+        overall.notMeasured(recorder, NO_SAMPLE, false);
       }
     }
   }

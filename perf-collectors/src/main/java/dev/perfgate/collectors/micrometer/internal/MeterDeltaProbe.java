@@ -138,7 +138,9 @@ public final class MeterDeltaProbe implements Probe {
           notMeasured(recorder, i, blocked);
         } else if (found[i] == null) {
           notMeasured(recorder, i, problem[i]);
-        } else if (operations[i] > 0) {
+        } else if (operations[i] == 0) {
+          notMeasured(recorder, i, "no sample was taken in this trial");
+        } else {
           // Samples before the meter appeared were not measured, so divide by the measured ones only.
           recorder.record(metricsOf[i][0], total[i][0] / operations[i]);
           if (metricsOf[i].length > 1) {
