@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,7 @@ final class CaffeineChecksTest {
     Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run);
     Cache<String, String> cache = (recordStats ? builder.recordStats() : builder).build();
     for (String k : List.of("a", "b", "c")) {
-      cache.put(k, k.toUpperCase(java.util.Locale.ROOT));
+      cache.put(k, k.toUpperCase(Locale.ROOT));
     }
     return cache;
   }

@@ -17,6 +17,7 @@ import dev.perfgate.api.Statistic;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Unit;
 import java.lang.ref.WeakReference;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -320,7 +321,7 @@ final class CaffeineProbesTest {
   void metrics_nameUnitAndDirectionFollowTheScheme() {
     Probe probe = CaffeineProbes.bind("schema", recordingCache()).build();
 
-    Map<String, Metric> byName = new java.util.HashMap<>();
+    Map<String, Metric> byName = new HashMap<>();
     probe.metrics().forEach(m -> byName.put(m.name(), m));
 
     assertEquals("caffeine", probe.id());

@@ -5,6 +5,7 @@ import dev.perfgate.api.Metric;
 import dev.perfgate.api.Probe;
 import dev.perfgate.api.RunContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -191,7 +192,7 @@ public final class CacheProbe implements Probe {
       String overallBlocked = null;
       long overallSize = 0;
       String sizeReason = null;
-      java.util.Arrays.fill(overallDelta, 0);
+      Arrays.fill(overallDelta, 0);
       for (int i = 0; i < n; i++) {
         CacheMetricSet set = perCache.get(i);
         CacheSource source = sources.get(i);

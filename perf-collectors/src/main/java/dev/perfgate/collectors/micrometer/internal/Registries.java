@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.step.StepMeterRegistry;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
@@ -121,7 +122,7 @@ final class Registries {
   }
 
   static String kind(Meter meter) {
-    return meter.getId().getType().name().toLowerCase(java.util.Locale.ROOT);
+    return meter.getId().getType().name().toLowerCase(Locale.ROOT);
   }
 
 }
