@@ -34,6 +34,8 @@ public final class HtmlReport {
       "max-width:1100px;padding:16px;color:#1f2328;background:#fff;line-height:1.45}",
       "h1{font-size:1.45em;margin:.2em 0}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #d0d7de}",
       "h3{font-size:1.05em;margin:1.2em 0 .4em}p{margin:.4em 0}",
+      // Stack traces and class names are long unbroken words; let them wrap rather than widen the page.
+      "p,li,h2,h3{overflow-wrap:anywhere}",
       ".meta{color:#57606a;font-size:.9em}",
       ".badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:.78em;font-weight:600;",
       "color:#fff;white-space:nowrap;vertical-align:middle}",
@@ -58,7 +60,9 @@ public final class HtmlReport {
       ".trend{fill:none;stroke:#57606a;stroke-width:1.5}.current{fill:#bf3989}",
       ".slot{border:1px dashed #d0d7de;padding:6px 10px;color:#57606a;font-size:.85em}",
       "footer{margin-top:2em;color:#57606a;font-size:.8em}",
-      "@media (max-width:640px){body{padding:8px}th,td{padding:3px 4px}.hide-narrow{display:none}.charts figure{flex-basis:100%}}");
+      "@media (max-width:640px){body{padding:8px}th,td{padding:3px 4px}.hide-narrow{display:none}.charts figure{flex-basis:100%}",
+      // Charts shrink with the screen; their labels must not shrink with them.
+      ".tick,.label,text.legend{font-size:17px}}");
 
   private HtmlReport() {}
 
