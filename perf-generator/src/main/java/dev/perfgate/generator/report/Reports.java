@@ -2,6 +2,7 @@ package dev.perfgate.generator.report;
 
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.generator.Report;
+import dev.perfgate.generator.report.internal.ExtraTable;
 import dev.perfgate.generator.report.internal.HtmlReport;
 import dev.perfgate.generator.report.internal.JsonReport;
 import dev.perfgate.generator.report.internal.MarkdownReport;
@@ -12,7 +13,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +56,21 @@ public final class Reports {
    * @throws NullPointerException if report is null
    */
   public static String json(Report report) {
-    return JsonReport.write(Objects.requireNonNull(report, "report"));
+    return json(report, ReportExtras.none());
+  }
+
+  /**
+   * The complete report as JSON (see {@link #json(Report)}), with the extras' tables under
+   * {@code "tables"}.
+   *
+   * @param report the report
+   * @param extras tables to add; their history is not written (it comes from stored runs)
+   * @return the JSON text
+   * @throws NullPointerException if an argument is null
+   */
+  public static String json(Report report, ReportExtras extras) {
+    Objects.requireNonNull(report, "report");
+    return JsonReport.write(report, tables(Objects.requireNonNull(extras, "extras")));
   }
 
   /**
@@ -68,7 +82,7 @@ public final class Reports {
    * @throws NullPointerException if report is null
    */
   public static String html(Report report) {
-    return html(report, Map.of());
+    return html(report, ReportExtras.none());
   }
 
   /**
@@ -79,15 +93,26 @@ public final class Reports {
    * @param history for each variant, the median {@code time.wall} (ns) of each stored run, oldest
    *     first; this run is drawn after them. Variants absent from the map get no trend chart
    * @return the page
-   * @throws NullPointerException if an argument or a history array is null
+   * @throws NullPointerException if an argument, a key or an array is null
+   * @throws IllegalArgumentException if a median is NaN, infinite or negative
    */
   public static String html(Report report, Map<BenchmarkKey, double[]> history) {
+    return html(report, ReportExtras.newBuilder().histories(Objects.requireNonNull(history, "history")).build());
+  }
+
+  /**
+   * The report as one self-contained HTML page, with the extras: a trend chart for each variant
+   * that has history, and each table under its variant's figures.
+   *
+   * @param report the report
+   * @param extras history and tables
+   * @return the page
+   * @throws NullPointerException if an argument is null
+   */
+  public static String html(Report report, ReportExtras extras) {
     Objects.requireNonNull(report, "report");
-    Objects.requireNonNull(history, "history");
-    Map<BenchmarkKey, double[]> copy = new LinkedHashMap<>();
-    history.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "history key"),
-        Objects.requireNonNull(v, "history of " + k).clone()));
-    return HtmlReport.write(report, copy);
+    Objects.requireNonNull(extras, "extras");
+    return HtmlReport.write(report, extras.history(), tables(extras));
   }
 
   /**
@@ -126,24 +151,27 @@ public final class Reports {
    * @throws NullPointerException if an argument is null
    */
   public static List<Path> writeAll(Report report, Path directory) {
-    return writeAll(report, directory, Map.of());
+    return writeAll(report, directory, ReportExtras.none());
   }
 
   /**
-   * Writes the JSON, HTML (with trend charts from the history) and Markdown reports into a
-   * directory, creating it if needed; see {@link #writeAll(Report, Path)}.
+   * Writes the JSON, HTML and Markdown reports, with the extras, into a directory; see
+   * {@link #writeAll(Report, Path)}.
    *
    * @param report the report
    * @param directory the directory
-   * @param history for each variant, the median {@code time.wall} (ns) of each stored run, oldest first
+   * @param extras history for the trend charts and tables for the HTML and JSON reports
    * @return the files written: JSON, HTML, Markdown
    * @throws UncheckedIOException if the directory cannot be created or a file cannot be written
    * @throws NullPointerException if an argument is null
    */
-  public static List<Path> writeAll(Report report, Path directory, Map<BenchmarkKey, double[]> history) {
+  public static List<Path> writeAll(Report report, Path directory, ReportExtras extras) {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(directory, "directory");
-    String html = html(report, history);
+    Objects.requireNonNull(extras, "extras");
+    String json = json(report, extras);
+    String html = html(report, extras);
+    String markdown = markdown(report);
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -151,9 +179,13 @@ public final class Reports {
           + ": " + e.getMessage() + "; choose a writable directory (-Dperfgate.reportDir)", e);
     }
     return List.of(
-        write(directory.resolve(JSON_FILE), json(report)),
+        write(directory.resolve(JSON_FILE), json),
         write(directory.resolve(HTML_FILE), html),
-        write(directory.resolve(MARKDOWN_FILE), markdown(report)));
+        write(directory.resolve(MARKDOWN_FILE), markdown));
+  }
+
+  private static List<ExtraTable> tables(ReportExtras extras) {
+    return extras.tables().stream().map(t -> new ExtraTable(t.key(), t.title(), t.columns(), t.rows())).toList();
   }
 
   private static Path write(Path file, String content) {

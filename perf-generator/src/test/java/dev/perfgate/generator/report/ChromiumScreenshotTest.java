@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;
-import dev.perfgate.api.Statistic;
+import dev.perfgate.api.Result;
 import dev.perfgate.generator.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -29,11 +27,20 @@ final class ChromiumScreenshotTest {
   void html_rendersInChromiumWithoutConsoleErrors() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
     Report report = RealRun.report();
-    double median = report.result("sort").orElseThrow().statistic(Metric.WALL_TIME, Statistic.MEDIAN);
+    Result sort = report.result("sort").orElseThrow();
     Path dir = Files.createDirectories(Path.of("target", "perfgate-screenshot")).toAbsolutePath();
-    // The measured medians of this run's own variants serve as a stand-in history for the trend chart.
-    List<Path> files = Reports.writeAll(report, dir,
-        Map.of(BenchmarkKey.of("sort", 64), new double[] {median * 1.02, median * 0.98, median}));
+    // No baseline store in this test: the variant's own measured trial values stand in for the
+    // stored history, and its trials fill a table, so every number drawn was measured.
+    double[] trials = sort.trialValues(Metric.WALL_TIME);
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < trials.length; i++) {
+      rows.add(List.of(Integer.toString(i + 1), Metric.WALL_TIME.format(trials[i])));
+    }
+    ReportExtras extras = ReportExtras.newBuilder()
+        .history(sort.key(), trials)
+        .table(sort.key(), "Trial medians of time.wall", List.of("trial", "median"), rows)
+        .build();
+    List<Path> files = Reports.writeAll(report, dir, extras);
     Path png = dir.resolve("report.png");
     Files.deleteIfExists(png);
     Path profile = Files.createTempDirectory("perfgate-chromium");

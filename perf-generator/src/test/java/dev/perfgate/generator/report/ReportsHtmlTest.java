@@ -139,6 +139,24 @@ final class ReportsHtmlTest {
   }
 
   @Test
+  void html_extrasTables_showUnderTheirVariantEscapedAndOrphansAtTheEnd() throws Exception {
+    Report report = RealRun.report();
+    ReportExtras extras = ReportExtras.newBuilder()
+        .table(BenchmarkKey.of("alloc"), "Top allocation sites <b>", List.of("site", "bytes"),
+            List.of(List.of("Foo.<init>()", "1016 B")))
+        .table(BenchmarkKey.of("gone"), "About a variant not in this run", List.of("x"), List.of(List.of("y")))
+        .build();
+    String html = Reports.html(report, extras);
+    Document doc = parse(html);
+    List<Element> headings = elements(doc, XHTML, "h4");
+    assertEquals(List.of("Top allocation sites <b>", "gone: About a variant not in this run"),
+        headings.stream().map(Element::getTextContent).toList());
+    assertTrue(html.indexOf("Top allocation sites") > html.indexOf(">alloc<"), "under its variant");
+    assertTrue(html.contains("Foo.&lt;init&gt;()"));
+    assertEquals(2, withClass(doc, XHTML, "table", "extra").size());
+  }
+
+  @Test
   void html_isSelfContained() {
     String html = Reports.html(RealRun.report());
     String withoutNamespaces = html.replace("http://www.w3.org/1999/xhtml", "").replace("http://www.w3.org/2000/svg", "");
@@ -163,6 +181,7 @@ final class ReportsHtmlTest {
 
   @Test
   void html_nullHistory_isRejected() {
-    assertThrows(NullPointerException.class, () -> Reports.html(RealRun.report(), null));
+    assertThrows(NullPointerException.class, () -> Reports.html(RealRun.report(), (Map<BenchmarkKey, double[]>) null));
+    assertThrows(NullPointerException.class, () -> Reports.html(RealRun.report(), (ReportExtras) null));
   }
 }

@@ -131,11 +131,23 @@ final class ReportsJsonTest {
     List<String> top = new ArrayList<>();
     root.fieldNames().forEachRemaining(top::add);
     assertEquals(List.of("format", "tool", "passed", "elapsedNanos", "checks", "statusCounts", "environment", "probes",
-        "warnings", "results", "suiteVerdicts"), top);
+        "warnings", "results", "suiteVerdicts", "tables"), top);
     List<String> result = new ArrayList<>();
     root.at("/results/0").fieldNames().forEachRemaining(result::add);
     assertEquals(List.of("key", "benchmark", "size", "threads", "startedAt", "elapsedNanos", "error", "warnings",
         "metrics", "notMeasured", "trials", "verdicts"), result);
+  }
+
+  @Test
+  void json_extrasTables_areWrittenUnderTables() throws Exception {
+    Report report = RealRun.report();
+    ReportExtras extras = ReportExtras.newBuilder()
+        .table(dev.perfgate.api.BenchmarkKey.of("alloc"), "sites", List.of("site", "bytes"), List.of(List.of("A.b()", "1016")))
+        .build();
+    JsonNode root = MAPPER.readTree(Reports.json(report, extras));
+    assertEquals("alloc", root.at("/tables/0/key").asText());
+    assertEquals("A.b()", root.at("/tables/0/rows/0/0").asText());
+    assertEquals(0, parse(report).get("tables").size());
   }
 
   @Test

@@ -33,7 +33,7 @@ public final class HtmlReport {
       "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;margin:0 auto;",
       "max-width:1100px;padding:16px;color:#1f2328;background:#fff;line-height:1.45}",
       "h1{font-size:1.45em;margin:.2em 0}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #d0d7de}",
-      "h3{font-size:1.05em;margin:1.2em 0 .4em}p{margin:.4em 0}",
+      "h3{font-size:1.05em;margin:1.2em 0 .4em}h4{font-size:.95em;margin:.8em 0 .3em}p{margin:.4em 0}",
       // Stack traces and class names are long unbroken words; let them wrap rather than widen the page.
       "p,li,h2,h3{overflow-wrap:anywhere}",
       ".meta{color:#57606a;font-size:.9em}",
@@ -72,9 +72,10 @@ public final class HtmlReport {
    * @param report the report
    * @param history for each variant, the medians of {@code time.wall} of its stored runs, oldest
    *     first; variants missing from the map get no trend chart
+   * @param tables tables shown under their variant's figures (top allocation sites, ...)
    * @return the page
    */
-  public static String write(Report report, Map<BenchmarkKey, double[]> history) {
+  public static String write(Report report, Map<BenchmarkKey, double[]> history, List<ExtraTable> tables) {
     StringBuilder h = new StringBuilder(64 * 1024);
     List<Verdict> verdicts = report.verdicts();
     String overall = report.passed() ? "PASSED" : "FAILED";
@@ -109,7 +110,15 @@ public final class HtmlReport {
     summary(h, report, anchors);
 
     for (Map.Entry<String, List<BenchmarkReport>> e : byName.entrySet()) {
-      benchmark(h, e.getKey(), anchors.get(e.getKey()), e.getValue(), report.suiteVerdicts(), history);
+      benchmark(h, e.getKey(), anchors.get(e.getKey()), e.getValue(), report.suiteVerdicts(), history, tables);
+    }
+    Set<BenchmarkKey> keys = new java.util.HashSet<>();
+    report.results().forEach(r -> keys.add(r.key()));
+    List<ExtraTable> orphans = tables.stream().filter(t -> !keys.contains(t.key())).toList();
+    if (!orphans.isEmpty()) {
+      // Never drop what a caller handed over: tables about variants this run does not have go last.
+      h.append("<h2>Other tables</h2>\n");
+      orphans.forEach(t -> table(h, t, true));
     }
     environment(h, report);
     h.append("<footer>Perfgate JSON report format ").append(JsonReport.FORMAT)
@@ -171,7 +180,7 @@ public final class HtmlReport {
   }
 
   private static void benchmark(StringBuilder h, String name, String anchor, List<BenchmarkReport> variants,
-      List<Verdict> suiteVerdicts, Map<BenchmarkKey, double[]> history) {
+      List<Verdict> suiteVerdicts, Map<BenchmarkKey, double[]> history, List<ExtraTable> tables) {
     h.append("<section id=\"").append(anchor).append("\">\n<h2>").append(Text.html(name)).append("</h2>\n");
     List<Verdict> about = suiteVerdicts.stream().filter(v -> Text.aboutBenchmark(v, name)).toList();
     List<Result> sized = variants.stream().map(BenchmarkReport::result)
@@ -184,6 +193,7 @@ public final class HtmlReport {
     }
     for (BenchmarkReport b : variants) {
       variant(h, b, suiteVerdicts, history);
+      tables.stream().filter(t -> t.key().equals(b.result().key())).forEach(t -> table(h, t, false));
     }
     h.append("</section>\n");
   }
@@ -275,6 +285,22 @@ public final class HtmlReport {
     if (!b.verdicts().isEmpty()) {
       verdictList(h, b.verdicts());
     }
+  }
+
+  private static void table(StringBuilder h, ExtraTable t, boolean withKey) {
+    h.append("<h4>").append(Text.html((withKey ? t.key() + ": " : "") + t.title())).append("</h4>\n")
+        .append("<div class=\"scroll\"><table class=\"extra\"><thead><tr>");
+    t.columns().forEach(c -> h.append("<th>").append(Text.html(c)).append("</th>"));
+    h.append("</tr></thead><tbody>\n");
+    for (List<String> row : t.rows()) {
+      h.append("<tr>");
+      row.forEach(c -> h.append("<td class=\"msg\">").append(Text.html(c)).append("</td>"));
+      h.append("</tr>\n");
+    }
+    if (t.rows().isEmpty()) {
+      h.append("<tr><td colspan=\"").append(t.columns().size()).append("\" class=\"missing\">no rows</td></tr>\n");
+    }
+    h.append("</tbody></table></div>\n");
   }
 
   private static Map<String, String> byName(Map<Metric, String> notMeasured) {

@@ -42,18 +42,19 @@ public final class JsonReport {
    * Writes a report as pretty-printed JSON.
    *
    * @param report the report
+   * @param tables tables other parts of the run produced, written after the verdicts
    * @return the JSON text, ending with a line break
    */
-  public static String write(Report report) {
+  public static String write(Report report, List<ExtraTable> tables) {
     try {
-      return MAPPER.writeValueAsString(toDto(report)) + "\n";
+      return MAPPER.writeValueAsString(toDto(report, tables)) + "\n";
     } catch (JsonProcessingException e) {
       // Only fixed records of strings, numbers and lists are written, so this is a bug here.
       throw new IllegalStateException("could not write the JSON report: " + e.getOriginalMessage(), e);
     }
   }
 
-  static ReportDto toDto(Report report) {
+  static ReportDto toDto(Report report, List<ExtraTable> tables) {
     List<ResultDto> results = new ArrayList<>();
     for (BenchmarkReport b : report.benchmarks()) {
       results.add(result(b));
@@ -65,7 +66,8 @@ public final class JsonReport {
     report.verdicts().forEach(v -> counts.merge(v.status().name(), 1, Integer::sum));
     return new ReportDto(FORMAT, "perfgate", report.passed(), report.elapsed().toNanos(),
         report.verdicts().size(), counts, environment(report.environment()), report.probes(), report.warnings(),
-        results, report.suiteVerdicts().stream().map(JsonReport::verdict).toList());
+        results, report.suiteVerdicts().stream().map(JsonReport::verdict).toList(),
+        tables.stream().map(t -> new TableDto(t.key().toString(), t.title(), t.columns(), t.rows())).toList());
   }
 
   private static ResultDto result(BenchmarkReport b) {
@@ -143,7 +145,9 @@ public final class JsonReport {
 
   record ReportDto(int format, String tool, boolean passed, long elapsedNanos, int checks,
       Map<String, Integer> statusCounts, EnvironmentDto environment, List<String> probes, List<String> warnings,
-      List<ResultDto> results, List<VerdictDto> suiteVerdicts) {}
+      List<ResultDto> results, List<VerdictDto> suiteVerdicts, List<TableDto> tables) {}
+
+  record TableDto(String key, String title, List<String> columns, List<List<String>> rows) {}
 
   record EnvironmentDto(String fingerprint, String jvmVendor, String jvmVersion, String jvmName,
       List<String> garbageCollectors, long maxHeapBytes, List<String> jvmArguments, String cpuModel, int cpus,
