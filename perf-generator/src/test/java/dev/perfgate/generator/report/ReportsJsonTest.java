@@ -151,6 +151,17 @@ final class ReportsJsonTest {
   }
 
   @Test
+  void json_metrics_comeInAFixedOrder() throws Exception {
+    JsonNode alloc = resultNamed(parse(RealRun.report()), "alloc");
+    List<String> names = new ArrayList<>();
+    alloc.get("metrics").forEach(m -> names.add(m.get("name").asText()));
+    assertEquals(List.of("time.wall", "time.cpu", "alloc.bytes"), names);
+    List<String> sampleOrder = new ArrayList<>();
+    alloc.at("/trials/0/samples/0/values").fieldNames().forEachRemaining(sampleOrder::add);
+    assertEquals(names, sampleOrder);
+  }
+
+  @Test
   void json_sameReport_writesTheSameText() {
     Report report = RealRun.report();
     assertEquals(Reports.json(report), Reports.json(report));

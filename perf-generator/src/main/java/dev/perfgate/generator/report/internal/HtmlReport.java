@@ -13,7 +13,6 @@ import dev.perfgate.generator.Report;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -238,7 +237,7 @@ public final class HtmlReport {
 
     Optional<Metric> shown = r.metrics().contains(Metric.WALL_TIME) && r.sampleValues(Metric.WALL_TIME).length > 0
         ? Optional.of(Metric.WALL_TIME)
-        : r.metrics().stream().filter(m -> r.sampleValues(m).length > 0).findFirst();
+        : Text.metrics(r).stream().filter(m -> r.sampleValues(m).length > 0).findFirst();
     double[] past = history.get(r.key());
     Optional<String> trend = past == null ? Optional.empty()
         : Charts.trend(past, r.statistic(Metric.WALL_TIME, Statistic.MEDIAN), Metric.WALL_TIME);
@@ -257,7 +256,7 @@ public final class HtmlReport {
       h.append("<p class=\"slot\" data-slot=\"trend\">Trend: no stored history for this variant.</p>\n");
     }
 
-    Set<Metric> metrics = new LinkedHashSet<>(r.metrics());
+    List<Metric> metrics = Text.metrics(r);
     if (!metrics.isEmpty()) {
       h.append("<div class=\"scroll\"><table><thead><tr><th>Metric</th><th>median</th><th>mean</th><th>p95</th>")
           .append("<th class=\"hide-narrow\">min</th><th class=\"hide-narrow\">max</th><th class=\"hide-narrow\">n</th>")

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -72,7 +71,7 @@ public final class JsonReport {
 
   private static ResultDto result(BenchmarkReport b) {
     Result r = b.result();
-    Set<Metric> metrics = r.metrics();
+    List<Metric> metrics = Text.metrics(r);
     List<MetricDto> metricDtos = new ArrayList<>();
     for (Metric m : metrics) {
       Map<String, Double> stats = new LinkedHashMap<>();
@@ -107,7 +106,7 @@ public final class JsonReport {
   }
 
   /** Values in the result's metric order, so every sample lists its metrics the same way. */
-  private static Map<String, Double> ordered(Map<Metric, Double> values, Set<Metric> order) {
+  private static Map<String, Double> ordered(Map<Metric, Double> values, List<Metric> order) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (Metric m : order) {
       Double v = values.get(m);

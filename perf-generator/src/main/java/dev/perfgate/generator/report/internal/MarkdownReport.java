@@ -77,7 +77,7 @@ public final class MarkdownReport {
           .append(figure(r, Metric.WALL_TIME, Statistic.P95)).append(" | ")
           .append(figure(r, Metric.ALLOCATED_BYTES, Statistic.MEDIAN)).append(" | ");
       List<String> others = new ArrayList<>();
-      for (Metric m : r.metrics()) {
+      for (Metric m : Text.metrics(r)) {
         if (!m.equals(Metric.WALL_TIME) && !m.equals(Metric.ALLOCATED_BYTES)) {
           others.add(m.name() + " " + m.format(r.statistic(m, Statistic.MEDIAN)));
         }

@@ -1,6 +1,8 @@
 package dev.perfgate.generator.report.internal;
 
 import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.generator.BenchmarkReport;
@@ -60,6 +62,20 @@ final class Text {
       }
     }
     return sb.toString();
+  }
+
+  private static final List<String> LEADING = List.of("time.wall", "time.cpu", "alloc.bytes");
+
+  /**
+   * A result's metrics in a fixed order: time, CPU time and allocation first, then the rest by
+   * name. The result's own order follows its samples' unordered maps and may differ between runs,
+   * which would reorder the reports and their diffs.
+   */
+  static List<Metric> metrics(Result r) {
+    return r.metrics().stream().sorted(Comparator.comparingInt((Metric m) -> {
+      int i = LEADING.indexOf(m.name());
+      return i < 0 ? LEADING.size() : i;
+    }).thenComparing(Metric::name)).toList();
   }
 
   /** Worst first: errors and failures lead every list a person reads. */
