@@ -46,7 +46,7 @@ final class ReportsMarkdownTest {
     assertTrue(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), md);
     for (String[] row : rows(md)) {
       int header = row.length;
-      assertTrue(header == 6 || header == 8, "cells (with the outer empty ones) in " + String.join("|", row));
+      assertTrue(header == 5 || header == 8, "cells (with the outer empty ones) in " + String.join("|", row));
     }
   }
 
@@ -59,6 +59,12 @@ final class ReportsMarkdownTest {
       assertEquals(1, md.lines().filter(l -> l.startsWith("| " + key + " | ")).count(), key + " in\n" + md);
     }
     assertTrue(md.lines().anyMatch(l -> l.startsWith("| boom | ") && l.contains("broken on purpose")), md);
+  }
+
+  @Test
+  void markdown_checkRow_showsTheMessageWithoutRepeatingTheSubject() {
+    String md = Reports.markdown(RealRun.report());
+    assertTrue(md.lines().anyMatch(l -> l.matches("\\| \\S+ FAIL \\| sort\\\\\\[size=4096\\\\\\] \\| median time/op \\S+ \\S+ &lt;= 1 ns FAIL \\|")), md);
   }
 
   @Test
