@@ -39,6 +39,9 @@ import java.util.function.Supplier;
  * It also registers {@value #VERDICTS} tagged {@code status} (a gauge for every status, zero
  * included), {@value #ERRORS} (benchmarks that failed to run) and {@value #PASSED} (1 or 0).
  *
+ * <p>Micrometer is an optional dependency of Perfgate: this class needs {@code micrometer-core}
+ * on the class path, and nothing else in Perfgate loads Micrometer.
+ *
  * <p>Gauges hold the published values strongly. Publishing another report replaces the gauges of
  * the same name and tags, so a long-lived registry shows the latest run.
  *

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Turns a {@link Report} into files: complete JSON for tools and history, one self-contained HTML
@@ -182,6 +183,24 @@ public final class Reports {
         write(directory.resolve(JSON_FILE), json),
         write(directory.resolve(HTML_FILE), html),
         write(directory.resolve(MARKDOWN_FILE), markdown));
+  }
+
+  /**
+   * A writer for a hook that runs after a suite: each report it is given is written with
+   * {@link #writeAll(Report, Path)} into the directory.
+   *
+   * <pre>{@code
+   * Consumer<Report> write = Reports.writer(Reports.DEFAULT_DIRECTORY);
+   * write.accept(suite.run());
+   * }</pre>
+   *
+   * @param directory the directory
+   * @return the writer
+   * @throws NullPointerException if directory is null
+   */
+  public static Consumer<Report> writer(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    return report -> writeAll(report, directory);
   }
 
   private static List<ExtraTable> tables(ReportExtras extras) {

@@ -35,6 +35,12 @@ final class ReportsWriteTest {
   }
 
   @Test
+  void writer_writesEachReportItIsGiven(@TempDir Path dir) throws Exception {
+    Reports.writer(dir).accept(RealRun.report());
+    assertEquals(Reports.markdown(RealRun.report()), Files.readString(dir.resolve(Reports.MARKDOWN_FILE)));
+  }
+
+  @Test
   void writeAll_again_replacesTheFiles(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve(Reports.JSON_FILE), "old");
     Reports.writeAll(RealRun.report(), dir);
