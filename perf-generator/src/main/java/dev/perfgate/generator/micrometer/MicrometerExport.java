@@ -43,7 +43,8 @@ import java.util.function.Supplier;
  * on the class path, and nothing else in Perfgate loads Micrometer.
  *
  * <p>Gauges hold the published values strongly. Publishing another report replaces the gauges of
- * the same name and tags, so a long-lived registry shows the latest run.
+ * the same name and tags, so a long-lived registry shows the latest run; gauges of variants the new
+ * report does not have stay as they were (another suite may have published them).
  *
  * <pre>{@code
  * MeterRegistry registry = new SimpleMeterRegistry();
@@ -126,7 +127,9 @@ public final class MicrometerExport {
   }
 
   private static Meter gauge(MeterRegistry registry, Metric m, Tags tags, double value) {
-    String description = "Perfgate " + m.name() + " per operation";
+    // One description per meter name: Prometheus keeps one HELP line per name, so the metric's
+    // own name goes into the tags, not the description.
+    String description = "a statistic (tag statistic) of a Perfgate metric (tag metric) of the last run";
     if (m.unit() == Unit.NANOSECONDS) {
       return replace(registry, TIME, tags, () -> TimeGauge.builder(TIME, () -> value, TimeUnit.NANOSECONDS)
           .tags(tags).description(description).register(registry));
