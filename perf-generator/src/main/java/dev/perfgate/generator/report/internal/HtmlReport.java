@@ -141,7 +141,7 @@ public final class HtmlReport {
           .append("<td>").append(badge(v.status())).append("</td>")
           .append("<td>").append(Text.html(v.subject())).append("</td>")
           .append("<td>").append(Text.html(v.check())).append("</td>")
-          .append("<td class=\"msg hide-narrow\">").append(Text.html(v.message())).append("</td></tr>\n");
+          .append("<td class=\"msg hide-narrow\">").append(Text.html(Text.result(v))).append("</td></tr>\n");
     }
     h.append("</tbody></table></div>\n");
   }

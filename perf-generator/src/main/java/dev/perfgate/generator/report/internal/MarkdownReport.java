@@ -57,7 +57,7 @@ public final class MarkdownReport {
       md.append("| Status | Subject | Result |\n|---|---|---|\n");
       for (Verdict v : sorted) {
         md.append("| ").append(icon(v.status())).append(Text.word(v.status())).append(" | ")
-            .append(Text.markdown(v.subject())).append(" | ").append(Text.markdown(result(v))).append(" |\n");
+            .append(Text.markdown(v.subject())).append(" | ").append(Text.markdown(Text.result(v))).append(" |\n");
       }
       md.append('\n');
     }
@@ -98,19 +98,6 @@ public final class MarkdownReport {
       notes.forEach(n -> md.append("- ").append(Text.markdown(n)).append('\n'));
     }
     return md.toString();
-  }
-
-  /**
-   * The verdict's message without the subject it starts with (the column beside it shows that),
-   * with its column-aligning runs of spaces collapsed; the check when nothing is left.
-   */
-  static String result(Verdict v) {
-    String m = v.message().strip();
-    if (m.startsWith(v.subject())) {
-      m = m.substring(v.subject().length()).strip();
-    }
-    m = m.replaceAll(" {2,}", " ");
-    return m.isEmpty() ? v.check() : m;
   }
 
   private static Map<String, String> names(Map<Metric, String> notMeasured) {

@@ -126,4 +126,17 @@ final class Text {
     String s = v.subject();
     return s.equals(name) || s.startsWith(name + " ") || s.startsWith(name + "[");
   }
+
+  /**
+   * The verdict's message without the subject it starts with (the column beside it shows that),
+   * with its column-aligning runs of spaces collapsed; the check when nothing is left.
+   */
+  static String result(Verdict v) {
+    String m = v.message().strip();
+    if (m.startsWith(v.subject())) {
+      m = m.substring(v.subject().length()).strip();
+    }
+    m = m.replaceAll(" {2,}", " ");
+    return m.isEmpty() ? v.check() : m;
+  }
 }
