@@ -208,9 +208,11 @@ public final class Reports {
   }
 
   private static Path write(Path file, String content) {
-    Path temp = null;
+    // A name of our own rather than Files.createTempFile, which makes the file readable by its
+    // owner only; reports are read by CI artifact uploaders and people, so they keep the umask's mode.
+    Path temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + Thread.currentThread().getId() + ".tmp");
     try {
-      temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
       Files.writeString(temp, content, StandardCharsets.UTF_8);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -219,12 +221,10 @@ public final class Reports {
       }
       return file;
     } catch (IOException e) {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // The write already failed; that failure is the one to report.
-        }
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // The write already failed; that failure is the one to report.
       }
       throw new UncheckedIOException("cannot write report " + file.toAbsolutePath() + ": " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,16 @@ final class ReportsWriteTest {
     assertEquals(Reports.markdown(report), Files.readString(written.get(2)));
     try (var files = Files.list(out)) {
       assertEquals(3, files.count(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void writeAll_files_getTheSamePermissionsAsAnyNewFile(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+    List<Path> written = Reports.writeAll(RealRun.report(), dir);
+    for (Path p : written) {
+      assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(p), p.toString());
     }
   }
 
