@@ -157,6 +157,16 @@ final class ReportsHtmlTest {
   }
 
   @Test
+  void html_emptyReport_isStillWellFormed() throws Exception {
+    Report real = RealRun.report();
+    Report empty = new Report(List.of(), List.of(), real.environment(), List.of(), List.of("no benchmark matched"),
+        java.time.Duration.ZERO);
+    Document doc = parse(Reports.html(empty));
+    assertTrue(doc.getDocumentElement().getTextContent().contains("no benchmark matched"));
+    assertEquals("PASSED", withClass(doc, XHTML, "span", "badge").get(0).getTextContent());
+  }
+
+  @Test
   void html_isSelfContained() {
     String html = Reports.html(RealRun.report());
     String withoutNamespaces = html.replace("http://www.w3.org/1999/xhtml", "").replace("http://www.w3.org/2000/svg", "");

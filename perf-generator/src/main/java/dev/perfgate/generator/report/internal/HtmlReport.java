@@ -182,8 +182,10 @@ public final class HtmlReport {
       List<Verdict> suiteVerdicts, Map<BenchmarkKey, double[]> history, List<ExtraTable> tables) {
     h.append("<section id=\"").append(anchor).append("\">\n<h2>").append(Text.html(name)).append("</h2>\n");
     List<Verdict> about = suiteVerdicts.stream().filter(v -> Text.aboutBenchmark(v, name)).toList();
+    // One curve over sizes at one thread count (the lowest), so no size shows twice.
+    int threads = variants.stream().mapToInt(b -> b.result().key().threads()).min().orElse(1);
     List<Result> sized = variants.stream().map(BenchmarkReport::result)
-        .filter(r -> r.key().size().isPresent() && r.succeeded()).toList();
+        .filter(r -> r.key().size().isPresent() && r.succeeded() && r.key().threads() == threads).toList();
     if (sized.size() >= 2) {
       scaling(h, name, sized, about);
     }
