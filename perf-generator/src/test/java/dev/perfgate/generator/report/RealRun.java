@@ -1,0 +1,129 @@
+package dev.perfgate.generator.report;
+
+import dev.perfgate.api.Benchmark;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Quantity;
+import dev.perfgate.api.Result;
+import dev.perfgate.api.Statistic;
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Target;
+import dev.perfgate.api.Verdict;
+import dev.perfgate.generator.Report;
+import dev.perfgate.generator.RunOptions;
+import dev.perfgate.generator.Suite;
+import dev.perfgate.generator.SuiteCheck;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One small suite run over real work, shared by the report tests: a passing target, a sized
+ * benchmark with a scaling check, a broken limit, a benchmark that throws, a metric no probe
+ * records, and hostile names.
+ */
+final class RealRun {
+  static final String HOSTILE = "<script>alert(1)</script>";
+  static final String PIPE = "a|b";
+
+  static final RunOptions FAST = RunOptions.newBuilder().trials(2).samples(3).sampleTime(Duration.ofMillis(2))
+      .warmup(Duration.ofMillis(1)).firstWarmup(Duration.ofMillis(20)).maxWarmup(Duration.ofMillis(300)).build();
+
+  private static Report report;
+
+  private RealRun() {}
+
+  static synchronized Report report() {
+    if (report == null) {
+      report = run();
+    }
+    return report;
+  }
+
+  private static Report run() {
+    long[] data = new SplittableRandom(7).longs(256).toArray();
+    Benchmark sort = Benchmark.builder("sort")
+        .setUp(ctx -> new SplittableRandom(42).ints(ctx.size().orElse(16)).toArray())
+        .operation(a -> {
+          int[] copy = a.clone();
+          Arrays.sort(copy);
+          return copy;
+        })
+        .sizes(64, 512, 4096)
+        .build();
+    return Suite.newBuilder().options(FAST).quiet()
+        .benchmark(Benchmark.of("sum", () -> Arrays.stream(data).sum()),
+            Target.on(Metric.WALL_TIME).p95().atMost(Duration.ofSeconds(1)),
+            Target.on("heap.peak").statistic(Statistic.MAX).atMost(Quantity.megabytes(512)))
+        .benchmark(Benchmark.of("alloc", () -> new byte[1000]),
+            Target.on(Metric.ALLOCATED_BYTES).median().atMost(Quantity.kilobytes(4)))
+        .benchmark(sort)
+        // No sort of 4096 ints takes a nanosecond: this limit must break.
+        .targetsAtSize("sort", 4096, Target.on(Metric.WALL_TIME).median().atMost(Duration.ofNanos(1)))
+        .benchmark(Benchmark.of("boom", () -> {
+          throw new IllegalStateException("broken on purpose");
+        }), Target.on(Metric.WALL_TIME).median().atMost(Duration.ofSeconds(1)))
+        .benchmark(Benchmark.of(HOSTILE, () -> data[0] ^ data[1]),
+            Target.on(Metric.WALL_TIME).median().atMost(Duration.ofSeconds(1)))
+        .benchmark(Benchmark.of(PIPE, () -> data[2] + data[3]))
+        .check(new ScalingFit("sort"))
+        .build()
+        .run();
+  }
+
+  /**
+   * A stand-in for the scaling check built elsewhere: it fits the measured medians (log-log slope
+   * by least squares, and t = c0 + c1 n log n) and reports the figures under the same names.
+   */
+  static final class ScalingFit implements SuiteCheck {
+    private final String name;
+
+    ScalingFit(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public List<Verdict> check(List<Result> results) {
+      List<double[]> points = new ArrayList<>();
+      for (Result r : results) {
+        if (r.key().name().equals(name) && r.key().size().isPresent()) {
+          points.add(new double[] {r.key().size().getAsInt(), r.statistic(Metric.WALL_TIME, Statistic.MEDIAN)});
+        }
+      }
+      double[] slope = leastSquares(points, p -> Math.log(p[0]), p -> Math.log(p[1]));
+      double[] model = leastSquares(points, p -> p[0] * Math.log(p[0]), p -> p[1]);
+      Map<String, Double> figures = new LinkedHashMap<>();
+      figures.put("exponent", slope[1]);
+      figures.put("best.c0", model[0]);
+      figures.put("best.c1", model[1]);
+      figures.put("observations", (double) points.size());
+      Status status = slope[1] < 2 ? Status.PASS : Status.FAIL;
+      String message = String.format(Locale.ROOT, "%s time.wall  scaling O(n log n) (exponent %.2f) no worse than O(n^2)  %s",
+          name, slope[1], status);
+      return List.of(new Verdict(name + " time.wall", "scaling no worse than O(n^2)", status, message, figures));
+    }
+
+    private static double[] leastSquares(List<double[]> points, java.util.function.ToDoubleFunction<double[]> fx,
+        java.util.function.ToDoubleFunction<double[]> fy) {
+      double n = points.size();
+      double sx = 0;
+      double sy = 0;
+      double sxx = 0;
+      double sxy = 0;
+      for (double[] p : points) {
+        double x = fx.applyAsDouble(p);
+        double y = fy.applyAsDouble(p);
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        sxy += x * y;
+      }
+      double b = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+      return new double[] {(sy - b * sx) / n, b};
+    }
+  }
+}
