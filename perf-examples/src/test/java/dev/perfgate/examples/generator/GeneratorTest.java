@@ -132,6 +132,35 @@ final class GeneratorTest {
   }
 
   @Test
+  void generate_concurrentRuns_leaveTheSameFilesAsOneRun() throws Exception {
+    Path sequential = out.resolve("sequential");
+    Path concurrent = out.resolve("concurrent");
+    try (ServiceRegistry registry = start(GeneratorConfig.of(db.jdbcUrl(), sequential))) {
+      registry.generator().generate();
+    }
+    try (ServiceRegistry registry = start(GeneratorConfig.of(db.jdbcUrl(), concurrent))) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+      try {
+        List<java.util.concurrent.Future<GenerationSummary>> runs = pool.invokeAll(java.util.Collections.nCopies(3,
+            () -> registry.generator().generate()));
+        for (java.util.concurrent.Future<GenerationSummary> run : runs) {
+          assertEquals(2 * TABLES + 1, run.get().files());
+        }
+      } finally {
+        pool.shutdown();
+      }
+      assertEquals(TABLES, registry.schema().cache().estimatedSize());
+    }
+    List<Path> expected = files(sequential);
+    List<Path> actual = files(concurrent);
+    assertEquals(expected.size(), actual.size());
+    for (Path file : expected) {
+      Path twin = concurrent.resolve(sequential.relativize(file));
+      assertEquals(Files.readString(file), Files.readString(twin), twin.toString());
+    }
+  }
+
+  @Test
   void generateTable_oneTable_writesItsTwoFiles() {
     try (ServiceRegistry registry = start(GeneratorConfig.of(db.jdbcUrl(), out))) {
       GenerationSummary summary = registry.generator().generateTable("PRODUCT");

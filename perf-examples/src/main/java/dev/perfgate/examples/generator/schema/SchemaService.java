@@ -24,8 +24,9 @@ import javax.sql.DataSource;
  *
  * <p>Two Caffeine caches, both built with {@code recordStats()} so that probes can read their counters: one of
  * table models keyed by table name ({@link #cache()}), one of the table list keyed by schema name
- * ({@link #tableListCache()}). A miss costs a connection from the pool and four metadata queries, which H2
- * answers by querying its {@code INFORMATION_SCHEMA}; a hit costs a hash lookup. After a schema change,
+ * ({@link #tableListCache()}). A miss costs a connection from the pool and five metadata queries (the table's
+ * remarks, columns, primary key, imported keys and indexes), which H2 answers by querying its
+ * {@code INFORMATION_SCHEMA}; a hit costs a hash lookup. After a schema change,
  * {@link #invalidate(String)} or {@link #invalidateAll()} drops the stale entries.
  *
  * <p>Thread-safe: concurrent loads of the same table wait for one read.

@@ -84,6 +84,12 @@ final class TemplateTest {
   }
 
   @Test
+  void render_javadocExample_givesTheDocumentedText() {
+    Template t = Template.compile("greeting", "{{#each names}}Hello {{this|pascal}}!\n{{/each}}");
+    assertEquals("Hello Ada!\nHello Alan!\n", t.render(Map.of("names", List.of("ada", "alan"))));
+  }
+
+  @Test
   void render_compiledOnce_rendersManyContexts() {
     Template t = Template.compile("greeting", "Hi {{name}}!");
     assertEquals("Hi A!", t.render(Map.of("name", "A")));
