@@ -26,7 +26,7 @@ import java.util.function.Function;
 final class BaselineStep {
 
   /** What the step produced for one variant. */
-  record Outcome(BaselineDecision decision, List<Verdict> verdicts) {}
+  record Outcome(BaselineDecision decision, List<Verdict> verdicts, List<Double> timeHistory) {}
 
   private final BaselineStore store;
   private final RegressionJudge judge;
@@ -95,7 +95,8 @@ final class BaselineStep {
       BaselineDecision d = decisions.get(i);
       if (d == null) {
         out.add(new Outcome(null, List.of(new Verdict(results.get(i).key().toString(), "baseline", Status.ERROR,
-            results.get(i).key() + "  baseline could not be read or written: " + errors.get(i), Map.of()))));
+            results.get(i).key() + "  baseline could not be read or written: " + errors.get(i), Map.of())),
+            List.of()));
         continue;
       }
       List<Comparison> mine = new ArrayList<>(adjusted.subList(next, next + d.comparisons().size()));
@@ -115,7 +116,18 @@ final class BaselineStep {
       }
       BaselineDecision finalDecision = new BaselineDecision(d.key(), d.action(), d.message(), mine,
           d.historyChecks(), d.trends());
-      out.add(new Outcome(finalDecision, finalDecision.verdicts()));
+      List<Double> timeHistory = new ArrayList<>();
+      for (Result h : histories.get(i)) {
+        double median = h.statistic(Metric.WALL_TIME, dev.perfgate.api.Statistic.MEDIAN);
+        if (Double.isFinite(median)) {
+          timeHistory.add(median);
+        }
+      }
+      double now = results.get(i).statistic(Metric.WALL_TIME, dev.perfgate.api.Statistic.MEDIAN);
+      if (Double.isFinite(now)) {
+        timeHistory.add(now);
+      }
+      out.add(new Outcome(finalDecision, finalDecision.verdicts(), timeHistory));
     }
     return out;
   }

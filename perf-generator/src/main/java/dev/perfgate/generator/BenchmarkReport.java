@@ -14,8 +14,11 @@ import java.util.Optional;
  * @param verdicts the verdicts of its targets, then of its baseline comparisons
  * @param baseline the baseline decision (comparisons, history checks, trends), empty when the suite
  *     keeps no baselines
+ * @param timeHistory the median {@code time.wall} (ns) of every stored run of this variant, oldest
+ *     first, this run last; empty when the suite keeps no baselines
  */
-public record BenchmarkReport(Result result, List<Verdict> verdicts, Optional<BaselineDecision> baseline) {
+public record BenchmarkReport(Result result, List<Verdict> verdicts, Optional<BaselineDecision> baseline,
+    List<Double> timeHistory) {
 
   /**
    * Creates a report entry.
@@ -26,6 +29,7 @@ public record BenchmarkReport(Result result, List<Verdict> verdicts, Optional<Ba
     Checks.notNull(result, "result");
     verdicts = List.copyOf(verdicts);
     Checks.notNull(baseline, "baseline");
+    timeHistory = List.copyOf(timeHistory);
   }
 
   /**
@@ -35,6 +39,6 @@ public record BenchmarkReport(Result result, List<Verdict> verdicts, Optional<Ba
    * @param verdicts the verdicts of its targets
    */
   public BenchmarkReport(Result result, List<Verdict> verdicts) {
-    this(result, verdicts, Optional.empty());
+    this(result, verdicts, Optional.empty(), List.of());
   }
 }

@@ -56,6 +56,11 @@ public final class ConsoleReporter {
     out.flush();
   }
 
+  void warn(String message) {
+    out.println("perfgate WARNING: " + message);
+    out.flush();
+  }
+
   void trialDone(BenchmarkKey key, int trial, int trials) {
     if (terminal) {
       out.printf(Locale.ROOT, "\rperfgate %s: trial %d of %d done   ", key, trial + 1, trials);

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Benchmarks, their targets, the probes and the run options: a runnable performance suite.
@@ -53,6 +54,7 @@ public final class Suite {
   private final Map<String, Map<Integer, List<Target>>> sizeTargets;
   private final List<SuiteCheck> checks;
   private final Map<String, List<Integer>> threads;
+  private final List<Consumer<Report>> afterRun;
   private final List<Probe> probes;
   private final List<String> probeIds;
   private final Settings settings;
@@ -76,6 +78,7 @@ public final class Suite {
     this.sizeTargets = Map.copyOf(st);
     this.checks = List.copyOf(b.checks);
     this.threads = Map.copyOf(b.threads);
+    this.afterRun = List.copyOf(b.afterRun);
     this.probes = List.copyOf(b.probes);
     this.probeIds = List.copyOf(b.probeIds);
     this.settings = b.settings == null ? Settings.fromSystemProperties() : b.settings;
@@ -212,7 +215,8 @@ public final class Suite {
           BenchmarkReport r = reports.get(i);
           List<Verdict> all = new ArrayList<>(r.verdicts());
           all.addAll(outcomes.get(i).verdicts());
-          reports.set(i, new BenchmarkReport(r.result(), all, Optional.ofNullable(outcomes.get(i).decision())));
+          reports.set(i, new BenchmarkReport(r.result(), all, Optional.ofNullable(outcomes.get(i).decision()),
+              outcomes.get(i).timeHistory()));
         }
       }
     } finally {
@@ -233,6 +237,16 @@ public final class Suite {
         Duration.ofNanos(ticker.read() - start));
     if (console != null) {
       console.print(report);
+    }
+    for (Consumer<Report> hook : afterRun) {
+      try {
+        hook.accept(report);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "an after-run hook of the suite failed: " + e, e);
+        if (console != null) {
+          console.warn("an after-run hook failed: " + e.getMessage());
+        }
+      }
     }
     return report;
   }
@@ -311,6 +325,7 @@ public final class Suite {
     private final Map<String, Map<Integer, List<Target>>> sizeTargets = new LinkedHashMap<>();
     private final List<SuiteCheck> checks = new ArrayList<>();
     private final Map<String, List<Integer>> threads = new LinkedHashMap<>();
+    private final List<Consumer<Report>> afterRun = new ArrayList<>();
     private final List<Probe> probes = new ArrayList<>();
     private final List<String> probeIds = new ArrayList<>();
     private BaselineStore baselineStore;
@@ -381,6 +396,19 @@ public final class Suite {
         list.add(c);
       }
       threads.put(benchmarkName, List.copyOf(list));
+      return this;
+    }
+
+    /**
+     * Adds something to do with the report after each run, such as writing the files:
+     * {@code .afterRun(Reports.writer(Reports.DEFAULT_DIRECTORY))}. A hook that throws is reported as
+     * a warning.
+     *
+     * @param hook the hook
+     * @return this builder
+     */
+    public Builder afterRun(Consumer<Report> hook) {
+      afterRun.add(Checks.notNull(hook, "hook"));
       return this;
     }
 

@@ -11,7 +11,11 @@ import dev.perfgate.generator.Report;
 import dev.perfgate.generator.RunOptions;
 import dev.perfgate.generator.Settings;
 import dev.perfgate.generator.Suite;
+import dev.perfgate.generator.report.Reports;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -24,10 +28,12 @@ public final class Perf {
   private final Settings settings;
   private final RunOptions options;
   private final Consumer<Map<String, String>> publisher;
+  private final String testName;
 
-  Perf(Settings settings, RunOptions options, Consumer<Map<String, String>> publisher) {
+  Perf(Settings settings, RunOptions options, Consumer<Map<String, String>> publisher, String testName) {
     this.settings = settings;
     this.options = options;
+    this.testName = testName;
     this.publisher = publisher;
   }
 
@@ -64,7 +70,9 @@ public final class Perf {
   }
 
   /**
-   * Runs a suite, attaches its figures to the test, and fails the test if a verdict failed.
+   * Runs a suite, attaches its figures to the test, writes the JSON, HTML and Markdown reports into
+   * {@code perfgate.reportDir} (default {@code target/perfgate}) under the test's name, and fails
+   * the test if a verdict failed.
    *
    * @param suite the suite
    * @return the report, when it passed
@@ -73,6 +81,12 @@ public final class Perf {
   public Report run(Suite suite) {
     Report report = suite.run();
     publish(report);
+    try {
+      List<Path> files = Reports.writeAll(report, settings.reportDir().resolve(testName));
+      publisher.accept(Map.of("perfgate.report", files.get(1).toAbsolutePath().toString()));
+    } catch (UncheckedIOException e) {
+      publisher.accept(Map.of("perfgate.report.error", String.valueOf(e.getMessage())));
+    }
     report.assertPassed();
     return report;
   }

@@ -26,7 +26,9 @@ public final class PerfgateExtension implements ParameterResolver {
     try {
       Settings settings = Settings.from(
           key -> context.getConfigurationParameter(key).orElseGet(() -> System.getProperty(key)));
-      return new Perf(settings, settings.runOptions(), context::publishReportEntry);
+      String testName = context.getRequiredTestClass().getSimpleName() + "."
+          + context.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
+      return new Perf(settings, settings.runOptions(), context::publishReportEntry, testName);
     } catch (IllegalArgumentException e) {
       throw new ParameterResolutionException("bad Perfgate configuration: " + e.getMessage(), e);
     }

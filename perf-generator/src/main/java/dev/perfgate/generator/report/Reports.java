@@ -113,7 +113,7 @@ public final class Reports {
   public static String html(Report report, ReportExtras extras) {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(extras, "extras");
-    return HtmlReport.write(report, extras.history(), tables(extras));
+    return HtmlReport.write(report, history(report, extras), tables(extras));
   }
 
   /**
@@ -201,6 +201,17 @@ public final class Reports {
   public static Consumer<Report> writer(Path directory) {
     Objects.requireNonNull(directory, "directory");
     return report -> writeAll(report, directory);
+  }
+
+  /** The extras' history, completed by the stored history the suite's baselines carry. */
+  private static Map<BenchmarkKey, double[]> history(Report report, ReportExtras extras) {
+    Map<BenchmarkKey, double[]> history = new java.util.LinkedHashMap<>(extras.history());
+    for (dev.perfgate.generator.BenchmarkReport b : report.benchmarks()) {
+      if (!b.timeHistory().isEmpty()) {
+        history.putIfAbsent(b.result().key(), b.timeHistory().stream().mapToDouble(Double::doubleValue).toArray());
+      }
+    }
+    return history;
   }
 
   private static List<ExtraTable> tables(ReportExtras extras) {
