@@ -31,11 +31,8 @@ public final class Normal {
       }
       sum = next;
     }
-    double upperTail = 0.5 - density(a) * sum;
-    if (a > 6) {
-      // the series loses relative accuracy deep in the tail; a continued fraction keeps it
-      upperTail = tail(a);
-    }
+    // beyond 3 the series' 0.5 - (almost 0.5) loses relative accuracy; the continued fraction keeps it
+    double upperTail = a < 3 ? 0.5 - density(a) * sum : tail(a);
     return x >= 0 ? 1 - upperTail : upperTail;
   }
 
@@ -53,14 +50,26 @@ public final class Normal {
     if (p > 0.5) {
       return -quantile(1 - p);
     }
-    // Newton steps from the logistic approximation; the cdf is smooth and monotone, so a few do.
-    double x = Math.log(p / (1 - p)) / 1.702;
-    for (int i = 0; i < 100; i++) {
-      double step = (cdf(x) - p) / density(x);
-      x -= step;
-      if (Math.abs(step) < 1e-13 * Math.max(1, Math.abs(x))) {
-        break;
+    // Newton steps kept inside a bracket that shrinks with every step (bisection when Newton would
+    // leave it), from the logistic approximation; the cdf is smooth and monotone.
+    double lo = -40;
+    double hi = 0;
+    double x = Math.max(lo, Math.log(p / (1 - p)) / 1.702);
+    for (int i = 0; i < 200; i++) {
+      double f = cdf(x) - p;
+      if (f > 0) {
+        hi = x;
+      } else {
+        lo = x;
       }
+      double next = x - f / density(x);
+      if (!(next > lo && next < hi)) {
+        next = (lo + hi) / 2;
+      }
+      if (Math.abs(next - x) < 1e-14 * Math.max(1, Math.abs(x))) {
+        return next;
+      }
+      x = next;
     }
     return x;
   }
@@ -72,7 +81,7 @@ public final class Normal {
   /** Upper tail for large x by the Laplace continued fraction. */
   private static double tail(double x) {
     double f = x;
-    for (int k = 60; k >= 1; k--) {
+    for (int k = 300; k >= 1; k--) {
       f = x + k / f;
     }
     return density(x) / f;
