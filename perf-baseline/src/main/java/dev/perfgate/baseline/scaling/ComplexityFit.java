@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
  * it is a growth class that does no better than {@link Complexity#CONSTANT} (every growth class
  * contains the constant as {@code c1 = 0}; such a class only carries an uninformative parameter).
  * {@link Complexity#CONSTANT} also stays plausible while the exponent's interval reaches 0: ruling
- * out a constant takes a distribution-free trend test as well, because AICc alone reads growth into
- * noise in about one constant data set in ten. More than one plausible class means the measured sizes cannot decide, and the fit says so
- * ("O(n) or O(n log n)") instead of picking one by noise.
+ * out a constant takes a distribution-free trend test as well, because AICc alone read growth into
+ * noise in 4 of 50 seeded constant data sets (5 % noise, 7 sizes, 5 trials). More than one
+ * plausible class means the measured sizes cannot decide, and the fit says so ("O(n) or
+ * O(n log n)") instead of picking one by noise.
  *
  * @param sizes the distinct sizes measured, ascending
  * @param observations the number of observations (size, value) used

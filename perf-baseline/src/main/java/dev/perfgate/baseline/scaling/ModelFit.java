@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param relativeDeviation the mean absolute residual on the log scale, about the typical
  *     relative miss (0.05 meaning about 5 %)
  */
-public record ModelFit(Complexity complexity, double c0, double c1, double aicc, double deltaAicc, double relativeDeviation) {
+public record ModelFit(
+    Complexity complexity, double c0, double c1, double aicc, double deltaAicc, double relativeDeviation) {
 
   /**
    * Creates a model fit.

@@ -58,7 +58,8 @@ public final class Scaling {
    * Fits how values grow with size, with the default threshold {@value #DEFAULT_THRESHOLD}.
    *
    * @param valuesBySize for each size (at least 1), the values measured there, one per trial, each
-   *     positive (time per operation, bytes per operation); at least 3 sizes and 5 values in all
+   *     positive (time per operation, bytes per operation); at least 3 sizes and 5 values in all;
+   *     a size with no values is left out
    * @return the fit
    * @throws IllegalArgumentException if there are fewer than 3 sizes or 5 values, a size is below 1,
    *     or a value is not a positive finite number
@@ -140,7 +141,7 @@ public final class Scaling {
         plausible.add(m.complexity());
       }
     }
-    // AICc alone lets noise pass for growth in about one constant data set in ten; growth must also
+    // AICc alone let noise pass for growth in 4 of 50 seeded constant data sets; growth must also
     // pass a distribution-free trend test (Sen's interval of the exponent excluding 0).
     if (exponent.low() <= 0 && !plausible.contains(Complexity.CONSTANT)) {
       plausible.add(Complexity.CONSTANT);
@@ -218,8 +219,8 @@ public final class Scaling {
       reason = "";
     } else if (within.isEmpty()) {
       status = Status.INCONCLUSIVE;
-      reason = String.format(Locale.ROOT, ": the fit points to %s, but the exponent's interval reaches the %.2f that %s "
-          + "shows on these sizes; measure a wider range of sizes or more trials", join(beyond), limitExponent, limit);
+      reason = String.format(Locale.ROOT, ": the fit points to %s, but the exponent's interval reaches the %.2f "
+          + "that %s shows on these sizes; measure a wider range of sizes or more trials", join(beyond), limitExponent, limit);
     } else {
       status = Status.INCONCLUSIVE;
       reason = ": these sizes cannot tell " + join(within) + " from " + join(beyond)
@@ -298,10 +299,12 @@ public final class Scaling {
     var a = reference.key();
     var b = contended.key();
     if (!a.name().equals(b.name()) || !a.size().equals(b.size())) {
-      throw new IllegalArgumentException("degradation compares one benchmark at two thread counts, not " + a + " with " + b);
+      throw new IllegalArgumentException(
+          "degradation compares one benchmark at two thread counts, not " + a + " with " + b);
     }
     if (metric.direction() == Direction.NEUTRAL) {
-      throw new IllegalArgumentException("metric " + metric.name() + " is neutral; degradation needs a metric where lower or higher is better");
+      throw new IllegalArgumentException("metric " + metric.name()
+          + " is neutral; degradation needs a metric where lower or higher is better");
     }
     double[] ref = reference.trialValues(metric);
     double[] other = contended.trialValues(metric);
@@ -355,7 +358,8 @@ public final class Scaling {
     figures.put("degradation.high", e.high());
     figures.put("limit", maxDegradation);
     figures.put("threads", (double) degradation.threads());
-    return new Verdict(subject, "degradation at " + degradation.threads() + " threads <= " + limit, status, message, figures);
+    String check = "degradation at " + degradation.threads() + " threads <= " + limit;
+    return new Verdict(subject, check, status, message, figures);
   }
 
   private static Degradation degradation(double[] reference, int referenceThreads, double[] other, int threads) {
@@ -380,7 +384,8 @@ public final class Scaling {
     for (int i = 0; i < values.length; i++) {
       double v = values[i];
       if (!(v > 0) || Double.isInfinite(v)) {
-        throw new IllegalArgumentException("value (" + v + ") at " + threads + " thread(s) must be a positive finite number");
+        throw new IllegalArgumentException(
+            "value (" + v + ") at " + threads + " thread(s) must be a positive finite number");
       }
       logs[i] = Math.log(v);
     }
