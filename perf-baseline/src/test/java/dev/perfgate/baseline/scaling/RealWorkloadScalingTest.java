@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * the median of several batches of at least 4 ms, and sizes are shuffled within each trial so that
  * a slow spell of the shared machine spreads over all sizes instead of bending the curve. Batches
  * of one length at every size matter: with shorter batches at small sizes, the large sizes spent
- * longer on the clock, caught more of other processes' bursts, and a sort read as n^1.38. No assertion is on a duration, only on the class the figures imply.
+ * longer on the clock, caught more of other processes' bursts, and a sort read as n^1.38. No
+ * assertion is on a duration, only on the class the figures imply.
  */
 final class RealWorkloadScalingTest {
 
