@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  * <p>A class is <em>plausible</em> when its AICc is within {@link #threshold()} of the best, unless
  * it is a growth class that does no better than {@link Complexity#CONSTANT} (every growth class
  * contains the constant as {@code c1 = 0}; such a class only carries an uninformative parameter).
- * {@link Complexity#CONSTANT} also stays plausible while the exponent's interval reaches 0: ruling
- * out a constant takes a distribution-free trend test as well, because AICc alone read growth into
- * noise in 4 of 50 seeded constant data sets (5 % noise, 7 sizes, 5 trials). More than one
+ * {@link Complexity#CONSTANT} also stays plausible while the exponent's interval reaches
+ * {@link Scaling#FLAT_EXPONENT}: ruling out a constant takes a distribution-free trend test as well,
+ * because AICc alone read growth into noise in 4 of 50 seeded constant data sets (5 % noise, 7
+ * sizes, 5 trials). More than one
  * plausible class means the measured sizes cannot decide, and the fit says so ("O(n) or
  * O(n log n)") instead of picking one by noise.
  *
