@@ -253,7 +253,8 @@ public final class Scaling {
 
   /**
    * Fits the results of one benchmark at several sizes and checks the growth of a metric against
-   * a class; the subject is the benchmark's name. See {@link #checkNoWorseThan(Complexity, ComplexityFit, String)}.
+   * a class; the subject is the benchmark's name and the metric's. See
+   * {@link #checkNoWorseThan(Complexity, ComplexityFit, String)}.
    *
    * @param limit the fastest growth allowed
    * @param results the results, one per size, of one benchmark
@@ -271,8 +272,8 @@ public final class Scaling {
    * Estimates the degradation {@code time per op at threads / time per op at 1 thread - 1} from one
    * value per trial at each thread count: the Hodges-Lehmann ratio (the median of all ratios
    * between the two sets) with its rank-based (Moses) confidence interval at {@value #CONFIDENCE}.
-   * With very few trials the interval is unbounded rather than invented; 5 trials each give a
-   * bounded one.
+   * With very few trials the interval is unbounded rather than invented: 4 trials each give a
+   * bounded one, 3 each do not.
    *
    * @param oneThread time per operation on one thread, one value per trial, each positive
    * @param manyThreads time per operation (as each thread sees it) with {@code threads} threads

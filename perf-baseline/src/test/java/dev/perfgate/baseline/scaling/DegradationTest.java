@@ -12,6 +12,7 @@ import dev.perfgate.api.Result;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Unit;
 import dev.perfgate.api.Verdict;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,14 @@ final class DegradationTest {
     assertEquals(-1, d.estimate().low());
     Verdict v = Scaling.checkDegradationAtMost(0.25, d, "cache.get");
     assertEquals(Status.INCONCLUSIVE, v.status(), v.message());
+  }
+
+  @Test
+  void degradation_fourTrialsEach_isBoundedAndThreeAreNot() {
+    double[] one = {100, 101, 99, 102};
+    double[] two = {150, 149, 151, 152};
+    assertTrue(Scaling.degradation(one, two, 2).estimate().isBounded());
+    assertFalse(Scaling.degradation(Arrays.copyOf(one, 3), Arrays.copyOf(two, 3), 2).estimate().isBounded());
   }
 
   @Test
