@@ -1,0 +1,6 @@
+/**
+ * Scaling and concurrency statistics: complexity-class fits over sizes, the log-log exponent, and
+ * the degradation of time per operation when threads run at once, each with a check that returns a
+ * {@link dev.perfgate.api.Verdict}. Entry point: {@link dev.perfgate.baseline.scaling.Scaling}.
+ */
+package dev.perfgate.baseline.scaling;
