@@ -1,0 +1,152 @@
+package dev.perfgate.generator;
+
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Verdict;
+import dev.perfgate.baseline.Comparison;
+import dev.perfgate.baseline.RegressionJudge;
+import dev.perfgate.baseline.scaling.Complexity;
+import dev.perfgate.baseline.scaling.Scaling;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Ready-made {@link SuiteCheck}s over several results of a suite: scaling with size, degradation
+ * under threads, and the improvement of one variant over another (a warm cache over a cold one).
+ *
+ * <pre>{@code
+ * Suite.newBuilder()
+ *     .benchmark(generate)                                   // sizes 10, 25, 50, 100
+ *     .check(SuiteChecks.scalesNoWorseThan("generate", Complexity.LINEAR))
+ *     .threads("render", 1, 2)
+ *     .check(SuiteChecks.degradationAtMost("render", 2, 0.10))
+ *     .check(SuiteChecks.improvementAtLeast("render.cold", "render.warm", 0.80))
+ * }</pre>
+ */
+public final class SuiteChecks {
+  private SuiteChecks() {}
+
+  /**
+   * The time per operation of a sized benchmark grows no faster than a complexity class, judged by
+   * the log-log exponent with its interval and by fits of each class (see {@link Scaling}). Over too
+   * narrow a range of sizes it says INCONCLUSIVE rather than guess.
+   *
+   * @param benchmark the benchmark's name
+   * @param limit the worst acceptable class, such as {@link Complexity#LINEAR}
+   * @return the check
+   */
+  public static SuiteCheck scalesNoWorseThan(String benchmark, Complexity limit) {
+    Checks.notNull(benchmark, "benchmark");
+    Checks.notNull(limit, "limit");
+    return named("scales no worse than " + limit + ": " + benchmark, results -> {
+      List<Result> sized = results.stream().filter(r -> r.key().name().equals(benchmark) && r.key().threads() == 1
+          && r.key().size().isPresent() && r.succeeded()).toList();
+      if (sized.size() < 3) {
+        return List.of(new Verdict(benchmark, "scaling", Status.INCONCLUSIVE, benchmark + "  scaling needs at least"
+            + " three sizes that ran; found " + sized.size(), Map.of()));
+      }
+      return List.of(Scaling.checkNoWorseThan(limit, sized, Metric.WALL_TIME));
+    });
+  }
+
+  /**
+   * Time per operation on {@code threads} threads is at most {@code maxDegradation} (0.10 for 10 %)
+   * above time per operation on one thread, judged on the interval of the degradation. The
+   * benchmark must run on both counts ({@code Suite.Builder.threads(name, 1, threads)}); each size
+   * is judged on its own.
+   *
+   * @param benchmark the benchmark's name
+   * @param threads the thread count judged against one thread
+   * @param maxDegradation the largest acceptable degradation, such as 0.10
+   * @return the check
+   */
+  public static SuiteCheck degradationAtMost(String benchmark, int threads, double maxDegradation) {
+    Checks.notNull(benchmark, "benchmark");
+    Checks.argument(threads >= 2, "threads (%s) must be >= 2", threads);
+    Checks.argument(maxDegradation >= 0, "maxDegradation (%s) must be >= 0", maxDegradation);
+    return named("degradation at " + threads + " threads at most " + maxDegradation + ": " + benchmark, results -> {
+      Map<OptionalInt, Result[]> pairs = new LinkedHashMap<>();
+      for (Result r : results) {
+        if (r.key().name().equals(benchmark) && r.succeeded() && (r.key().threads() == 1 || r.key().threads() == threads)) {
+          pairs.computeIfAbsent(r.key().size(), s -> new Result[2])[r.key().threads() == 1 ? 0 : 1] = r;
+        }
+      }
+      List<Verdict> out = new java.util.ArrayList<>();
+      pairs.forEach((size, pair) -> {
+        if (pair[0] == null || pair[1] == null) {
+          out.add(new Verdict(benchmark, "degradation", Status.INCONCLUSIVE, benchmark + "  degradation needs runs on 1"
+              + " and " + threads + " threads; add Suite.Builder.threads(\"" + benchmark + "\", 1, " + threads + ")",
+              Map.of()));
+        } else {
+          out.add(Scaling.checkDegradationAtMost(maxDegradation, Scaling.degradation(pair[0], pair[1], Metric.WALL_TIME),
+              pair[1].key().toString()));
+        }
+      });
+      if (out.isEmpty()) {
+        out.add(new Verdict(benchmark, "degradation", Status.INCONCLUSIVE,
+            benchmark + "  degradation: no successful run of '" + benchmark + "' in the suite", Map.of()));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * One benchmark is faster than another by at least a share: {@code 1 - time(better) / time(reference)}
+   * at least {@code minImprovement} (0.80 for 80 %), judged on the lower end of the ratio's rank-based
+   * interval over trials. For a warm cache against a cold one: the same work with the cache cleared
+   * before each operation is the reference.
+   *
+   * @param reference the slower benchmark's name, such as {@code render.cold}
+   * @param better the faster benchmark's name, such as {@code render.warm}
+   * @param minImprovement the smallest acceptable improvement, between 0 and 1
+   * @return the check
+   */
+  public static SuiteCheck improvementAtLeast(String reference, String better, double minImprovement) {
+    Checks.notNull(reference, "reference");
+    Checks.notNull(better, "better");
+    Checks.argument(minImprovement >= 0 && minImprovement < 1, "minImprovement (%s) must be in [0, 1)", minImprovement);
+    RegressionJudge judge = RegressionJudge.defaults();
+    return named("improvement of " + better + " over " + reference + " at least " + minImprovement, results -> {
+      Optional<Result> ref = results.stream().filter(r -> r.key().name().equals(reference) && r.succeeded()).findFirst();
+      Optional<Result> cur = results.stream().filter(r -> r.key().name().equals(better) && r.succeeded()).findFirst();
+      String subject = better + " vs " + reference;
+      if (ref.isEmpty() || cur.isEmpty()) {
+        return List.of(new Verdict(subject, "improvement", Status.INCONCLUSIVE, subject + "  improvement: both '"
+            + reference + "' and '" + better + "' must run successfully in the suite", Map.of()));
+      }
+      Comparison c = judge.compare(ref.get(), cur.get(), Metric.WALL_TIME);
+      double improvement = 1 - c.ratio();
+      double low = 1 - c.ciHigh();
+      double high = 1 - c.ciLow();
+      Status status = !Double.isFinite(low) ? Status.INCONCLUSIVE
+          : low >= minImprovement ? Status.PASS : high < minImprovement ? Status.FAIL : Status.INCONCLUSIVE;
+      Map<String, Double> figures = new LinkedHashMap<>();
+      figures.put("improvement", improvement);
+      figures.put("improvement.low", low);
+      figures.put("improvement.high", high);
+      figures.put("limit", minImprovement);
+      String message = String.format(Locale.ROOT, "%s  time/op improvement %.1f %% (95 %% CI %.1f .. %.1f %%)  >= %.0f %%  %s",
+          subject, improvement * 100, low * 100, high * 100, minImprovement * 100, status);
+      return List.of(new Verdict(subject, "improvement >= " + minImprovement, status, message, figures));
+    });
+  }
+
+  private static SuiteCheck named(String name, SuiteCheck check) {
+    return new SuiteCheck() {
+      @Override
+      public List<Verdict> check(List<Result> results) {
+        return check.check(results);
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+}

@@ -1,0 +1,70 @@
+package dev.perfgate.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perfgate.api.Benchmark;
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Verdict;
+import dev.perfgate.baseline.scaling.Complexity;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The suite checks on real work; only clear-cut cases are asserted (the machine is shared). */
+final class SuiteChecksTest {
+  private static final RunOptions OPTIONS = RunOptions.newBuilder().trials(5).samples(3)
+      .sampleTime(Duration.ofMillis(2)).warmup(Duration.ofMillis(5)).firstWarmup(Duration.ofMillis(50))
+      .maxWarmup(Duration.ofMillis(500)).build();
+
+  @Test
+  void quadraticWork_doesNotScaleLinearly() {
+    Benchmark pairs = Benchmark.builder("pairs").setUp(ctx -> new int[ctx.size().orElseThrow()])
+        .operation(a -> {
+          long s = 0;
+          for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+              s += (i ^ j) & 7;
+            }
+          }
+          return s;
+        }).sizes(64, 256, 1024, 4096).build();
+    Report report = Suite.newBuilder().options(OPTIONS).quiet().benchmark(pairs)
+        .check(SuiteChecks.scalesNoWorseThan("pairs", Complexity.LINEAR)).build().run();
+    Verdict v = report.suiteVerdicts().get(0);
+    assertEquals(Status.FAIL, v.status(), v.message());
+  }
+
+  @Test
+  void cheapWork_beatsTenTimesTheWork_byFarMoreThanHalf() {
+    long[] data = new long[20_000];
+    Benchmark slow = Benchmark.of("full", () -> {
+      long s = 0;
+      for (long d : data) {
+        s += d + 1;
+      }
+      return s;
+    });
+    Benchmark fast = Benchmark.of("tenth", () -> {
+      long s = 0;
+      for (int i = 0; i < data.length / 10; i++) {
+        s += data[i] + 1;
+      }
+      return s;
+    });
+    Report report = Suite.newBuilder().options(OPTIONS).quiet().benchmark(slow).benchmark(fast)
+        .check(SuiteChecks.improvementAtLeast("full", "tenth", 0.5)).build().run();
+    Verdict v = report.suiteVerdicts().get(0);
+    assertEquals(Status.PASS, v.status(), v.message());
+    assertTrue(v.message().startsWith("tenth vs full  time/op improvement "), v.message());
+  }
+
+  @Test
+  void degradation_withoutTheOneThreadRun_saysWhatToAdd() {
+    Report report = Suite.newBuilder().options(OPTIONS).quiet().benchmark(Benchmark.of("x", () -> 1))
+        .threads("x", 2).check(SuiteChecks.degradationAtMost("x", 2, 0.1)).build().run();
+    List<Verdict> v = report.suiteVerdicts();
+    assertEquals(Status.INCONCLUSIVE, v.get(0).status());
+    assertTrue(v.get(0).message().contains("threads(\"x\", 1, 2)"), v.get(0).message());
+  }
+}
