@@ -1,0 +1,79 @@
+package dev.perfgate.collectors.heap.internal;
+
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Probe;
+import dev.perfgate.api.RunContext;
+import dev.perfgate.collectors.heap.HeapProbes;
+import dev.perfgate.collectors.heap.LeakReport;
+import dev.perfgate.collectors.heap.RetainedHeap;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The retained-heap probe behind {@link HeapProbes#retainedHeap()}. */
+public final class RetainedHeapProbe implements Probe {
+  private static final List<Metric> METRICS = List.of(HeapProbes.RETAINED, HeapProbes.RETAINED_START,
+      HeapProbes.GROWTH_PER_CYCLE, HeapProbes.GROWTH_PER_CYCLE_LOW, HeapProbes.GROWTH_PER_CYCLE_HIGH,
+      HeapProbes.UNEXPLAINED_GROWTH, HeapProbes.RESIDUAL);
+  private static final List<Metric> TREND = METRICS.subList(2, 6);
+
+  @Override
+  public String id() {
+    return "heap.retained";
+  }
+
+  @Override
+  public List<Metric> metrics() {
+    return METRICS;
+  }
+
+  @Override
+  public Optional<String> unavailable() {
+    return JvmSettings.explicitGcUnusable();
+  }
+
+  @Override
+  public Session open(RunContext context) {
+    if (context.warmup()) {
+      // Warm-up figures are thrown away; a full collection per sample would only slow it down.
+      return new Session() {};
+    }
+    return new RetainedSession();
+  }
+
+  private static final class RetainedSession implements Session {
+    private final long start = RetainedHeap.measure();
+    private final OtherThreads others = OtherThreads.start();
+    private final List<Long> readings = new ArrayList<>();
+
+    @Override
+    public void afterSample(Recorder recorder) {
+      long retained = RetainedHeap.measure();
+      readings.add(retained);
+      recorder.record(HeapProbes.RETAINED, retained);
+    }
+
+    @Override
+    public void close(Recorder recorder) {
+      long end = RetainedHeap.measure();
+      recorder.record(HeapProbes.RETAINED_START, start);
+      recorder.record(HeapProbes.RESIDUAL, end - start);
+      JvmSettings.warnings().forEach(recorder::warn);
+      LeakAnalysis.otherThreadsWarning(others).ifPresent(recorder::warn);
+      if (readings.size() < 3) {
+        for (Metric m : TREND) {
+          recorder.notMeasured(m, "the trial took " + readings.size()
+              + " samples; growth per cycle needs at least 3, so run more samples per trial");
+        }
+        return;
+      }
+      long[] values = readings.stream().mapToLong(Long::longValue).toArray();
+      LeakReport report = LeakAnalysis.analyse(start, values, 0, 0, List.of(), false, Duration.ZERO);
+      recorder.record(HeapProbes.GROWTH_PER_CYCLE, report.growthPerCycle());
+      recorder.record(HeapProbes.GROWTH_PER_CYCLE_LOW, report.growthLow());
+      recorder.record(HeapProbes.GROWTH_PER_CYCLE_HIGH, report.growthHigh());
+      recorder.record(HeapProbes.UNEXPLAINED_GROWTH, report.unexplainedGrowth());
+    }
+  }
+}
