@@ -1,0 +1,134 @@
+package dev.perfgate.collectors.jfr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perfgate.api.Metric;
+import dev.perfgate.collectors.heap.ProbeHarness;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+final class JfrMemoryProbeTest {
+  private static final long MB = 1024 * 1024;
+  /** 16 KB chunks: far below G1's humongous threshold, so the heap holds exactly what was allocated. */
+  private static final int CHUNK = 16 * 1024;
+  private static volatile Object sink;
+
+  @Test
+  void unavailable_onFullJdk_isEmpty() {
+    assertEquals(Optional.empty(), JfrProbes.memory().unavailable());
+  }
+
+  @Test
+  void heapPeakAboveStart_holdingFiftyMegabytes_isWithinFivePercent() throws Exception {
+    long target = 50 * MB;
+    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 1, sample -> {
+      List<byte[]> held = new ArrayList<>();
+      // Each array is CHUNK bytes including its 16-byte header.
+      for (long bytes = 0; bytes < target; bytes += CHUNK) {
+        held.add(new byte[CHUNK - 16]);
+      }
+      sink = held;
+    });
+    sink = null;
+
+    double peakAboveStart = trial.value(JfrProbes.HEAP_PEAK_ABOVE_START);
+    assertEquals(target, peakAboveStart, target * 0.05, () -> "peak above start " + peakAboveStart / MB + " MB; " + trial);
+    assertTrue(trial.value(JfrProbes.HEAP_PEAK) >= peakAboveStart, trial::toString);
+  }
+
+  @Test
+  void gcEfficiency_garbageOnly_isNearOne() throws Exception {
+    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 5, sample -> {
+      long checksum = 0;
+      for (long bytes = 0; bytes < 200 * MB; bytes += 1024) {
+        byte[] garbage = new byte[1024 - 16];
+        checksum += garbage.length;
+      }
+      sink = checksum;
+    });
+
+    assertTrue(trial.value(JfrProbes.GC_COUNT) >= 1, trial::toString);
+    assertTrue(trial.value(JfrProbes.GC_EFFICIENCY) >= 0.95, trial::toString);
+    assertTrue(trial.value(JfrProbes.GC_PAUSE_TOTAL) >= trial.value(JfrProbes.GC_PAUSE_MAX), trial::toString);
+    assertTrue(trial.value(JfrProbes.GC_PAUSE_MAX) > 0, trial::toString);
+  }
+
+  @Test
+  void gcEfficiency_keepingHalf_isNearHalf() throws Exception {
+    List<byte[]> kept = new ArrayList<>();
+    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 4, sample -> {
+      for (long bytes = 0; bytes < 100 * MB; bytes += 2 * CHUNK) {
+        kept.add(new byte[CHUNK - 16]);
+        sink = new byte[CHUNK - 16];
+      }
+    });
+    sink = kept.size();
+
+    double efficiency = trial.value(JfrProbes.GC_EFFICIENCY);
+    assertEquals(0.5, efficiency, 0.05, trial::toString);
+  }
+
+  @Test
+  void allocatedByAllThreads_workOnAnotherThread_isCounted() throws Exception {
+    long target = 64 * MB;
+    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 1, sample -> {
+      Thread worker = new Thread(() -> {
+        long checksum = 0;
+        for (long bytes = 0; bytes < target; bytes += CHUNK) {
+          checksum += new byte[CHUNK - 16].length;
+        }
+        sink = checksum;
+      }, "allocating-worker");
+      worker.start();
+      worker.join();
+    });
+
+    double allocated = trial.value(JfrProbes.ALLOCATED_ALL_THREADS);
+    assertTrue(allocated >= target && allocated <= target + 8 * MB,
+        () -> "allocated by all threads " + allocated / MB + " MB, expected 64 MB and a little; " + trial);
+  }
+
+  @Test
+  void allocationProfiles_allocatingWorkload_namesTheAllocatingFrame() throws Exception {
+    JfrMemoryProbe probe = JfrProbes.memory();
+    ProbeHarness.run(probe, 3, sample -> allocateStrings());
+
+    assertEquals(1, probe.allocationProfiles().size());
+    AllocationProfile profile = probe.allocationProfiles().get(0);
+    assertFalse(profile.sites().isEmpty(), profile::toString);
+    assertTrue(profile.sites().stream().anyMatch(s -> s.frame().contains("allocateStrings")), profile::toString);
+    assertTrue(profile.toString().contains("sampled estimates"), profile::toString);
+  }
+
+  @Test
+  void warmupSession_recordsNothing() throws Exception {
+    ProbeHarness.Trial trial = new ProbeHarness.Trial();
+    var session = JfrProbes.memory().open(ProbeHarness.context(trial, true));
+    session.close(trial);
+    assertTrue(trial.trialValues.isEmpty(), trial::toString);
+  }
+
+  @Test
+  void metrics_listsEveryRecordedMetric() throws Exception {
+    JfrMemoryProbe probe = JfrProbes.memory();
+    ProbeHarness.Trial trial = ProbeHarness.run(probe, 2, sample -> allocateStrings());
+    for (Metric m : trial.trialValues.keySet()) {
+      assertTrue(probe.metrics().contains(m), m + " is recorded but not declared");
+    }
+  }
+
+  private static void allocateStrings() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 200_000; i++) {
+      sb.append(Integer.toString(i));
+      if (sb.length() > 10_000) {
+        sink = sb.toString();
+        sb.setLength(0);
+      }
+    }
+  }
+}
