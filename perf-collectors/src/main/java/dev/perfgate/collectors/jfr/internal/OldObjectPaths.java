@@ -1,0 +1,135 @@
+package dev.perfgate.collectors.jfr.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Paths from GC roots to objects still alive, from JFR's old-object sampler
+ * ({@code jdk.OldObjectSample} with paths to GC roots). The sampler samples allocations made while
+ * the recording runs and favours large ones, so it finds a path to an object only when the object,
+ * or something it holds, was sampled. Check {@link JfrSupport#unavailable()} before use. Internal.
+ */
+public final class OldObjectPaths implements AutoCloseable {
+  private final Recording recording;
+
+  private OldObjectPaths(Recording recording) {
+    this.recording = recording;
+  }
+
+  /**
+   * Starts sampling allocations.
+   *
+   * @return the running sampler
+   */
+  public static OldObjectPaths start() {
+    Recording r = new Recording();
+    r.setName("perfgate-retention");
+    r.setToDisk(true);
+    // "infinity" lets the JVM search as long as it takes for the path when the recording stops.
+    r.enable("jdk.OldObjectSample").with("cutoff", "infinity");
+    r.start();
+    return new OldObjectPaths(r);
+  }
+
+  /**
+   * Stops sampling and finds the shortest path from a GC root to a live sampled object of the class,
+   * or to one that such an object holds.
+   *
+   * @param className the class's name, as {@link Class#getName()} gives it
+   * @return the path, from the root to the object, empty if no sample shows one
+   * @throws IOException if the recording cannot be written or read
+   */
+  public Optional<String> pathTo(String className) throws IOException {
+    recording.stop();
+    Path file = Files.createTempFile("perfgate-retention-", ".jfr");
+    try {
+      recording.dump(file);
+      List<String> best = null;
+      for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+        if (!e.getEventType().getName().equals("jdk.OldObjectSample")) {
+          continue;
+        }
+        List<String> path = pathThrough(e, className);
+        if (path != null && (best == null || path.size() < best.size())) {
+          best = path;
+        }
+      }
+      return best == null ? Optional.empty() : Optional.of(String.join(" -> ", best));
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** The chain from the root to the first object of the class on it, or null if it has none. */
+  private static List<String> pathThrough(RecordedEvent e, String className) {
+    List<String> upward = new ArrayList<>();
+    String wanted = JfrNames.typeName(className);
+    int found = -1;
+    RecordedObject object = e.getValue("object");
+    String via = null;
+    int guard = 0;
+    while (object != null && guard++ < 10_000) {
+      RecordedClass type = object.getValue("type");
+      String typeName = type == null ? "unknown" : JfrNames.typeName(type.getName());
+      String description = object.getValue("description");
+      String node = typeName + (description == null ? "" : " [" + description + "]");
+      if (via != null) {
+        // "via" is the field of this object that points to the node below it.
+        node = node + via;
+      }
+      upward.add(node);
+      if (typeName.equals(wanted)) {
+        found = upward.size() - 1;
+      }
+      RecordedObject referrer = object.getValue("referrer");
+      if (referrer == null) {
+        break;
+      }
+      via = edge(referrer);
+      object = referrer.getValue("object");
+    }
+    if (found < 0) {
+      return null;
+    }
+    List<String> path = new ArrayList<>(upward.subList(found, upward.size()));
+    Collections.reverse(path);
+    RecordedObject root = e.getValue("root");
+    if (root != null) {
+      path.add(0, "GC root (" + root.getValue("system") + ", " + root.getValue("type")
+          + (root.getValue("description") == null ? "" : ", " + root.getValue("description")) + ")");
+    }
+    return path;
+  }
+
+  private static String edge(RecordedObject referrer) {
+    StringBuilder sb = new StringBuilder();
+    RecordedObject field = referrer.getValue("field");
+    RecordedObject array = referrer.getValue("array");
+    if (field != null) {
+      boolean isStatic = (((Number) field.getValue("modifiers")).intValue() & java.lang.reflect.Modifier.STATIC) != 0;
+      sb.append(isStatic ? " static field " : " field ").append((String) field.getValue("name"));
+    } else if (array != null) {
+      sb.append(" element [").append(((Number) array.getValue("index")).intValue()).append(']');
+    }
+    Object skip = referrer.getValue("skip");
+    if (skip instanceof Number && ((Number) skip).intValue() > 0) {
+      sb.append(" (").append(((Number) skip).intValue()).append(" objects between not shown)");
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public void close() {
+    recording.close();
+  }
+}
