@@ -14,9 +14,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class RetentionCheckTest {
   private static Object kept;
 
-  /** Stands for a component with state: a generator, a service, a session. */
+  /**
+   * Stands for a component with state: a generator, a service, a session. Its state is larger
+   * than half a G1 region, so it is allocated outside any TLAB and JFR's old-object sampler always
+   * sees it; a small object allocated inside a TLAB is sampled only by chance.
+   */
   static final class Component implements AutoCloseable {
-    private byte[] state = new byte[1024 * 1024];
+    private byte[] state = new byte[8 * 1024 * 1024];
     private boolean closed;
 
     @Override

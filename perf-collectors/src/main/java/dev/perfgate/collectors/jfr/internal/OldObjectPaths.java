@@ -32,20 +32,52 @@ public final class OldObjectPaths implements AutoCloseable {
    * @return the running sampler
    */
   public static OldObjectPaths start() {
+    primeOnce();
+    return new OldObjectPaths(newRecording());
+  }
+
+  private static volatile boolean primed;
+  private static volatile Object primer;
+
+  /**
+   * Measured on JDK 17 and 25: the first old-object recording of a JVM often misses what is
+   * allocated during it (in about half of fresh JVMs), and so does a second one when the first
+   * sampled nothing; once one recording has sampled an object, later ones have caught every large
+   * allocation in our runs. So the first use runs a short recording that must sample a large array,
+   * up to three times.
+   */
+  private static synchronized void primeOnce() {
+    if (primed) {
+      return;
+    }
+    for (int attempt = 0; attempt < 3 && !primed; attempt++) {
+      OldObjectPaths probe = new OldObjectPaths(newRecording());
+      try {
+        // Larger than half a G1 region, so allocated outside any TLAB, where the sampler looks.
+        primer = new Primer();
+        primed = probe.pathTo(Primer.class.getName()).isPresent();
+      } catch (IOException e) {
+        return;
+      } finally {
+        primer = null;
+        probe.close();
+      }
+    }
+  }
+
+  private static final class Primer {
+    @SuppressWarnings("unused")
+    private final byte[] payload = new byte[8 * 1024 * 1024];
+  }
+
+  private static Recording newRecording() {
     Recording r = new Recording();
     r.setName("perfgate-retention");
     r.setToDisk(true);
     // "infinity" lets the JVM search as long as it takes for the path when the recording stops.
     r.enable("jdk.OldObjectSample").with("cutoff", "infinity");
     r.start();
-    try {
-      // Measured on JDK 17 and 25: in the first recording of a JVM, an allocation made right after
-      // start() returns is not sampled; after a pause of 1 ms it is. 10 ms leaves a margin.
-      Thread.sleep(10);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return new OldObjectPaths(r);
+    return r;
   }
 
   /**
