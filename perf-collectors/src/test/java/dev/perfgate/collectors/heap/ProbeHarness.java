@@ -33,8 +33,12 @@ public final class ProbeHarness {
   public static final class Trial implements Probe.Recorder {
     private long operations;
     private long elapsed;
-    /** Values recorded after samples, per metric, in order. */
-    public final Map<Metric, List<Double>> sampleValues = new LinkedHashMap<>();
+    /**
+     * Values recorded after samples, per metric, in order. Arrays sized up front, so that the
+     * harness itself retains nothing per sample (a retained-heap probe would see it as growth).
+     */
+    public final Map<Metric, double[]> sampleValues = new LinkedHashMap<>();
+    private final Map<Metric, int[]> sampleCounts = new LinkedHashMap<>();
     /** Values recorded at close. */
     public final Map<Metric, Double> trialValues = new LinkedHashMap<>();
     /** Metrics marked not measured, with the reason. */
@@ -61,7 +65,12 @@ public final class ProbeHarness {
       if (closing) {
         trialValues.put(metric, value);
       } else {
-        sampleValues.computeIfAbsent(metric, m -> new ArrayList<>()).add(value);
+        double[] values = sampleValues.get(metric);
+        int[] count = sampleCounts.get(metric);
+        if (values == null) {
+          throw new IllegalStateException(metric + " is recorded per sample but not declared by the probe");
+        }
+        values[count[0]++] = value;
       }
     }
 
@@ -108,6 +117,10 @@ public final class ProbeHarness {
    */
   public static Trial run(Probe probe, int samples, Work work) throws Exception {
     Trial trial = new Trial();
+    for (Metric m : probe.metrics()) {
+      trial.sampleValues.put(m, new double[samples]);
+      trial.sampleCounts.put(m, new int[1]);
+    }
     Probe.Session session = probe.open(context(trial, false));
     for (int i = 0; i < samples; i++) {
       session.beforeSample();
@@ -119,6 +132,8 @@ public final class ProbeHarness {
     }
     trial.operations = samples;
     trial.closing = true;
+    trial.sampleValues.replaceAll((m, v) -> java.util.Arrays.copyOf(v, trial.sampleCounts.get(m)[0]));
+    trial.sampleValues.values().removeIf(v -> v.length == 0);
     session.close(trial);
     return trial;
   }

@@ -7,7 +7,7 @@ import dev.perfgate.collectors.heap.HeapProbes;
 import dev.perfgate.collectors.heap.LeakReport;
 import dev.perfgate.collectors.heap.RetainedHeap;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,12 +45,18 @@ public final class RetainedHeapProbe implements Probe {
   private static final class RetainedSession implements Session {
     private final long start = RetainedHeap.measure();
     private final OtherThreads others = OtherThreads.start();
-    private final List<Long> readings = new ArrayList<>();
+    // A primitive array that grows rarely: boxed readings in a list would themselves retain about
+    // 20 bytes per sample and show up as growth.
+    private long[] readings = new long[256];
+    private int count;
 
     @Override
     public void afterSample(Recorder recorder) {
       long retained = RetainedHeap.measure();
-      readings.add(retained);
+      if (count == readings.length) {
+        readings = Arrays.copyOf(readings, count * 2);
+      }
+      readings[count++] = retained;
       recorder.record(HeapProbes.RETAINED, retained);
     }
 
@@ -61,14 +67,14 @@ public final class RetainedHeapProbe implements Probe {
       recorder.record(HeapProbes.RESIDUAL, end - start);
       JvmSettings.warnings().forEach(recorder::warn);
       LeakAnalysis.otherThreadsWarning(others).ifPresent(recorder::warn);
-      if (readings.size() < 3) {
+      if (count < 3) {
         for (Metric m : TREND) {
-          recorder.notMeasured(m, "the trial took " + readings.size()
+          recorder.notMeasured(m, "the trial took " + count
               + " samples; growth per cycle needs at least 3, so run more samples per trial");
         }
         return;
       }
-      long[] values = readings.stream().mapToLong(Long::longValue).toArray();
+      long[] values = Arrays.copyOf(readings, count);
       LeakReport report = LeakAnalysis.analyse(start, values, 0, 0, List.of(), false, Duration.ZERO);
       recorder.record(HeapProbes.GROWTH_PER_CYCLE, report.growthPerCycle());
       recorder.record(HeapProbes.GROWTH_PER_CYCLE_LOW, report.growthLow());
