@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import jdk.jfr.Recording;
 
@@ -27,6 +28,7 @@ final class JfrMemorySession implements Probe.Session {
   private final Recording recording;
   private final Instant recordingStart;
   private final long usedAtStart;
+  private final OptionalLong allocatedAtStart;
   private long peakSeen;
 
   JfrMemorySession(RunContext context, Consumer<AllocationProfile> profiles) {
@@ -40,6 +42,7 @@ final class JfrMemorySession implements Probe.Session {
     // The window opens after start(): JFR's own start-up allocates megabytes and may trigger a
     // collection, and neither belongs to the work.
     this.recordingStart = Instant.now();
+    this.allocatedAtStart = TotalAllocation.bytes();
     this.usedAtStart = usedNow();
     this.peakSeen = usedAtStart;
   }
@@ -51,6 +54,7 @@ final class JfrMemorySession implements Probe.Session {
     r.enable("jdk.GarbageCollection").withThreshold(Duration.ZERO);
     r.enable("jdk.GCHeapSummary");
     r.enable("jdk.ThreadAllocationStatistics").with("period", "everyChunk");
+    r.enable("jdk.ThreadEnd");
     r.enable("jdk.ObjectAllocationSample").with("throttle", ALLOCATION_SAMPLE_RATE).withStackTrace();
     return r;
   }
@@ -70,6 +74,7 @@ final class JfrMemorySession implements Probe.Session {
 
   @Override
   public void close(Probe.Recorder recorder) throws Exception {
+    OptionalLong allocatedAtEnd = TotalAllocation.bytes();
     long usedAtEnd = usedNow();
     peakSeen = Math.max(peakSeen, usedAtEnd);
     Path file = Files.createTempFile("perfgate-memory-", ".jfr");
@@ -88,14 +93,22 @@ final class JfrMemorySession implements Probe.Session {
     long peak = Math.max(peakSeen, analysis.peakAroundCollections());
     recorder.record(JfrProbes.HEAP_PEAK, peak);
     recorder.record(JfrProbes.HEAP_PEAK_ABOVE_START, peak - retainedAtStart);
-    OptionalDouble efficiency = analysis.efficiency(usedAtStart, usedAtEnd);
+    OptionalDouble allocated = allocatedAtStart.isPresent() && allocatedAtEnd.isPresent()
+        ? OptionalDouble.of(allocatedAtEnd.getAsLong() - allocatedAtStart.getAsLong())
+        : analysis.allocatedByAllThreads();
+    if (allocatedAtStart.isEmpty() && analysis.threadsEnded() > 0) {
+      recorder.warn(analysis.threadsEnded() + " thread(s) ended during the trial; before Java 21 their "
+          + "allocation may be missing from " + JfrProbes.ALLOCATED_ALL_THREADS.name() + " and "
+          + JfrProbes.GC_EFFICIENCY.name() + "; run on Java 21 or later, or keep worker threads alive "
+          + "(a pool) across the trial");
+    }
+    OptionalDouble efficiency = analysis.efficiency(usedAtStart, usedAtEnd, allocated);
     if (efficiency.isPresent()) {
       recorder.record(JfrProbes.GC_EFFICIENCY, efficiency.getAsDouble());
     } else {
       recorder.notMeasured(JfrProbes.GC_EFFICIENCY, "no collection ran during the trial, so there was "
           + "nothing to rate; make trials longer or the heap smaller (-Xmx) to see collections");
     }
-    OptionalDouble allocated = analysis.allocatedByAllThreads();
     if (allocated.isPresent()) {
       recorder.recordPerOperation(JfrProbes.ALLOCATED_ALL_THREADS, allocated.getAsDouble());
     } else {

@@ -30,9 +30,11 @@ public final class RecordingAnalysis {
   private long peakAroundGc;
   /** Per gcId: {used before, used after, time before, time after}, -1 where missing. */
   private final TreeMap<Long, long[]> heapByGc = new TreeMap<>();
+  private final java.util.Set<Long> concurrent = new java.util.HashSet<>();
   private final Map<Long, long[]> threadAllocation = new HashMap<>();
   private final Map<String, long[]> sites = new HashMap<>();
   private int allocationSamples;
+  private int threadsEnded;
   private long sampledBytes;
   private Instant firstAllocationEvent = Instant.MAX;
   private Instant lastAllocationEvent = Instant.MIN;
@@ -69,6 +71,11 @@ public final class RecordingAnalysis {
         gcCount++;
         long sum = e.getDuration("sumOfPauses").toNanos();
         pauseTotalNanos += sum;
+        // A collection that ran mostly while the application ran (G1's concurrent cycle, ZGC)
+        // reports its "after" when it ends, and did not free what was allocated in the meantime.
+        if (sum < 0.9 * e.getDuration().toNanos()) {
+          concurrent.add(e.getLong("gcId"));
+        }
         pauseMaxNanos = Math.max(pauseMaxNanos, e.getDuration("longestPause").toNanos());
         break;
       case "jdk.GCHeapSummary":
@@ -86,6 +93,9 @@ public final class RecordingAnalysis {
       case "jdk.ObjectAllocationSample":
         acceptAllocationSample(e);
         break;
+      case "jdk.ThreadEnd":
+        threadsEnded++;
+        break;
       default:
         break;
     }
@@ -93,8 +103,7 @@ public final class RecordingAnalysis {
 
   private void acceptThreadAllocation(RecordedEvent e) {
     RecordedThread thread = e.getThread("thread");
-    if (thread == null || thread.getJavaName() == null || thread.getJavaName().startsWith("JFR ")) {
-      // JFR's own threads allocate because of the recording, not because of the work.
+    if (thread == null) {
       return;
     }
     long allocated = e.getLong("allocated");
@@ -182,7 +191,8 @@ public final class RecordingAnalysis {
    * GC efficiency: the share of what was allocated before the last collection of the window that
    * the collections reclaimed.
    *
-   * <p>With S the heap used at the start, E at the end, L right after the last collection and A
+   * <p>With S the heap used at the start, E at the end, L right after the last stop-the-world
+   * collection and A
    * the bytes all threads allocated (exact, from {@code jdk.ThreadAllocationStatistics}): used heap
    * changes only by allocation and collection, so the collections reclaimed {@code S + A - E}; of A,
    * {@code E - L} came after the last collection and was never offered to one; the efficiency is
@@ -192,14 +202,15 @@ public final class RecordingAnalysis {
    *
    * @param usedAtStart heap used when the window opened (S)
    * @param usedAtEnd heap used when it closed (E)
+   * @param allocated bytes allocated by all threads in the window (A)
    * @return the ratio clamped to 0..1, empty when no collection ran or allocation is unknown
    */
-  public OptionalDouble efficiency(long usedAtStart, long usedAtEnd) {
-    OptionalDouble allocated = allocatedByAllThreads();
+  public OptionalDouble efficiency(long usedAtStart, long usedAtEnd, OptionalDouble allocated) {
     long lastAfterTime = Long.MIN_VALUE;
     long lastAfter = -1;
-    for (long[] pair : heapByGc.values()) {
-      if (pair[1] >= 0 && pair[3] > lastAfterTime) {
+    for (Map.Entry<Long, long[]> en : heapByGc.entrySet()) {
+      long[] pair = en.getValue();
+      if (pair[1] >= 0 && pair[3] > lastAfterTime && !concurrent.contains(en.getKey())) {
         lastAfterTime = pair[3];
         lastAfter = pair[1];
       }
@@ -219,6 +230,7 @@ public final class RecordingAnalysis {
   /**
    * Bytes allocated by all threads in the window: per thread the last figure minus the first, or the
    * whole last figure for a thread first seen after the recording began (it started during it).
+   * Threads that ended before the recording stopped are missing (see {@link #threadsEnded()}).
    *
    * @return bytes, empty without thread allocation statistics
    */
@@ -238,6 +250,15 @@ public final class RecordingAnalysis {
       total += bornDuring ? seen[1] : seen[1] - seen[0];
     }
     return OptionalDouble.of(total);
+  }
+
+  /**
+   * Java threads that ended during the window; JFR's per-thread statistics miss their allocation.
+   *
+   * @return the count
+   */
+  public int threadsEnded() {
+    return threadsEnded;
   }
 
   /**
