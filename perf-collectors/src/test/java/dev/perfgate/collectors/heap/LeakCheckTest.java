@@ -79,6 +79,8 @@ final class LeakCheckTest {
         map.clear();
       }
       byte[] chunk = new byte[32];
+      // A volatile write makes the array escape, so the JIT cannot remove the allocation.
+      sink = chunk;
       checksum += chunk.length + map.size();
     }
     sink = checksum;

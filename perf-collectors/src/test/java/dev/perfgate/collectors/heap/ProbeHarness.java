@@ -47,6 +47,11 @@ public final class ProbeHarness {
     public final List<String> warnings = new ArrayList<>();
     private boolean closing;
 
+    /** From now on, values recorded are trial values (the runner is in {@code close}). */
+    public void closing() {
+      closing = true;
+    }
+
     @Override
     public long operations() {
       return operations;

@@ -60,7 +60,7 @@ final class RetentionCheckTest {
     assertEquals(5, outcome.collections());
     assertTrue(outcome.message().contains(Component.class.getName()), outcome::message);
     assertTrue(outcome.pathToGcRoot().isPresent(), outcome::message);
-    assertTrue(outcome.message().contains("static field kept"), outcome::message);
+    assertTrue(outcome.message().contains("static field kept -> " + Component.class.getName()), outcome::message);
     assertEquals(Status.FAIL, outcome.verdict("generator").status());
   }
 

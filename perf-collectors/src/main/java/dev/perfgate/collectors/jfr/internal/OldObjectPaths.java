@@ -111,24 +111,23 @@ public final class OldObjectPaths implements AutoCloseable {
 
   /** The chain from the root to the first object of the class on it, or null if it has none. */
   private static List<String> pathThrough(RecordedEvent e, String className) {
-    List<String> upward = new ArrayList<>();
+    // Walked from the sampled object up to the root: each node's name, and the field of that node
+    // that points down to the node walked before it.
+    List<String> names = new ArrayList<>();
+    List<String> downward = new ArrayList<>();
     String wanted = JfrNames.typeName(className);
     int found = -1;
     RecordedObject object = e.getValue("object");
-    String via = null;
+    String via = "";
     int guard = 0;
     while (object != null && guard++ < 10_000) {
       RecordedClass type = object.getValue("type");
       String typeName = type == null ? "unknown" : JfrNames.typeName(type.getName());
       String description = object.getValue("description");
-      String node = typeName + (description == null ? "" : " [" + description + "]");
-      if (via != null) {
-        // "via" is the field of this object that points to the node below it.
-        node = node + via;
-      }
-      upward.add(node);
-      if (typeName.equals(wanted)) {
-        found = upward.size() - 1;
+      names.add(typeName + (description == null ? "" : " [" + description + "]"));
+      downward.add(via);
+      if (found < 0 && typeName.equals(wanted)) {
+        found = names.size() - 1;
       }
       RecordedObject referrer = object.getValue("referrer");
       if (referrer == null) {
@@ -140,12 +139,15 @@ public final class OldObjectPaths implements AutoCloseable {
     if (found < 0) {
       return null;
     }
-    List<String> path = new ArrayList<>(upward.subList(found, upward.size()));
-    Collections.reverse(path);
+    List<String> path = new ArrayList<>();
     RecordedObject root = e.getValue("root");
     if (root != null) {
-      path.add(0, "GC root (" + root.getValue("system") + ", " + root.getValue("type")
+      path.add("GC root (" + root.getValue("system") + ", " + root.getValue("type")
           + (root.getValue("description") == null ? "" : ", " + root.getValue("description")) + ")");
+    }
+    for (int i = names.size() - 1; i >= found; i--) {
+      // The object checked ends the path; what it holds is not part of what keeps it alive.
+      path.add(i == found ? names.get(i) : names.get(i) + downward.get(i));
     }
     return path;
   }
