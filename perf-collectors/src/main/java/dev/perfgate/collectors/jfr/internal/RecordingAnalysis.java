@@ -32,10 +32,12 @@ public final class RecordingAnalysis {
   private final TreeMap<Long, long[]> heapByGc = new TreeMap<>();
   private final java.util.Set<Long> concurrent = new java.util.HashSet<>();
   private final Map<Long, long[]> threadAllocation = new HashMap<>();
-  private final Map<String, long[]> sites = new HashMap<>();
+  /** Allocation samples by thread id: {time, weight, site index}. */
+  private final Map<Long, List<long[]>> samplesByThread = new HashMap<>();
+  private final List<String> siteKeys = new ArrayList<>();
+  private final Map<String, Integer> siteIndex = new HashMap<>();
   private int allocationSamples;
   private int threadsEnded;
-  private long sampledBytes;
   private Instant firstAllocationEvent = Instant.MAX;
   private Instant lastAllocationEvent = Instant.MIN;
 
@@ -133,9 +135,15 @@ public final class RecordingAnalysis {
     RecordedClass type = e.getClass("objectClass");
     String className = type == null ? "unknown" : JfrNames.typeName(type.getName());
     String key = className + "\u0000" + frame(e.getStackTrace());
-    sites.computeIfAbsent(key, k -> new long[1])[0] += weight;
+    int site = siteIndex.computeIfAbsent(key, k -> {
+      siteKeys.add(k);
+      return siteKeys.size() - 1;
+    });
+    RecordedThread thread = e.getThread();
+    long threadId = thread == null ? -1 : thread.getJavaThreadId();
+    samplesByThread.computeIfAbsent(threadId, t -> new ArrayList<>())
+        .add(new long[] {nanos(e.getStartTime()), weight, site});
     allocationSamples++;
-    sampledBytes += weight;
   }
 
   private static String frame(RecordedStackTrace stack) {
@@ -269,6 +277,32 @@ public final class RecordingAnalysis {
    * @return the profile
    */
   public AllocationProfile profile(BenchmarkKey key, int trial) {
+    long[] bytesBySite = new long[siteKeys.size()];
+    for (Map.Entry<Long, List<long[]>> en : samplesByThread.entrySet()) {
+      List<long[]> samples = en.getValue();
+      samples.sort(Comparator.comparingLong(sample -> sample[0]));
+      // A sample's weight is what its thread allocated since that thread's previous sample, which for
+      // the first sample in the window may lie long before it (in an earlier trial). Cap it by what
+      // the thread allocated in the window and the later samples do not already account for.
+      long later = 0;
+      for (int i = 1; i < samples.size(); i++) {
+        later += samples.get(i)[1];
+      }
+      long[] seen = threadAllocation.get(en.getKey());
+      long firstWeight = samples.get(0)[1];
+      long inWindow = seen == null ? 0 : Math.max(0, seen[1] - seen[0]);
+      samples.get(0)[1] = Math.min(firstWeight, Math.max(0, inWindow - later));
+      for (long[] sample : samples) {
+        bytesBySite[(int) sample[2]] += sample[1];
+      }
+    }
+    long sampledBytes = 0;
+    Map<String, long[]> sites = new HashMap<>();
+    for (int i = 0; i < bytesBySite.length; i++) {
+      sampledBytes += bytesBySite[i];
+      sites.put(siteKeys.get(i), new long[] {bytesBySite[i]});
+    }
+    long total = sampledBytes;
     List<AllocationSite> top = new ArrayList<>();
     sites.entrySet().stream()
         .sorted(Comparator.comparingLong((Map.Entry<String, long[]> en) -> en.getValue()[0]).reversed())
@@ -276,7 +310,7 @@ public final class RecordingAnalysis {
         .forEach(en -> {
           String[] parts = en.getKey().split("\u0000", 2);
           long bytes = en.getValue()[0];
-          top.add(new AllocationSite(parts[0], parts[1], bytes, sampledBytes == 0 ? 0 : (double) bytes / sampledBytes));
+          top.add(new AllocationSite(parts[0], parts[1], bytes, total == 0 ? 0 : (double) bytes / total));
         });
     return new AllocationProfile(key, trial, allocationSamples, sampledBytes, top);
   }
