@@ -36,6 +36,11 @@ public final class JvmSettings {
   public static List<String> warnings() {
     List<String> warnings = new ArrayList<>();
     explicitGcUnusable().ifPresent(warnings::add);
+    if (flag("UseZGC") || flag("UseShenandoahGC")) {
+      warnings.add("the JVM runs a concurrent, region-based collector (ZGC or Shenandoah) whose pools "
+          + "report used heap in whole pages or regions (2 MB and more), so small growth cannot be "
+          + "seen; run leak checks on G1, Parallel or Serial");
+    }
     if (flag("ExplicitGCInvokesConcurrent")) {
       warnings.add("the JVM runs with -XX:+ExplicitGCInvokesConcurrent, so System.gc() starts a "
           + "concurrent cycle and retained-heap readings may include garbage it has not yet freed; "

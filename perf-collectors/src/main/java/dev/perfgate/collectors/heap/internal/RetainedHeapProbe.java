@@ -43,12 +43,13 @@ public final class RetainedHeapProbe implements Probe {
   }
 
   private static final class RetainedSession implements Session {
-    private final long start = RetainedHeap.measure();
-    private final OtherThreads others = OtherThreads.start();
     // A primitive array that grows rarely: boxed readings in a list would themselves retain about
     // 20 bytes per sample and show up as growth.
     private long[] readings = new long[256];
     private int count;
+    private final OtherThreads others = OtherThreads.start();
+    // Measured last, so that what the session itself keeps is already in the starting figure.
+    private final long start = RetainedHeap.measure();
 
     @Override
     public void afterSample(Recorder recorder) {
