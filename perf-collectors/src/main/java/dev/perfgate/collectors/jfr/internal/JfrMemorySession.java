@@ -35,12 +35,12 @@ final class JfrMemorySession implements Probe.Session {
     this.key = context.key();
     this.trial = context.trial();
     this.profiles = profiles;
-    // Collect before recording starts, so this collection is not counted as the work's.
-    this.retainedAtStart = RetainedHeap.measure();
     this.recording = newRecording();
     recording.start();
-    // The window opens after start(): JFR's own start-up allocates megabytes and may trigger a
-    // collection, and neither belongs to the work.
+    // Collected after start(): JFR's start-up allocates megabytes and keeps some of them, which
+    // belong to the starting level, not to the work. The window opens after this collection, so
+    // it is not counted as the work's.
+    this.retainedAtStart = RetainedHeap.measure();
     this.recordingStart = Instant.now();
     this.allocatedAtStart = TotalAllocation.bytes();
     this.usedAtStart = usedNow();
