@@ -1,0 +1,183 @@
+package dev.perfgate.collectors.jfr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perfgate.api.Metric;
+import dev.perfgate.collectors.heap.ProbeHarness;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+final class JfrMemoryProbeTest {
+  private static final long MB = 1024 * 1024;
+  /** 16 KB chunks: far below G1's humongous threshold, so the heap holds exactly what was allocated. */
+  private static final int CHUNK = 16 * 1024;
+  private static volatile Object sink;
+
+  @Test
+  void unavailable_onFullJdk_isEmpty() {
+    assertEquals(Optional.empty(), JfrProbes.memory().unavailable());
+  }
+
+  @Test
+  void heapPeakAboveStart_holdingFiftyMegabytes_isWithinFivePercent() throws Exception {
+    long target = 50 * MB;
+    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 1, sample -> {
+      List<byte[]> held = new ArrayList<>();
+      // Each array is CHUNK bytes including its 16-byte header.
+      for (long bytes = 0; bytes < target; bytes += CHUNK) {
+        held.add(new byte[CHUNK - 16]);
+      }
+      sink = held;
+    });
+    sink = null;
+
+    double peakAboveStart = trial.value(JfrProbes.HEAP_PEAK_ABOVE_START);
+    assertEquals(target, peakAboveStart, target * 0.05, () -> "peak above start " + peakAboveStart / MB + " MB; " + trial);
+    assertTrue(trial.value(JfrProbes.HEAP_PEAK) >= peakAboveStart, trial::toString);
+  }
+
+  @Test
+  void gcEfficiency_garbageOnly_isNearOne() throws Exception {
+    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 5, sample -> {
+      // Each array goes to a volatile field, so escape analysis cannot remove the allocation.
+      for (long bytes = 0; bytes < 200 * MB; bytes += 1024) {
+        sink = new byte[1024 - 16];
+      }
+    });
+
+    assertTrue(trial.value(JfrProbes.GC_COUNT) >= 1, trial::toString);
+    assertTrue(trial.value(JfrProbes.GC_EFFICIENCY) >= 0.95, trial::toString);
+    assertTrue(trial.value(JfrProbes.GC_PAUSE_TOTAL) >= trial.value(JfrProbes.GC_PAUSE_MAX), trial::toString);
+    assertTrue(trial.value(JfrProbes.GC_PAUSE_MAX) > 0, trial::toString);
+  }
+
+  @Test
+  void gcEfficiency_keepingHalf_isNearHalf() throws Exception {
+    List<byte[]> kept = new ArrayList<>();
+    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 4, sample -> {
+      for (long bytes = 0; bytes < 100 * MB; bytes += 2 * CHUNK) {
+        kept.add(new byte[CHUNK - 16]);
+        sink = new byte[CHUNK - 16];
+      }
+    });
+    sink = kept.size();
+
+    double efficiency = trial.value(JfrProbes.GC_EFFICIENCY);
+    assertEquals(0.5, efficiency, 0.05, trial::toString);
+  }
+
+  @Test
+  void allocatedByAllThreads_workOnAWorkerAliveAcrossTheTrial_isCounted() throws Exception {
+    long target = 64 * MB;
+    CountDownLatch done = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread worker = new Thread(() -> {
+      try {
+        done.await();
+        allocate(target);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        release.countDown();
+      }
+    }, "allocating-worker");
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread pooled = new Thread(() -> {
+      allocate(target);
+      finished.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "pooled-worker");
+    ProbeHarness.Trial trial;
+    try {
+      trial = ProbeHarness.run(JfrProbes.memory(), 1, sample -> {
+        pooled.start();
+        finished.await();
+      });
+    } finally {
+      done.countDown();
+      worker.start();
+      worker.join();
+      pooled.join();
+    }
+
+    double allocated = trial.value(JfrProbes.ALLOCATED_ALL_THREADS);
+    assertTrue(allocated >= target && allocated <= target + 8 * MB,
+        () -> "allocated by all threads " + allocated / MB + " MB, expected 64 MB and a little; " + trial);
+  }
+
+  @Test
+  void allocatedByAllThreads_workerThatEndsInTheTrial_isCountedOrWarnedAbout() throws Exception {
+    long target = 64 * MB;
+    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 1, sample -> {
+      Thread worker = new Thread(() -> allocate(target), "short-lived-worker");
+      worker.start();
+      worker.join();
+    });
+
+    double allocated = trial.value(JfrProbes.ALLOCATED_ALL_THREADS);
+    boolean counted = allocated >= target && allocated <= target + 8 * MB;
+    if (Runtime.version().feature() >= 21) {
+      assertTrue(counted, () -> "allocated by all threads " + allocated / MB + " MB, expected 64 MB; " + trial);
+    } else {
+      // Before Java 21 JFR may or may not have seen the thread before it ended; either way the
+      // figure must be right or the result must say it may be short.
+      assertTrue(counted || trial.warnings.stream().anyMatch(w -> w.contains("ended during the trial")),
+          trial::toString);
+    }
+  }
+
+  private static void allocate(long bytes) {
+    for (long b = 0; b < bytes; b += CHUNK) {
+      sink = new byte[CHUNK - 16];
+    }
+  }
+
+  @Test
+  void allocationProfiles_allocatingWorkload_namesTheAllocatingFrame() throws Exception {
+    JfrMemoryProbe probe = JfrProbes.memory();
+    ProbeHarness.run(probe, 3, sample -> allocateStrings());
+
+    assertEquals(1, probe.allocationProfiles().size());
+    AllocationProfile profile = probe.allocationProfiles().get(0);
+    assertFalse(profile.sites().isEmpty(), profile::toString);
+    assertTrue(profile.sites().stream().anyMatch(s -> s.frame().contains("allocateStrings")), profile::toString);
+    assertTrue(profile.toString().contains("sampled estimates"), profile::toString);
+  }
+
+  @Test
+  void warmupSession_recordsNothing() throws Exception {
+    ProbeHarness.Trial trial = new ProbeHarness.Trial();
+    var session = JfrProbes.memory().open(ProbeHarness.context(trial, true));
+    session.close(trial);
+    assertTrue(trial.trialValues.isEmpty(), trial::toString);
+  }
+
+  @Test
+  void metrics_listsEveryRecordedMetric() throws Exception {
+    JfrMemoryProbe probe = JfrProbes.memory();
+    ProbeHarness.Trial trial = ProbeHarness.run(probe, 2, sample -> allocateStrings());
+    for (Metric m : trial.trialValues.keySet()) {
+      assertTrue(probe.metrics().contains(m), m + " is recorded but not declared");
+    }
+  }
+
+  private static void allocateStrings() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 200_000; i++) {
+      sb.append(Integer.toString(i));
+      if (sb.length() > 10_000) {
+        sink = sb.toString();
+        sb.setLength(0);
+      }
+    }
+  }
+}
