@@ -86,6 +86,20 @@ public final class Generator {
     return new GenerationSummary(1, tally.models, tally.created, tally.updated, tally.skipped, tally.bytes);
   }
 
+  /**
+   * Renders the files of one table (its model class and its type definition) without writing them:
+   * the template work of a generation alone.
+   *
+   * @param tableName the exact table name
+   * @return the rendered texts, one per template
+   * @throws IllegalArgumentException if the schema has no such table
+   */
+  public List<String> render(String tableName) {
+    TableModel table = schema.table(tableName);
+    Map<String, Object> view = views.table(table, schema::table);
+    return List.of(templates.render("model", view), templates.render("types", view));
+  }
+
   private void generate(TableModel table, Tally tally) {
     Map<String, Object> view = views.table(table, schema::table);
     String model = templates.render("model", view);
