@@ -63,31 +63,56 @@ final class MemoryBenchmarks {
   }
 
   private static void jfrOverhead() throws Exception {
-    int trials = 10;
-    int samples = 100;
+    int trials = 20;
+    int samples = 50;
     for (int i = 0; i < 200; i++) {
       allocationHeavy();
     }
     double[] with = new double[trials];
     double[] without = new double[trials];
+    double[] withCpu = new double[trials];
+    double[] withoutCpu = new double[trials];
     for (int t = 0; t < trials; t++) {
-      // Alternate so that drift on a shared machine falls on both sides alike.
-      without[t] = sampleNanos(null, samples);
-      with[t] = sampleNanos(JfrProbes.memory(), samples);
+      // Pairs, with the order swapped every other pair, so that drift on a shared machine and
+      // whatever one trial leaves for the next fall on both sides alike.
+      double[] a;
+      double[] b;
+      if (t % 2 == 0) {
+        a = sampleNanos(null, samples);
+        b = sampleNanos(JfrProbes.memory(), samples);
+      } else {
+        b = sampleNanos(JfrProbes.memory(), samples);
+        a = sampleNanos(null, samples);
+      }
+      without[t] = a[0];
+      withoutCpu[t] = a[1];
+      with[t] = b[0];
+      withCpu[t] = b[1];
     }
     double[] ratios = new double[trials];
+    double[] cpuRatios = new double[trials];
     for (int t = 0; t < trials; t++) {
       ratios[t] = with[t] / without[t];
+      cpuRatios[t] = withCpu[t] / withoutCpu[t];
     }
     Arrays.sort(ratios);
+    Arrays.sort(cpuRatios);
+    print("JFR probe overhead, thread CPU time inside samples: median ratio with/without %.3f (min %.3f, max %.3f); "
+        + "total CPU ms without %.0f, with %.0f", cpuRatios[trials / 2], cpuRatios[0], cpuRatios[trials - 1],
+        Arrays.stream(withoutCpu).sum() / 1e6, Arrays.stream(withCpu).sum() / 1e6);
     print("JFR probe overhead, allocation-heavy work (%d trials x %d samples, time inside samples): "
         + "median ratio with/without %.3f (min %.3f, max %.3f); median ms per sample without %.2f, with %.2f",
         trials, samples, ratios[trials / 2], ratios[0], ratios[trials - 1],
         median(without) / samples / 1e6, median(with) / samples / 1e6);
   }
 
-  /** Sum of the samples' own time, as a runner's time probe nested inside would see it. */
-  private static double sampleNanos(Probe probe, int samples) throws Exception {
+  /**
+   * Sum of the samples' own wall and thread CPU time, as a runner's time probe nested inside would
+   * see it.
+   */
+  private static double[] sampleNanos(Probe probe, int samples) throws Exception {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = 0;
     ProbeHarness.Trial trial = new ProbeHarness.Trial();
     // Both sides start from a collected heap, as the probe's own open() leaves it.
     RetainedHeap.measure();
@@ -97,9 +122,11 @@ final class MemoryBenchmarks {
       if (session != null) {
         session.beforeSample();
       }
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       allocationHeavy();
       total += System.nanoTime() - t0;
+      cpu += threads.getCurrentThreadCpuTime() - c0;
       if (session != null) {
         session.afterSample(trial);
       }
@@ -108,7 +135,7 @@ final class MemoryBenchmarks {
       trial.closing();
       session.close(trial);
     }
-    return total;
+    return new double[] {total, cpu};
   }
 
   private static void jfrFigures() throws Exception {
