@@ -46,12 +46,16 @@ public final class ConsoleReporter {
   }
 
   void started(BenchmarkKey key, int index, int count) {
+    started(key.toString(), index, count);
+  }
+
+  void started(String what, int index, int count) {
     if (count == 0) {
-      out.printf(Locale.ROOT, "perfgate %s regressed beyond the tolerance: measuring it again to confirm ...%n", key);
+      out.printf(Locale.ROOT, "perfgate %s regressed beyond the tolerance: measuring it again to confirm ...%n", what);
     } else if (terminal) {
-      out.printf(Locale.ROOT, "\rperfgate [%d/%d] %s ...", index, count, key);
+      out.printf(Locale.ROOT, "\rperfgate [%d/%d] %s ...", index, count, what);
     } else {
-      out.printf(Locale.ROOT, "perfgate [%d/%d] %s ...%n", index, count, key);
+      out.printf(Locale.ROOT, "perfgate [%d/%d] %s ...%n", index, count, what);
     }
     out.flush();
   }
@@ -131,7 +135,10 @@ public final class ConsoleReporter {
     return sb.toString();
   }
 
-  /** One line: the variant, its time per operation (median and p95), allocation, then other metrics. */
+  /**
+   * The variant's main figures on one line (time per operation, median and p95, CPU and allocation
+   * per operation), then every other metric's median on an indented line below.
+   */
   static String line(Result r) {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-28s", r.key()));
     if (r.error().isPresent()) {
@@ -142,13 +149,28 @@ public final class ConsoleReporter {
           Metric.WALL_TIME.format(r.statistic(Metric.WALL_TIME, Statistic.MEDIAN)),
           Metric.WALL_TIME.format(r.statistic(Metric.WALL_TIME, Statistic.P95))));
     }
-    for (Metric m : r.metrics()) {
-      if (!m.equals(Metric.WALL_TIME)) {
-        String label = m.equals(Metric.ALLOCATED_BYTES) ? "alloc/op" : m.equals(Metric.CPU_TIME) ? "cpu/op" : m.name();
-        sb.append("  ").append(label).append(' ').append(m.format(r.statistic(m, Statistic.MEDIAN)));
+    for (Metric m : List.of(Metric.CPU_TIME, Metric.ALLOCATED_BYTES)) {
+      if (r.metrics().contains(m)) {
+        sb.append("  ").append(m.equals(Metric.CPU_TIME) ? "cpu/op " : "alloc/op ")
+            .append(m.format(r.statistic(m, Statistic.MEDIAN)));
       }
     }
     sb.append(String.format(Locale.ROOT, "  [%d trials, %.1f s]", r.trials().size(), r.elapsed().toMillis() / 1000.0));
+    StringBuilder more = new StringBuilder();
+    r.metrics().stream().filter(m -> !m.equals(Metric.WALL_TIME) && !m.equals(Metric.CPU_TIME)
+        && !m.equals(Metric.ALLOCATED_BYTES)).sorted(java.util.Comparator.comparing(Metric::name)).forEach(m -> {
+          String item = m.name() + " " + m.format(r.statistic(m, Statistic.MEDIAN));
+          int lineStart = more.lastIndexOf("\n") + 1;
+          if (more.length() > 0 && more.length() - lineStart + item.length() > 110) {
+            more.append("\n        ");
+          } else if (more.length() > 0) {
+            more.append(", ");
+          }
+          more.append(item);
+        });
+    if (more.length() > 0) {
+      sb.append("\n        ").append(more);
+    }
     return sb.toString();
   }
 }

@@ -178,28 +178,49 @@ public final class Suite {
     List<BenchmarkReport> reports = new ArrayList<>();
     ExecutorService[] executor = {newExecutor()};
     try {
-      java.util.function.Function<Variant, Result> runVariant = v -> {
-        VariantRunner runner = new VariantRunner(plan(), active, unavailable, environment, ticker,
-            new VariantRunner.Listener() {
-              @Override
-              public void trialDone(BenchmarkKey key, int trial, int trials) {
-                if (console != null) {
-                  console.trialDone(key, trial, trials);
-                }
+      java.util.function.Supplier<VariantRunner> newRunner = () -> new VariantRunner(plan(), active, unavailable,
+          environment, ticker, new VariantRunner.Listener() {
+            @Override
+            public void trialDone(BenchmarkKey key, int trial, int trials) {
+              if (console != null) {
+                console.trialDone(key, trial, trials);
               }
-            });
-        return runWithTimeout(executor, runner, v, environment);
+            }
+          });
+      java.util.function.Function<Variant, Result> runVariant = v -> {
+        VariantRunner.Run run = newRunner.get().start(v.benchmark, v.key);
+        for (int t = 0; t < options.trials(); t++) {
+          if (!runTrial(executor, run, t)) {
+            break;
+          }
+        }
+        return run.finish();
       };
-      for (int i = 0; i < variants.size(); i++) {
-        Variant v = variants.get(i);
+      int done = 0;
+      for (List<Variant> group : byBenchmark(variants)) {
         if (console != null) {
-          console.started(v.key, i + 1, variants.size());
+          console.started(group.size() == 1 ? group.get(0).key.toString()
+              : group.get(0).benchmark.name() + " (" + group.size() + " variants, trials interleaved)",
+              done + 1, variants.size());
         }
-        Result result = runVariant.apply(v);
-        if (console != null) {
-          console.finished(result);
+        // The trials of a benchmark's variants take turns, in an order that changes every round, so
+        // that every size meets the same JIT state and the same disturbances of the machine.
+        VariantRunner runner = newRunner.get();
+        List<VariantRunner.Run> runs = group.stream().map(v -> runner.start(v.benchmark, v.key)).toList();
+        for (int t = 0; t < options.trials(); t++) {
+          for (int k = 0; k < runs.size(); k++) {
+            int i = (t % 2 == 0) ? (t + k) % runs.size() : (runs.size() - 1 - ((t + k) % runs.size()));
+            runTrial(executor, runs.get(i), t);
+          }
         }
-        reports.add(new BenchmarkReport(result, evaluate(v, result)));
+        for (int i = 0; i < group.size(); i++) {
+          Result result = runs.get(i).finish();
+          if (console != null) {
+            console.finished(result);
+          }
+          reports.add(new BenchmarkReport(result, evaluate(group.get(i), result)));
+        }
+        done += group.size();
       }
       if (baselines != null) {
         List<BaselineStep.Outcome> outcomes = baselines.apply(
@@ -283,29 +304,44 @@ public final class Suite {
     return verdicts;
   }
 
-  private Result runWithTimeout(ExecutorService[] executor, VariantRunner runner, Variant v, Environment env) {
-    Future<Result> future = executor[0].submit(() -> runner.run(v.benchmark, v.key));
+  /** Runs one trial of a variant within what is left of its timeout; false once the variant failed. */
+  private boolean runTrial(ExecutorService[] executor, VariantRunner.Run run, int trial) {
+    long left = options.timeout().toNanos() - run.elapsed().toNanos();
+    if (left <= 0) {
+      run.fail(timedOut(run.key()));
+      return false;
+    }
+    Future<Boolean> future = executor[0].submit(() -> run.runTrial(trial));
     try {
-      return future.get(options.timeout().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+      return future.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
       // The stuck thread cannot be stopped safely; leave it (a daemon) and go on with a fresh one.
       executor[0].shutdownNow();
       executor[0] = newExecutor();
-      return failed(v.key, env, "benchmark '" + v.benchmark.name() + "' timed out after "
-          + options.timeout().toSeconds() + " s and was stopped; the rest of the suite went on"
-          + " (raise RunOptions.timeout if it needs longer)");
+      run.fail(timedOut(run.key()));
+      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       future.cancel(true);
-      return failed(v.key, env, "interrupted while running '" + v.benchmark.name() + "'");
+      run.fail("interrupted while running '" + run.key() + "'");
+      return false;
     } catch (ExecutionException e) {
-      return failed(v.key, env, "benchmark '" + v.benchmark.name() + "' failed in the runner: " + e.getCause());
+      run.fail("benchmark '" + run.key() + "' failed in the runner: " + e.getCause());
+      return false;
     }
   }
 
-  private static Result failed(BenchmarkKey key, Environment env, String error) {
-    return new Result(key, List.of(), Map.of(), List.of(), Optional.of(error), env, Instant.now(), Duration.ZERO);
+  private String timedOut(BenchmarkKey key) {
+    return "benchmark '" + key.name() + "' timed out after " + options.timeout().toSeconds()
+        + " s and was stopped; the rest of the suite went on (raise RunOptions.timeout if it needs longer)";
+  }
+
+  /** Variants grouped by benchmark, in the order the benchmarks were added. */
+  private static List<List<Variant>> byBenchmark(List<Variant> variants) {
+    Map<String, List<Variant>> groups = new LinkedHashMap<>();
+    variants.forEach(v -> groups.computeIfAbsent(v.benchmark.name(), k -> new ArrayList<>()).add(v));
+    return List.copyOf(groups.values());
   }
 
   private static ExecutorService newExecutor() {

@@ -87,34 +87,114 @@ public final class VariantRunner {
    * @return the result
    */
   public Result run(Benchmark benchmark, BenchmarkKey key) {
-    Instant startedAt = Instant.now();
-    long start = ticker.read();
-    List<Trial> trials = new ArrayList<>();
-    Map<Metric, String> notMeasured = new LinkedHashMap<>(unavailable);
-    List<String> warnings = new ArrayList<>();
-    Loops loop = Loops.fresh();
-    Sink sink = new Sink();
-    long[] batch = {1};
-    Optional<String> error = Optional.empty();
-    for (int t = 0; t < options.trials() && error.isEmpty(); t++) {
-      if (Thread.currentThread().isInterrupted()) {
-        error = Optional.of("interrupted after " + t + " trials");
-        break;
+    Run run = start(benchmark, key);
+    for (int t = 0; t < options.trials() && run.runTrial(t); t++) {
+      // each trial reports its progress itself
+    }
+    return run.finish();
+  }
+
+  /**
+   * Starts a variant whose trials the caller runs one at a time, so that the trials of several
+   * variants can be interleaved (all sizes of a benchmark see the same JIT state and the same
+   * disturbances of the machine, instead of the first size running colder than the last).
+   *
+   * @param benchmark the benchmark
+   * @param key the variant
+   * @return the run
+   */
+  public Run start(Benchmark benchmark, BenchmarkKey key) {
+    return new Run(benchmark, key);
+  }
+
+  /** The trials of one variant, run one at a time. */
+  public final class Run {
+    private final Benchmark benchmark;
+    private final BenchmarkKey key;
+    private final Instant startedAt = Instant.now();
+    private final List<Trial> trials = new ArrayList<>();
+    private final Map<Metric, String> notMeasured = new LinkedHashMap<>(unavailable);
+    private final List<String> warnings = new ArrayList<>();
+    private final Loops loop = Loops.fresh();
+    private final Sink sink = new Sink();
+    private final long[] batch = {1};
+    private Optional<String> error = Optional.empty();
+    private long elapsedNanos;
+
+    private Run(Benchmark benchmark, BenchmarkKey key) {
+      this.benchmark = benchmark;
+      this.key = key;
+    }
+
+    /**
+     * The variant.
+     *
+     * @return its key
+     */
+    public BenchmarkKey key() {
+      return key;
+    }
+
+    /**
+     * Runs one trial. Never throws for a failure of the benchmark or a probe: the run records it.
+     *
+     * @param index the trial's index
+     * @return whether the variant can go on (false once it failed)
+     */
+    public boolean runTrial(int index) {
+      if (error.isPresent()) {
+        return false;
       }
+      long start = ticker.read();
       try {
-        trials.add(trial(benchmark, key, t, loop, sink, batch, notMeasured, warnings));
-        listener.trialDone(key, t, options.trials());
+        if (Thread.currentThread().isInterrupted()) {
+          error = Optional.of("interrupted after " + trials.size() + " trials");
+          return false;
+        }
+        trials.add(trial(benchmark, key, index, loop, sink, batch, notMeasured, warnings));
+        listener.trialDone(key, index, options.trials());
       } catch (Exception | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
         error = Optional.of(describe(benchmark.name(), e));
+      } finally {
+        elapsedNanos += ticker.read() - start;
+      }
+      return error.isEmpty();
+    }
+
+    /**
+     * Marks the variant failed, for example when the caller stopped it after a timeout.
+     *
+     * @param why the reason, in words
+     */
+    public void fail(String why) {
+      if (error.isEmpty()) {
+        error = Optional.of(why);
       }
     }
-    for (Metric m : List.copyOf(notMeasured.keySet())) {
-      if (trials.stream().anyMatch(tr -> !Double.isNaN(tr.value(m)))) {
-        notMeasured.remove(m);
-      }
+
+    /**
+     * How long this variant's trials took so far.
+     *
+     * @return the time
+     */
+    public Duration elapsed() {
+      return Duration.ofNanos(elapsedNanos);
     }
-    return new Result(key, trials, notMeasured, warnings, error, environment, startedAt,
-        Duration.ofNanos(ticker.read() - start));
+
+    /**
+     * The result of the trials run so far.
+     *
+     * @return the result
+     */
+    public Result finish() {
+      Map<Metric, String> missing = new LinkedHashMap<>(notMeasured);
+      for (Metric m : List.copyOf(missing.keySet())) {
+        if (trials.stream().anyMatch(tr -> !Double.isNaN(tr.value(m)))) {
+          missing.remove(m);
+        }
+      }
+      return new Result(key, trials, missing, warnings, error, environment, startedAt, Duration.ofNanos(elapsedNanos));
+    }
   }
 
   private Trial trial(Benchmark benchmark, BenchmarkKey key, int index, Loops loop, Sink sink, long[] batch,

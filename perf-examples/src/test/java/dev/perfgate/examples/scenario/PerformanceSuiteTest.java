@@ -1,0 +1,32 @@
+package dev.perfgate.examples.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.perfgate.generator.Report;
+import dev.perfgate.generator.junit.Perf;
+import dev.perfgate.generator.junit.PerfTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+
+/** The scenario's performance targets, measured on the real generator: {@code ./mvnw -pl perf-examples test -Dgroups=performance}. */
+@Tag("performance")
+final class PerformanceSuiteTest {
+  private static ScenarioFixture fixture;
+
+  @BeforeAll
+  static void start() {
+    fixture = new ScenarioFixture(System.getProperties());
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  @PerfTest
+  void performanceTargets(Perf perf) {
+    Report report = perf.run(ScenarioSuites.performance(perf.suite(), fixture).build());
+    assertFalse(report.verdicts().isEmpty(), "the performance suite judged nothing");
+  }
+}
