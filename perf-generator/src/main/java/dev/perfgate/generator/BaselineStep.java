@@ -9,6 +9,7 @@ import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.BaselineDecision;
 import dev.perfgate.baseline.BaselinePolicy;
 import dev.perfgate.baseline.Comparison;
+import dev.perfgate.baseline.HistoryCheck;
 import dev.perfgate.baseline.RegressionJudge;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -127,7 +128,11 @@ final class BaselineStep {
       if (Double.isFinite(now)) {
         timeHistory.add(now);
       }
-      out.add(new Outcome(finalDecision, finalDecision.verdicts(), timeHistory));
+      // A history check that could not run yet (too few stored runs) says nothing worth a line.
+      Set<Verdict> tooEarly = finalDecision.historyChecks().stream().map(HistoryCheck::toVerdict)
+          .filter(v -> v.status() == Status.NOT_MEASURED).collect(java.util.stream.Collectors.toSet());
+      List<Verdict> verdicts = finalDecision.verdicts().stream().filter(v -> !tooEarly.contains(v)).toList();
+      out.add(new Outcome(finalDecision, verdicts, timeHistory));
     }
     return out;
   }
