@@ -21,6 +21,21 @@ public final class Sink {
   public long accumulator;
   /** Written rarely; public so that no analysis can prove it is never read. */
   public Object escaped;
+  /**
+   * Never written. {@link #fence()} reads it after every operation: the JIT may not move memory reads
+   * across a volatile read, so an operation on fields is computed afresh every time instead of once
+   * before the batch (loop-invariant code motion), and an empty operation still costs a loop
+   * iteration instead of the whole loop being removed. JMH's loop reads its volatile {@code isDone}
+   * for the same reason. On x86 the read is an ordinary load.
+   */
+  private volatile boolean fence;
+
+  /** Called by the batch loop after every operation; see {@link #fence}. */
+  void fence() {
+    if (fence) {
+      accumulator++;
+    }
+  }
 
   /**
    * Consumes a value.
