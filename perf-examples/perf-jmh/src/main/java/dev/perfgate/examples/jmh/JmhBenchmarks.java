@@ -70,7 +70,7 @@ public class JmhBenchmarks {
    * @return the sum
    */
   @Benchmark
-  public double sum1m() {
+  public double sum2m() {
     return fixture.sum();
   }
 }

@@ -14,7 +14,7 @@ enum Op {
       return Benchmark.of(id(), () -> {});
     }
   },
-  MIX("mix", "hash of six long fields, ~20 ns") {
+  MIX("mix", "hash of six long fields, 3 passes, ~20 ns") {
     @Override
     Benchmark perfgate() {
       return Benchmark.builder(id()).setUp(ctx -> new Fixture()).operation(Fixture::mix).build();
@@ -32,7 +32,7 @@ enum Op {
       return Benchmark.builder(id()).setUp(ctx -> new Fixture()).operation(Fixture::sortCopy).build();
     }
   },
-  SUM1M("sum1m", "sum of 2^20 doubles, ~1 ms") {
+  SUM2M("sum2m", "sum of 2^21 doubles, ~1 ms") {
     @Override
     Benchmark perfgate() {
       return Benchmark.builder(id()).setUp(ctx -> new Fixture()).operation(Fixture::sum).build();

@@ -19,10 +19,10 @@ final class PerfgateLineTest {
 
   @Test
   void parse_lineWithError_keepsTheErrorOnOneLine() {
-    PerfgateLine line = new PerfgateLine("sum1m", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, 5L,
-        Optional.of("benchmark 'sum1m' threw\njava.lang.IllegalStateException"));
+    PerfgateLine line = new PerfgateLine("sum2m", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, 5L,
+        Optional.of("benchmark 'sum2m' threw\njava.lang.IllegalStateException"));
     PerfgateLine parsed = PerfgateLine.parse(line.format()).orElseThrow();
-    assertEquals(Optional.of("benchmark 'sum1m' threw java.lang.IllegalStateException"), parsed.error());
+    assertEquals(Optional.of("benchmark 'sum2m' threw java.lang.IllegalStateException"), parsed.error());
     assertTrue(Double.isNaN(parsed.median()));
   }
 
