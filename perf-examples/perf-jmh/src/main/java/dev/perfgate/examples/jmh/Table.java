@@ -63,13 +63,12 @@ final class Table {
     for (Row r : rows) {
       String id = r.op().id();
       PerfgateLine pg = r.perfgate();
+      out.append(verdict(Math.abs(r.ratio() - 1) <= TIME_TOLERANCE, String.format(Locale.ROOT,
+          "%-8s time: Perfgate/JMH = %.3f, within +-%.0f %%", id, r.ratio(), TIME_TOLERANCE * 100)));
       if (r.op() == Op.EMPTY) {
         out.append(verdict(pg.median() <= EMPTY_LIMIT_NANOS, String.format(Locale.ROOT,
             "%-8s time: %s ns/op <= %.0f ns/op (JMH %s)", id, number(pg.median()), EMPTY_LIMIT_NANOS,
             number(r.jmh().score()))));
-      } else {
-        out.append(verdict(Math.abs(r.ratio() - 1) <= TIME_TOLERANCE, String.format(Locale.ROOT,
-            "%-8s time: Perfgate/JMH = %.3f, within +-%.0f %%", id, r.ratio(), TIME_TOLERANCE * 100)));
       }
       boolean allocEqual = Math.round(r.jmh().allocated()) == Math.round(pg.allocated())
           && !Double.isNaN(r.jmh().allocated()) && !Double.isNaN(pg.allocated());
