@@ -55,6 +55,16 @@ public class JmhBenchmarks {
   }
 
   /**
+   * See {@link Fixture#hash()}.
+   *
+   * @return the hash
+   */
+  @Benchmark
+  public int hash1k() {
+    return fixture.hash();
+  }
+
+  /**
    * See {@link Fixture#sortCopy()}.
    *
    * @return the sorted copy

@@ -26,6 +26,12 @@ enum Op {
       return Benchmark.builder(id()).setUp(ctx -> new Fixture()).operation(Fixture::allocate).build();
     }
   },
+  HASH1K("hash1k", "polynomial hash of 1024 ints, ~1 us") {
+    @Override
+    Benchmark perfgate() {
+      return Benchmark.builder(id()).setUp(ctx -> new Fixture()).operation(Fixture::hash).build();
+    }
+  },
   SORT100("sort100", "sort a copy of 100 ints, ~1 us") {
     @Override
     Benchmark perfgate() {

@@ -37,6 +37,6 @@ final class OpTest {
   @Test
   void select_unknownId_throwsNamingTheChoices() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Op.select(List.of("nope")));
-    assertEquals(true, e.getMessage().contains("empty, mix, alloc, sort100, sum2m"), e.getMessage());
+    assertEquals(true, e.getMessage().contains("empty, mix, alloc, hash1k, sort100, sum2m"), e.getMessage());
   }
 }
