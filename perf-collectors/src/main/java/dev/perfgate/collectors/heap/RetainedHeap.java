@@ -1,10 +1,7 @@
 package dev.perfgate.collectors.heap;
 
 import dev.perfgate.collectors.heap.internal.JvmSettings;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
+import dev.perfgate.collectors.internal.HeapReadings;
 import java.util.List;
 
 /**
@@ -34,8 +31,7 @@ public final class RetainedHeap {
    * @return the retained heap in bytes
    */
   public static long measure() {
-    System.gc();
-    return afterLastCollection();
+    return HeapReadings.retained();
   }
 
   /**
@@ -44,13 +40,7 @@ public final class RetainedHeap {
    * @return the bytes, summed over the heap pools
    */
   public static long afterLastCollection() {
-    long total = 0;
-    for (MemoryPoolMXBean pool : heapPools()) {
-      MemoryUsage usage = pool.getCollectionUsage();
-      // A pool that no collector manages has no collection usage; its current use is all there is.
-      total += usage != null ? usage.getUsed() : pool.getUsage().getUsed();
-    }
-    return total;
+    return HeapReadings.afterLastCollection();
   }
 
   /**
@@ -60,11 +50,5 @@ public final class RetainedHeap {
    */
   public static List<String> warnings() {
     return JvmSettings.warnings();
-  }
-
-  private static List<MemoryPoolMXBean> heapPools() {
-    return ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP && p.isValid())
-        .toList();
   }
 }

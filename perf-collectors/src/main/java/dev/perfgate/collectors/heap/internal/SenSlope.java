@@ -1,5 +1,6 @@
 package dev.perfgate.collectors.heap.internal;
 
+import dev.perfgate.collectors.internal.Checks;
 import java.util.Arrays;
 
 /**

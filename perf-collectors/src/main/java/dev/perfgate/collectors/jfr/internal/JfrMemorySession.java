@@ -3,7 +3,7 @@ package dev.perfgate.collectors.jfr.internal;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Probe;
 import dev.perfgate.api.RunContext;
-import dev.perfgate.collectors.heap.RetainedHeap;
+import dev.perfgate.collectors.internal.HeapReadings;
 import dev.perfgate.collectors.jfr.AllocationProfile;
 import dev.perfgate.collectors.jfr.JfrProbes;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ final class JfrMemorySession implements Probe.Session {
     // Collected after start(): JFR's start-up allocates megabytes and keeps some of them, which
     // belong to the starting level, not to the work. The window opens after this collection, so
     // it is not counted as the work's.
-    this.retainedAtStart = RetainedHeap.measure();
+    this.retainedAtStart = HeapReadings.retained();
     this.recordingStart = Instant.now();
     this.allocatedAtStart = TotalAllocation.bytes();
     this.usedAtStart = usedNow();

@@ -1,4 +1,4 @@
-package dev.perfgate.collectors.heap.internal;
+package dev.perfgate.collectors.internal;
 
 /**
  * The precondition helper of the memory probes: messages name the thing, the bad value and the fix.
