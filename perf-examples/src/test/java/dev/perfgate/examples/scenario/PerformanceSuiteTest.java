@@ -1,32 +1,15 @@
 package dev.perfgate.examples.scenario;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
-import dev.perfgate.generator.Report;
 import dev.perfgate.generator.junit.Perf;
 import dev.perfgate.generator.junit.PerfTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
-/** The scenario's performance targets, measured on the real generator: {@code ./mvnw -pl perf-examples test -Dgroups=performance}. */
+/** The scenario's performance targets, measured on the real generator: {@code -Dgroups=performance}. */
 @Tag("performance")
-final class PerformanceSuiteTest {
-  private static ScenarioFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = new ScenarioFixture(System.getProperties());
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+final class PerformanceSuiteTest extends ScenarioSuiteTest {
 
   @PerfTest
   void performanceTargets(Perf perf) {
-    Report report = perf.run(ScenarioSuites.performance(perf.suite(), fixture).build());
-    assertFalse(report.verdicts().isEmpty(), "the performance suite judged nothing");
+    check(perf, "performance", ScenarioSuites::performance);
   }
 }

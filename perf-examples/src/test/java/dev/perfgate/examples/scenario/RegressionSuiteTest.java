@@ -1,32 +1,15 @@
 package dev.perfgate.examples.scenario;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
-import dev.perfgate.generator.Report;
 import dev.perfgate.generator.junit.Perf;
 import dev.perfgate.generator.junit.PerfTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
-/** The scenario's regression targets, measured on the real generator: {@code ./mvnw -pl perf-examples test -Dgroups=regression}. */
+/** The scenario's regression targets, measured on the real generator: {@code -Dgroups=regression}. */
 @Tag("regression")
-final class RegressionSuiteTest {
-  private static ScenarioFixture fixture;
-
-  @BeforeAll
-  static void start() {
-    fixture = new ScenarioFixture(System.getProperties());
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
-  }
+final class RegressionSuiteTest extends ScenarioSuiteTest {
 
   @PerfTest
   void regressionTargets(Perf perf) {
-    Report report = perf.run(ScenarioSuites.regression(perf.suite(), fixture).build());
-    assertFalse(report.verdicts().isEmpty(), "the regression suite judged nothing");
+    check(perf, "regression", ScenarioSuites::regression);
   }
 }
