@@ -36,7 +36,7 @@ final class SuiteChecksTest {
   }
 
   @Test
-  void cheapWork_beatsTenTimesTheWork_byFarMoreThanHalf() {
+  void cheapWork_beatsTenTimesTheWork_byFarMoreThanAThird() {
     long[] data = new long[20_000];
     Benchmark slow = Benchmark.of("full", () -> {
       long s = 0;
@@ -52,8 +52,11 @@ final class SuiteChecksTest {
       }
       return s;
     });
-    Report report = Suite.newBuilder().options(OPTIONS).quiet().benchmark(slow).benchmark(fast)
-        .check(SuiteChecks.improvementAtLeast("full", "tenth", 0.5)).build().run();
+    // Ten trials a side and a limit far below the expected 90 %: one disturbed trial on a shared
+    // machine must not widen the interval past the limit.
+    RunOptions more = OPTIONS.toBuilder().trials(10).build();
+    Report report = Suite.newBuilder().options(more).quiet().benchmark(slow).benchmark(fast)
+        .check(SuiteChecks.improvementAtLeast("full", "tenth", 0.3)).build().run();
     Verdict v = report.suiteVerdicts().get(0);
     assertEquals(Status.PASS, v.status(), v.message());
     assertTrue(v.message().startsWith("tenth vs full  time/op improvement "), v.message());
