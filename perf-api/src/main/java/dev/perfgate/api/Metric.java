@@ -30,6 +30,21 @@ public record Metric(String name, Unit unit, Direction direction) {
   /** Bytes allocated per operation by the measuring thread. */
   public static final Metric ALLOCATED_BYTES = new Metric("alloc.bytes", Unit.BYTES, Direction.LOWER_IS_BETTER);
 
+  /** Operations per second of all threads together, recorded for runs on several threads. */
+  public static final Metric THROUGHPUT = new Metric("throughput", Unit.OPS_PER_SECOND, Direction.HIGHER_IS_BETTER);
+
+  /**
+   * Median latency of single operations, each timed on its own, for runs on several threads whose
+   * operations last a microsecond or more.
+   */
+  public static final Metric LATENCY_P50 = new Metric("latency.p50", Unit.NANOSECONDS, Direction.LOWER_IS_BETTER);
+
+  /** 99th percentile of single-operation latency; see {@link #LATENCY_P50}. */
+  public static final Metric LATENCY_P99 = new Metric("latency.p99", Unit.NANOSECONDS, Direction.LOWER_IS_BETTER);
+
+  /** Largest single-operation latency; see {@link #LATENCY_P50}. */
+  public static final Metric LATENCY_MAX = new Metric("latency.max", Unit.NANOSECONDS, Direction.LOWER_IS_BETTER);
+
   /**
    * Creates a metric.
    *

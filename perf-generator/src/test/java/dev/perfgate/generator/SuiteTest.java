@@ -250,6 +250,29 @@ final class SuiteTest {
     assertTrue(two.statistic(throughput, Statistic.MEDIAN) > 0);
     assertTrue(two.notMeasured().get(Metric.ALLOCATED_BYTES).contains("jfr.memory"), two.notMeasured().toString());
     assertTrue(two.sampleValues(Metric.WALL_TIME).length > 0);
+    assertTrue(two.notMeasured().get(Metric.LATENCY_P99).contains("too short to time one by one"),
+        two.notMeasured().toString());
+  }
+
+  @Test
+  void threads_withOperationsOfMicroseconds_recordLatencyPercentiles() {
+    long[] data = new long[20_000];
+    Report report = suite().benchmark(Benchmark.of("sum", () -> {
+      long s = 0;
+      for (long d : data) {
+        s += d ^ (s >>> 3);
+      }
+      return s;
+    })).threads("sum", 2).build().run();
+    Result two = report.results().get(0);
+    assertTrue(two.succeeded(), two.error().orElse(""));
+    double p50 = two.statistic(Metric.LATENCY_P50, Statistic.MEDIAN);
+    double p99 = two.statistic(Metric.LATENCY_P99, Statistic.MEDIAN);
+    double max = two.statistic(Metric.LATENCY_MAX, Statistic.MEDIAN);
+    assertTrue(p50 > 0 && p50 <= p99 && p99 <= max, p50 + " " + p99 + " " + max);
+    // Each operation timed on its own adds up to about the batch's time per operation.
+    double perOp = two.statistic(Metric.WALL_TIME, Statistic.MEDIAN);
+    assertTrue(p50 > perOp / 3 && p50 < perOp * 3, "p50 " + p50 + " against time/op " + perOp);
   }
 
   @Test

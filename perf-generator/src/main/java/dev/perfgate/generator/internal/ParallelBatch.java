@@ -39,15 +39,28 @@ final class ParallelBatch implements AutoCloseable {
    * @return each thread's elapsed nanoseconds, then the wall time from the common start to the last finish
    */
   long[] run(Loops loop, Benchmark.Instance instance, long invocations, Ticker ticker) throws Exception {
+    return run(loop, instance, invocations, ticker, null);
+  }
+
+  /**
+   * Runs one batch per thread; with {@code durations} (one array per thread, at least
+   * {@code invocations} long), each thread also times every operation on its own.
+   *
+   * @return each thread's elapsed nanoseconds, then the wall time from the common start to the last finish
+   */
+  long[] run(Loops loop, Benchmark.Instance instance, long invocations, Ticker ticker, long[][] durations)
+      throws Exception {
     CountDownLatch ready = new CountDownLatch(threads);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Long>> futures = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       Sink sink = sinks[i];
+      long[] mine = durations == null ? null : durations[i];
       futures.add(pool.submit(() -> {
         ready.countDown();
         go.await();
-        return loop.run(instance, invocations, sink, ticker);
+        return mine == null ? loop.run(instance, invocations, sink, ticker)
+            : TimedLoop.run(instance, (int) invocations, sink, ticker, mine);
       }));
     }
     ready.await();
@@ -70,6 +83,10 @@ final class ParallelBatch implements AutoCloseable {
     }
     out[threads] = ticker.read() - start;
     return out;
+  }
+
+  int threads() {
+    return threads;
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.perfgate.generator.internal;
 
 import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.BenchmarkKey;
-import dev.perfgate.api.Direction;
 import dev.perfgate.api.Environment;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Mode;
@@ -10,7 +9,6 @@ import dev.perfgate.api.Probe;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Sample;
 import dev.perfgate.api.Trial;
-import dev.perfgate.api.Unit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +43,14 @@ public final class VariantRunner {
   /** Warm-up is steady when the median of the last three batches is within this of the three before. */
   private static final double STEADY_TOLERANCE = 0.03;
 
-  /** Operations per second of all threads together, recorded for runs on several threads. */
-  public static final Metric THROUGHPUT = Metric.of("throughput", Unit.OPS_PER_SECOND, Direction.HIGHER_IS_BETTER);
+  private static final Metric THROUGHPUT = Metric.THROUGHPUT;
+  private static final Metric LATENCY_P50 = Metric.LATENCY_P50;
+  private static final Metric LATENCY_P99 = Metric.LATENCY_P99;
+  private static final Metric LATENCY_MAX = Metric.LATENCY_MAX;
+  /** Below this an operation's own timing (two clock reads, ~50 ns) would distort it by over 5 %. */
+  static final long MIN_TIMED_OPERATION_NANOS = 1_000;
+  /** Caps the per-thread buffer of timed operations (8 MB). */
+  static final long MAX_TIMED_INVOCATIONS = 1 << 20;
 
   private final RunPlan options;
   private final List<Probe> probes;
@@ -273,7 +277,11 @@ public final class VariantRunner {
     ValueRecorder recorder = new ValueRecorder(0, 0, values, sessions.notMeasured(), sessions.warnings());
     long operations = invocations * opsPerInvocation;
     sessions.beforeSample();
-    long[] elapsed = parallel.run(loop, instance, invocations, ticker);
+    // Operations of a microsecond or more are also timed one by one, for latency percentiles.
+    long perInvocation = options.sampleTime().toNanos() / Math.max(1, invocations);
+    boolean timed = perInvocation >= MIN_TIMED_OPERATION_NANOS && invocations <= MAX_TIMED_INVOCATIONS;
+    long[][] durations = timed ? new long[parallel.threads()][(int) invocations] : null;
+    long[] elapsed = parallel.run(loop, instance, invocations, ticker, durations);
     int threads = elapsed.length - 1;
     long sum = 0;
     for (int i = 0; i < threads; i++) {
@@ -284,6 +292,21 @@ public final class VariantRunner {
     sessions.afterSample(recorder);
     long wall = Math.max(1, elapsed[threads]);
     values.put(THROUGHPUT, operations * (double) threads / wall * 1e9);
+    if (timed) {
+      long[] all = new long[threads * (int) invocations];
+      for (int i = 0; i < threads; i++) {
+        System.arraycopy(durations[i], 0, all, i * (int) invocations, (int) invocations);
+      }
+      java.util.Arrays.sort(all);
+      values.put(LATENCY_P50, percentile(all, 0.50) / opsPerInvocation);
+      values.put(LATENCY_P99, percentile(all, 0.99) / opsPerInvocation);
+      values.put(LATENCY_MAX, (double) all[all.length - 1] / opsPerInvocation);
+    } else {
+      for (Metric m : List.of(LATENCY_P50, LATENCY_P99, LATENCY_MAX)) {
+        sessions.notMeasured().putIfAbsent(m, "operations of about " + perInvocation + " ns are too short to time"
+            + " one by one (latency percentiles need " + MIN_TIMED_OPERATION_NANOS + " ns or more per operation)");
+      }
+    }
     for (Map.Entry<Metric, LongAdder> c : counters.entrySet()) {
       long now = c.getValue().sum();
       long delta = before == null ? now : before.delta(c.getKey(), now);
@@ -341,6 +364,14 @@ public final class VariantRunner {
     }
     double recent = perOp.isEmpty() ? 1 : median(perOp.subList(Math.max(0, perOp.size() - 3), perOp.size()));
     return Math.max(1, Math.round(sampleNanos / Math.max(recent, 1e-3)));
+  }
+
+  /** Percentile of sorted values, interpolated linearly (as {@link dev.perfgate.api.Statistic}). */
+  static double percentile(long[] sorted, double p) {
+    double h = (sorted.length - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   }
 
   static boolean steady(List<Double> perOp) {
