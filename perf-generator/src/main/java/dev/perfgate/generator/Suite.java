@@ -418,13 +418,17 @@ public final class Suite {
      * Without this, a benchmark runs on one thread.
      *
      * @param benchmarkName the benchmark's name
-     * @param counts the thread counts, each at least 1, for example {@code 1, 2}
+     * @param counts the thread counts, each at least 1, for example {@code 1, 2}; none means 1 and
+     *     the number of CPUs
      * @return this builder
      * @throws IllegalArgumentException if a count is below 1 or repeats
      */
     public Builder threads(String benchmarkName, int... counts) {
       Checks.notNull(benchmarkName, "benchmarkName");
-      Checks.argument(counts.length > 0, "thread counts of '%s' must not be empty", benchmarkName);
+      if (counts.length == 0) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        counts = cpus > 1 ? new int[] {1, cpus} : new int[] {1};
+      }
       List<Integer> list = new ArrayList<>();
       for (int c : counts) {
         Checks.argument(c >= 1, "thread count (%s) of '%s' must be >= 1", c, benchmarkName);

@@ -276,6 +276,14 @@ final class SuiteTest {
   }
 
   @Test
+  void threads_withoutCounts_meansOneAndTheNumberOfCpus() {
+    Report report = suite().benchmark(Benchmark.of("x", () -> 1)).threads("x").build().run();
+    int cpus = Runtime.getRuntime().availableProcessors();
+    assertEquals(cpus > 1 ? List.of(1, cpus) : List.of(1),
+        report.results().stream().map(r -> r.key().threads()).toList());
+  }
+
+  @Test
   void threads_forSingleShot_isAnErrorThatSaysWhy() {
     Report report = suite().benchmark(Benchmark.builder("once").operation(s -> 1).singleShot().build())
         .threads("once", 2).build().run();
