@@ -215,29 +215,34 @@ public final class VariantRunner {
     }
     List<Sample> samples = new ArrayList<>();
     Map<Metric, Double> trialValues = new LinkedHashMap<>();
-    try (Benchmark.Instance instance = benchmark.open(context)) {
-      ProbeSessions sessions = ProbeSessions.open(probes, context, notMeasured, warnings);
-      try {
-        if (benchmark.mode() == Mode.SINGLE_SHOT) {
-          warmUpSingleShot(instance, index, loop, sink);
+    Benchmark.Instance instance = benchmark.open(context);
+    ProbeSessions sessions = ProbeSessions.open(probes, context, notMeasured, warnings);
+    try {
+      if (benchmark.mode() == Mode.SINGLE_SHOT) {
+        warmUpSingleShot(instance, index, loop, sink);
+        for (int s = 0; s < options.samples(); s++) {
+          instance.beforeInvocation();
+          samples.add(sample(instance, 1, opsPerInvocation, loop, sink, sessions, counters));
+        }
+      } else if (key.threads() == 1) {
+        batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
+        for (int s = 0; s < options.samples(); s++) {
+          samples.add(sample(instance, batch[0], opsPerInvocation, loop, sink, sessions, counters));
+        }
+      } else {
+        // Warm up and calibrate on one thread, then measure all threads at once.
+        batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
+        try (ParallelBatch parallel = new ParallelBatch(key.threads(), key.name())) {
           for (int s = 0; s < options.samples(); s++) {
-            instance.beforeInvocation();
-            samples.add(sample(instance, 1, opsPerInvocation, loop, sink, sessions, counters));
-          }
-        } else if (key.threads() == 1) {
-          batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
-          for (int s = 0; s < options.samples(); s++) {
-            samples.add(sample(instance, batch[0], opsPerInvocation, loop, sink, sessions, counters));
-          }
-        } else {
-          // Warm up and calibrate on one thread, then measure all threads at once.
-          batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
-          try (ParallelBatch parallel = new ParallelBatch(key.threads(), key.name())) {
-            for (int s = 0; s < options.samples(); s++) {
-              samples.add(parallelSample(instance, batch[0], opsPerInvocation, loop, parallel, sessions, counters));
-            }
+            samples.add(parallelSample(instance, batch[0], opsPerInvocation, loop, parallel, sessions, counters));
           }
         }
+      }
+    } finally {
+      // Tear down before the probes close, so that their per-trial figures (the heap left behind,
+      // for one) describe the trial after its state was released.
+      try {
+        instance.close();
       } finally {
         long total = samples.stream().mapToLong(Sample::elapsedNanos).sum();
         long ops = samples.stream().mapToLong(Sample::operations).sum();
