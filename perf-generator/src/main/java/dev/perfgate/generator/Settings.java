@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 public final class Settings {
   /** Quick mode switch. */
-  public static final String QUICK = "perfgate.quick";
+  public static final String QUICK = RunOptions.QUICK_PROPERTY;
   /** Sizes override. */
   public static final String SIZES = "perfgate.sizes";
   /** Thread counts override. */
