@@ -270,9 +270,12 @@ final class SuiteTest {
     double p99 = two.statistic(Metric.LATENCY_P99, Statistic.MEDIAN);
     double max = two.statistic(Metric.LATENCY_MAX, Statistic.MEDIAN);
     assertTrue(p50 > 0 && p50 <= p99 && p99 <= max, p50 + " " + p99 + " " + max);
-    // Each operation timed on its own adds up to about the batch's time per operation.
+    // Each operation is timed on its own: the median operation cannot be much slower than the batch's
+    // mean time per operation, and no CPU sums 20,000 longs in under 2 us (0.1 ns each). The batch's
+    // mean is no lower bound: on a loaded machine it includes the time a thread waited for a CPU,
+    // which the median operation mostly does not (measured: p50 16.8 us against 59.5 us at load 13).
     double perOp = two.statistic(Metric.WALL_TIME, Statistic.MEDIAN);
-    assertTrue(p50 > perOp / 3 && p50 < perOp * 3, "p50 " + p50 + " against time/op " + perOp);
+    assertTrue(p50 > 2_000 && p50 < perOp * 3, "p50 " + p50 + " against time/op " + perOp);
   }
 
   @Test

@@ -40,8 +40,6 @@ public final class VariantRunner {
 
   /** Batches during warm-up last at least this share of a sample, so warm-up also calibrates. */
   private static final int WARMUP_BATCHES_PER_SAMPLE = 4;
-  /** Warm-up is steady when the median of the last three batches is within this of the three before. */
-  private static final double STEADY_TOLERANCE = 0.03;
 
   private static final Metric THROUGHPUT = Metric.THROUGHPUT;
   private static final Metric LATENCY_P50 = Metric.LATENCY_P50;
@@ -58,6 +56,7 @@ public final class VariantRunner {
   private final Environment environment;
   private final Ticker ticker;
   private final Listener listener;
+  private final JitClock jit;
 
   /**
    * Creates a runner.
@@ -71,6 +70,12 @@ public final class VariantRunner {
    */
   public VariantRunner(RunPlan options, List<Probe> probes, Map<Metric, String> unavailable,
       Environment environment, Ticker ticker, Listener listener) {
+    this(options, probes, unavailable, environment, ticker, listener, JitClock.system());
+  }
+
+  VariantRunner(RunPlan options, List<Probe> probes, Map<Metric, String> unavailable,
+      Environment environment, Ticker ticker, Listener listener, JitClock jit) {
+    this.jit = jit;
     this.options = options;
     List<Probe> ordered = new ArrayList<>();
     probes.stream().filter(p -> !p.precise()).forEach(ordered::add);
@@ -197,7 +202,9 @@ public final class VariantRunner {
           missing.remove(m);
         }
       }
-      return new Result(key, trials, missing, warnings, error, environment, startedAt, Duration.ofNanos(elapsedNanos));
+      List<String> all = new ArrayList<>(warnings);
+      all.addAll(OffTrials.warnings(trials));
+      return new Result(key, trials, missing, all, error, environment, startedAt, Duration.ofNanos(elapsedNanos));
     }
   }
 
@@ -333,8 +340,8 @@ public final class VariantRunner {
   }
 
   /**
-   * Warms up while growing the batch, until the time per operation is steady and the minimum
-   * warm-up has passed, and returns the batch size for samples of the configured length.
+   * Warms up while growing the batch, until the operation is steady (see {@link SteadyState}) and
+   * the minimum warm-up has passed, and returns the batch size for samples of the configured length.
    */
   private long warmUpRepeated(Benchmark.Instance instance, int trial, Loops loop, Sink sink, long initialBatch,
       List<String> warnings) throws Exception {
@@ -342,33 +349,37 @@ public final class VariantRunner {
     long max = options.maxWarmup().toNanos();
     long sampleNanos = options.sampleTime().toNanos();
     long batch = Math.max(1, initialBatch / WARMUP_BATCHES_PER_SAMPLE);
-    List<Double> perOp = new ArrayList<>();
+    SteadyState state = new SteadyState();
     long start = ticker.read();
     while (true) {
+      long cpuBefore = jit.threadCpuNanos();
       long elapsed = loop.run(instance, batch, sink, ticker);
+      long cpuAfter = jit.threadCpuNanos();
       long spent = ticker.read() - start;
       if (elapsed < sampleNanos / WARMUP_BATCHES_PER_SAMPLE && batch < (1L << 40)) {
         // Too short to tell anything: grow towards a quarter of a sample, at most 16x at a time.
         long wanted = elapsed <= 0 ? batch * 16
             : (long) Math.ceil((double) batch * sampleNanos / WARMUP_BATCHES_PER_SAMPLE / elapsed);
         batch = Math.max(batch + 1, Math.min(batch * 16, wanted));
-        perOp.clear();
+        state.reset();
       } else {
-        perOp.add((double) elapsed / batch);
+        double cpu = cpuBefore < 0 || cpuAfter < 0 ? Double.NaN : (double) (cpuAfter - cpuBefore) / batch;
+        state.add((double) elapsed / batch, cpu, jit.compileMillis());
       }
       if (spent >= max) {
-        if (!steady(perOp)) {
-          warnings.add("trial " + trial + ": time per operation was still changing after the maximum warm-up of "
-              + options.maxWarmup().toMillis() + " ms; figures may include JIT compilation (raise maxWarmup)");
+        if (!state.steady()) {
+          warnings.add("trial " + trial + ": the operation was not steady after the maximum warm-up of "
+              + options.maxWarmup().toMillis() + " ms (its time per operation was still falling, or the JIT was"
+              + " still compiling); figures may include warm-up (raise maxWarmup)");
         }
         break;
       }
-      if (spent >= min && steady(perOp)) {
+      if (spent >= min && state.steady()) {
         break;
       }
     }
-    double recent = perOp.isEmpty() ? 1 : median(perOp.subList(Math.max(0, perOp.size() - 3), perOp.size()));
-    return Math.max(1, Math.round(sampleNanos / Math.max(recent, 1e-3)));
+    double recent = state.recentWallPerOp();
+    return Math.max(1, Math.round(sampleNanos / Math.max(Double.isNaN(recent) ? 1 : recent, 1e-3)));
   }
 
   /** Percentile of sorted values, interpolated linearly (as {@link dev.perfgate.api.Statistic}). */
@@ -377,23 +388,6 @@ public final class VariantRunner {
     int lo = (int) Math.floor(h);
     int hi = Math.min(lo + 1, sorted.length - 1);
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-  }
-
-  static boolean steady(List<Double> perOp) {
-    int n = perOp.size();
-    if (n < 6) {
-      return false;
-    }
-    double last = median(perOp.subList(n - 3, n));
-    double before = median(perOp.subList(n - 6, n - 3));
-    return Math.abs(last - before) <= STEADY_TOLERANCE * before;
-  }
-
-  private static double median(List<Double> values) {
-    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
   static String describe(String name, Throwable e) {
