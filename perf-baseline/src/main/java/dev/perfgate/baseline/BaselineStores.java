@@ -55,4 +55,22 @@ public final class BaselineStores {
   public static DirectoryBaselineStore directory(Path root, int historyLimit) {
     return new JsonDirectoryStore(root, historyLimit, System::getenv);
   }
+
+  /**
+   * A directory store with a chosen history bound and a chosen wait for other writers. A write
+   * waits at most {@code lockTimeout} for another writer (a thread, or another process on the same
+   * directory) to finish, then fails with an {@link java.io.IOException} that names the lock file
+   * and the process holding it. Writes take milliseconds, so the default of one minute only runs
+   * out when the holder hangs.
+   *
+   * @param root the directory; created on the first write
+   * @param historyLimit the number of runs kept per variant, at least 1
+   * @param lockTimeout the longest wait for the lock, positive
+   * @return the store
+   * @throws IllegalArgumentException if historyLimit is below 1 or lockTimeout is not positive
+   * @throws NullPointerException if root or lockTimeout is null
+   */
+  public static DirectoryBaselineStore directory(Path root, int historyLimit, java.time.Duration lockTimeout) {
+    return new JsonDirectoryStore(root, historyLimit, System::getenv, lockTimeout);
+  }
 }

@@ -10,9 +10,12 @@ import java.nio.file.Path;
  *
  * <p>Writes are atomic (a temporary file in the same directory, then an atomic rename) and
  * serialised by a file lock on {@code .lock} in the directory, so that a crash or two JVMs writing
- * at once never leave a half-written file or lose a history entry. Reads take no lock. A file that
- * cannot be read is never overwritten or deleted; the {@link java.io.IOException} names it, the
- * line where the JSON breaks, and the fix.
+ * at once never leave a half-written file or lose a history entry. Within one JVM the lock is keyed
+ * by the lock file's identity, so stores reached through a symbolic link or a relative path share
+ * it; a write waits a bounded time for another writer, then fails naming the lock file and its
+ * holder. Reads take no lock. A file that cannot be read is never overwritten or deleted; the
+ * {@link java.io.IOException} names it, the line where the JSON breaks, and the fix. Files get the
+ * permissions the umask gives, like any other file the user writes.
  */
 public interface DirectoryBaselineStore extends BaselineStore {
 
@@ -31,10 +34,14 @@ public interface DirectoryBaselineStore extends BaselineStore {
   int historyLimit();
 
   /**
-   * The file that holds a variant, whether or not it exists yet. The name is made safe for any file
-   * system: characters outside {@code [a-z0-9._-]} are replaced and a hash of the exact name is
+   * The file that holds a variant, whether or not it exists yet. The name is made safe for Linux,
+   * macOS and Windows: characters outside {@code [a-z0-9._-]} are replaced, a name whose part before
+   * the first dot is a Windows device name ({@code aux}, {@code nul.txt}, {@code COM1.log}) gets a
+   * leading {@code _}, and 64 bits of a SHA-256 hash of the name's exact UTF-16 code units are
    * appended whenever the name had to change, so that {@code ../../x} stays inside the root and
-   * {@code Render} and {@code render} never share a file.
+   * {@code Render} and {@code render}, or two names differing in an unpaired surrogate, never share
+   * a file. Files of Perfgate 0.1, whose hash was shorter, are still read and take the new name on
+   * the next write.
    *
    * @param key the variant
    * @return the path inside {@link #root()}

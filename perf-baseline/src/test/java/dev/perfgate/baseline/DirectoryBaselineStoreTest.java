@@ -53,7 +53,7 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
   void file_unsafeName_staysInsideTheRootWithAHash(String name) throws IOException {
     Path file = directory().file(BenchmarkKey.of(name));
     assertEquals(directory().root().normalize(), file.normalize().getParent());
-    assertTrue(file.getFileName().toString().matches("[a-z0-9][a-z0-9._-]*--[0-9a-f]{8}\\.json"), file.toString());
+    assertTrue(file.getFileName().toString().matches("_?[a-z0-9][a-z0-9._-]*--[0-9a-f]{16}\\.json"), file.toString());
     store().saveBaseline(Fixtures.result(BenchmarkKey.of(name), Metric.WALL_TIME, 1));
     try (Stream<Path> all = Files.walk(dir)) {
       assertTrue(all.filter(Files::isRegularFile).allMatch(p -> p.getParent().equals(directory().root())),
@@ -138,10 +138,14 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
   }
 
   private IOException assertUnreadable(Path file) throws IOException {
+    return assertUnreadable(file, "delete");
+  }
+
+  private IOException assertUnreadable(Path file, String fix) throws IOException {
     byte[] before = Files.readAllBytes(file);
     IOException e = assertThrows(IOException.class, () -> store().baseline(KEY));
     assertTrue(e.getMessage().startsWith("baseline file " + file + " "), e.getMessage());
-    assertTrue(e.getMessage().contains("delete"), e.getMessage());
+    assertTrue(e.getMessage().contains(fix), e.getMessage());
     assertThrows(IOException.class, () -> store().history(KEY));
     IOException onWrite = assertThrows(IOException.class, () -> store().append(Fixtures.result(KEY, Metric.WALL_TIME, 1)));
     assertEquals(e.getMessage(), onWrite.getMessage());
@@ -206,8 +210,9 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
   void fileOfAnotherBenchmark_isReported() throws IOException {
     store().saveBaseline(Fixtures.result(BenchmarkKey.of("other"), Metric.WALL_TIME, 1));
     Files.copy(directory().file(BenchmarkKey.of("other")), directory().file(KEY));
-    IOException e = assertUnreadable(directory().file(KEY));
-    assertTrue(e.getMessage().contains("it holds benchmark other, not render"), e.getMessage());
+    // Deleting would lose a benchmark's history: the message says how to give the file back instead.
+    IOException e = assertUnreadable(directory().file(KEY), "give it back the name other.json");
+    assertTrue(e.getMessage().contains("holds benchmark \"other\", not \"render\""), e.getMessage());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.perfgate.baseline.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.io.InterruptedIOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,10 +59,13 @@ import java.util.regex.Pattern;
 public final class JsonDirectoryStore implements DirectoryBaselineStore {
 
   private static final System.Logger LOG = System.getLogger(JsonDirectoryStore.class.getName());
-  private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+  private static final Map<Object, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
   private static final Pattern SAFE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
   private static final Pattern RESERVED = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
   private static final String TEMP_SUFFIX = ".tmp";
+  private static final java.security.SecureRandom TEMP_NAMES = new java.security.SecureRandom();
+  /** How long a write waits for another writer by default: writes take milliseconds, so a minute means a hang. */
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(1);
   /** CI variables that carry the revision being built, in the order they are tried. */
   static final List<String> REVISION_VARIABLES = List.of("GITHUB_SHA", "CI_COMMIT_SHA", "GIT_COMMIT");
   /** The environment property that carries a revision the caller knows. */
@@ -65,6 +75,7 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
   private final Path root;
   private final int historyLimit;
   private final Function<String, String> env;
+  private final Duration lockTimeout;
 
   /**
    * Creates a store.
@@ -74,6 +85,23 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
    * @param env reads environment variables (System::getenv; a map in tests)
    */
   public JsonDirectoryStore(Path root, int historyLimit, Function<String, String> env) {
+    this(root, historyLimit, env, DEFAULT_LOCK_TIMEOUT);
+  }
+
+  /**
+   * Creates a store.
+   *
+   * @param root the directory
+   * @param historyLimit the runs kept per variant, at least 1
+   * @param env reads environment variables (System::getenv; a map in tests)
+   * @param lockTimeout how long a write waits for another writer, positive
+   */
+  public JsonDirectoryStore(Path root, int historyLimit, Function<String, String> env, Duration lockTimeout) {
+    Objects.requireNonNull(lockTimeout, "lock timeout must not be null");
+    if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+      throw new IllegalArgumentException("lock timeout (" + lockTimeout + ") must be positive, such as PT1M");
+    }
+    this.lockTimeout = lockTimeout;
     this.root = Objects.requireNonNull(root, "store root must not be null");
     if (historyLimit < 1) {
       throw new IllegalArgumentException("history limit (" + historyLimit + ") must be >= 1 run");
@@ -102,6 +130,19 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
 
   @Override
   public Path file(BenchmarkKey key) {
+    return fileNamed(key, hash(key.name()));
+  }
+
+  /**
+   * The file name that Perfgate 0.1 used for a key: its hash was 32 bits of SHA-256 over the name's
+   * UTF-8 bytes, which maps every unpaired surrogate to the same {@code ?}. Files under that name are
+   * still read, and moved to the current name on the next write.
+   */
+  Path legacyFile(BenchmarkKey key) {
+    return fileNamed(key, legacyHash(key.name()));
+  }
+
+  private Path fileNamed(BenchmarkKey key, String hash) {
     Objects.requireNonNull(key, "key must not be null");
     String name = key.name();
     String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_").replaceAll("^[._-]+", "");
@@ -111,16 +152,21 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     if (base.isEmpty()) {
       base = "benchmark";
     }
+    // Windows opens "aux", "aux.txt" and "aux.anything" as the device: the part before the first dot
+    // must never be a device name, whatever follows it.
+    boolean device = RESERVED.matcher(base).matches();
+    if (device) {
+      base = "_" + base;
+    }
     // "--" separates the size and thread suffixes, so a name holding it gets a hash as well.
-    boolean altered = !base.equals(name) || !SAFE.matcher(base).matches() || RESERVED.matcher(base).matches()
-        || base.contains("--");
+    boolean altered = device || !base.equals(name) || !SAFE.matcher(base).matches() || base.contains("--");
     StringBuilder sb = new StringBuilder(base);
     key.size().ifPresent(s -> sb.append("--size-").append(s));
     if (key.threads() != 1) {
       sb.append("--threads-").append(key.threads());
     }
     if (altered) {
-      sb.append("--").append(hash(name));
+      sb.append("--").append(hash);
     }
     Path file = root.resolve(sb.append(".json").toString());
     // The name above holds no separator, so this cannot fail; it guards the guarantee against later edits.
@@ -130,10 +176,28 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     return file;
   }
 
-  private static String hash(String name) {
+  /**
+   * 64 bits of SHA-256 over the name's exact UTF-16 code units, so that names differing only in an
+   * unpaired surrogate hash apart (an encoder would replace each with the same {@code ?}), and a
+   * collision between two real names needs about four billion times more luck than with 32 bits.
+   */
+  static String hash(String name) {
+    byte[] units = new byte[name.length() * 2];
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      units[2 * i] = (byte) (c >>> 8);
+      units[2 * i + 1] = (byte) c;
+    }
+    return HexFormat.of().formatHex(sha256(units), 0, 8);
+  }
+
+  private static String legacyHash(String name) {
+    return HexFormat.of().formatHex(sha256(name.getBytes(StandardCharsets.UTF_8)), 0, 4);
+  }
+
+  private static byte[] sha256(byte[] bytes) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 4);
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
@@ -201,17 +265,99 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     Path target = file(key);
     Files.createDirectories(root);
     Path lockFile = root.resolve(".lock");
-    ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
-    jvmLock.lock();
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      FileLock lock = channel.lock();
+    try {
+      // Created without opening a channel on an existing file: closing any descriptor of a file drops
+      // every lock this process holds on it, another thread's included.
+      Files.createFile(lockFile);
+    } catch (FileAlreadyExistsException e) {
+      // as expected after the first write
+    }
+    long deadline = System.nanoTime() + lockTimeout.toNanos();
+    // One JVM-wide lock per lock file, whatever path led to it (a symbolic link, a relative path):
+    // the file's identity where the file system has one, else its real path.
+    Object identity = Files.readAttributes(lockFile, BasicFileAttributes.class).fileKey();
+    ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(identity != null ? identity : lockFile.toRealPath(),
+        p -> new ReentrantLock());
+    try {
+      if (!jvmLock.tryLock(lockTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw lockTimedOut(lockFile, "another thread of this JVM");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the lock " + lockFile);
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock lock = lock(channel, lockFile, deadline);
       try {
+        sayHolder(channel);
         updateLocked(key, target, result, change);
       } finally {
         lock.release();
       }
     } finally {
       jvmLock.unlock();
+    }
+  }
+
+  /** Takes the OS lock, waiting until the deadline; never throws an unchecked exception for it. */
+  private FileLock lock(FileChannel channel, Path lockFile, long deadline) throws IOException {
+    long pause = 1;
+    while (true) {
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        // Only code outside this store can hold it in this JVM (the store's own writers wait above).
+        throw new IOException("cannot lock " + lockFile + ": another part of this JVM holds a lock on it", e);
+      }
+      if (lock != null) {
+        return lock;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        throw lockTimedOut(lockFile, holder(lockFile));
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for the lock " + lockFile);
+      }
+      pause = Math.min(100, pause * 2);
+    }
+  }
+
+  private IOException lockTimedOut(Path lockFile, String holder) {
+    return new IOException("waited " + lockTimeout.toMillis() + " ms for the lock " + lockFile + ", held by "
+        + holder + "; if no Perfgate run is writing baselines now, the holder hangs: stop it (a lock dies"
+        + " with its process), or allow a longer wait");
+  }
+
+  /** Writes who holds the lock into the lock file, for a writer that times out waiting to name. */
+  private static void sayHolder(FileChannel channel) {
+    String me = "process " + ProcessHandle.current().pid() + " on " + hostName() + " since " + Instant.now() + "\n";
+    try {
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "cannot note the lock holder: " + e);
+    }
+  }
+
+  private static String holder(Path lockFile) {
+    try {
+      // Safe to open and close: no thread of this JVM holds a lock on it now (they wait for the JVM lock).
+      String text = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
+      return text.isEmpty() ? "a process that did not say who it is" : text;
+    } catch (IOException e) {
+      return "a process that cannot be named (" + e.getMessage() + ")";
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "an unnamed host";
     }
   }
 
@@ -230,6 +376,10 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     FileDto complete = new FileDto(changed.formatVersion(), changed.key(), metricTable(changed, result, known),
         changed.baseline(), changed.history());
     write(target, mapper.writeValueAsBytes(complete));
+    if (loaded.isPresent() && !loaded.get().path.equals(target)) {
+      // Read from its Perfgate 0.1 name: everything it held is in the new file now.
+      Files.deleteIfExists(loaded.get().path);
+    }
   }
 
   /** Every metric used in the file, by name; the newest result's definition wins. */
@@ -282,9 +432,12 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
   }
 
   private void write(Path target, byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(root, "." + target.getFileName() + ".", TEMP_SUFFIX);
+    // Not Files.createTempFile, which makes the file readable by its owner only: baselines are shared
+    // files of a project, so they get the permissions the umask gives, like any file the user writes.
+    Path tmp = root.resolve("." + target.getFileName() + "." + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36)
+        + TEMP_SUFFIX);
     try {
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           out.write(buffer);
@@ -336,6 +489,19 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
 
   private Optional<Loaded> read(BenchmarkKey key) throws IOException {
     Path path = file(key);
+    Optional<Loaded> current = read(key, path, false);
+    if (current.isPresent()) {
+      return current;
+    }
+    Path legacy = legacyFile(key);
+    return legacy.equals(path) ? current : read(key, legacy, true);
+  }
+
+  /**
+   * Reads one file. A legacy file that holds another benchmark is not this key's (two names shared
+   * the old 32-bit hash), so it reads as absent rather than as an error.
+   */
+  private Optional<Loaded> read(BenchmarkKey key, Path path, boolean legacy) throws IOException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
@@ -346,10 +512,16 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
       throw bad(path, "is empty", null);
     }
     JsonNode tree;
-    try {
-      tree = mapper.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw bad(path, "is not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+    try (JsonParser parser = mapper.createParser(bytes)) {
+      try {
+        tree = mapper.readTree(parser);
+      } catch (JsonProcessingException e) {
+        // Jackson's limits (nesting, string and number length) throw without a location; the
+        // parser still knows where it stopped.
+        JsonLocation where = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation()
+            : parser.currentLocation();
+        throw bad(path, "is not valid JSON" + at(where) + ": " + e.getOriginalMessage(), e);
+      }
     }
     JsonNode version = tree == null ? null : tree.get("formatVersion");
     if (version == null || !version.canConvertToExactIntegral() || !version.isIntegralNumber()) {
@@ -373,7 +545,13 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     try {
       BenchmarkKey stored = StoreMapping.key(file.key());
       if (!stored.equals(key)) {
-        throw new IllegalArgumentException("it holds benchmark " + stored + ", not " + key);
+        if (legacy) {
+          return Optional.empty();
+        }
+        throw new IOException("baseline file " + path + " holds benchmark " + quoted(stored) + ", not "
+            + quoted(key) + ", whose file it is by name: either it was copied or renamed by hand (give it back"
+            + " the name " + file(stored).getFileName() + "), or the two names share the hash in the file name"
+            + " (rename one of the benchmarks); the file was left as it is");
       }
       for (MetricDto m : file.metrics() == null ? List.<MetricDto>of() : file.metrics()) {
         metrics.put(m.name(), StoreMapping.metric(m));
@@ -382,6 +560,34 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
       throw bad(path, "holds an invalid entry: " + e.getMessage(), e);
     }
     return Optional.of(new Loaded(path, file, metrics));
+  }
+
+  /** A key as Java source would spell its name, so that names that print alike can be told apart. */
+  static String quoted(BenchmarkKey key) {
+    StringBuilder sb = new StringBuilder("\"");
+    String name = key.name();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !pairedAt(name, i)) {
+        sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    sb.append('"');
+    key.size().ifPresent(s -> sb.append(" size ").append(s));
+    if (key.threads() != 1) {
+      sb.append(" threads ").append(key.threads());
+    }
+    return sb.toString();
+  }
+
+  private static boolean pairedAt(String s, int i) {
+    char c = s.charAt(i);
+    return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+        : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 
   private static Result toResult(Loaded loaded, RunDto run, String what) throws IOException {
