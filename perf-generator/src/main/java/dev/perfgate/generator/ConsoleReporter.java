@@ -107,8 +107,7 @@ public final class ConsoleReporter {
   /** One short line per variant as it ends; its figures are printed once, in the summary. */
   void finished(Result result, int index, int count) {
     String done = result.error().isPresent()
-        ? String.format(Locale.ROOT, "failed after %d trial(s), in %.1f s (the summary says why)",
-            result.trials().size(), result.elapsed().toMillis() / 1000.0)
+        ? String.format(Locale.ROOT, "failed after %d trial(s) (the summary says why)", result.trials().size())
         : String.format(Locale.ROOT, "%d of %d trials done in %.1f s", result.trials().size(), result.trials().size(),
             result.elapsed().toMillis() / 1000.0);
     out.printf(Locale.ROOT, "%sperfgate [%d/%d] %s: %s%n", terminal ? "\r\033[K" : "", index, count, result.key(), done);
@@ -198,8 +197,13 @@ public final class ConsoleReporter {
       sb.append(prefix).append(c == t ? "" : "caused by: ").append(c).append('\n');
       int shown = 0;
       for (StackTraceElement e : c.getStackTrace()) {
-        if (e.getClassName().startsWith("dev.perfgate.generator.internal.") || shown == MAX_FRAMES) {
+        String cls = e.getClassName();
+        if (cls.startsWith("dev.perfgate.generator.internal.") || cls.startsWith("dev.perfgate.api.Lambda")
+            || shown == MAX_FRAMES) {
           break;
+        }
+        if (cls.contains("$$Lambda")) {
+          continue;
         }
         sb.append(prefix).append("  at ").append(e).append('\n');
         shown++;

@@ -343,7 +343,10 @@ public final class Suite {
   private boolean runTrial(Executor executor, VariantRunner.Run run, int trial) {
     long left = options.timeout().toNanos() - run.elapsed().toNanos();
     if (left <= 0) {
-      run.fail(timedOut(run.key()), new TimeoutException(timedOut(run.key())));
+      TimeoutException spent = new TimeoutException("'" + run.key() + "' used up its timeout of "
+          + dev.perfgate.api.Unit.NANOSECONDS.format(options.timeout().toNanos()) + " before its next trial");
+      spent.setStackTrace(new StackTraceElement[0]);
+      run.fail(timedOut(run.key()), spent);
       return false;
     }
     Future<Boolean> future = executor.service.submit(() -> run.runTrial(trial));
@@ -352,7 +355,8 @@ public final class Suite {
     } catch (TimeoutException e) {
       // Where the benchmark was when it was stopped is the stack trace the user needs.
       Thread stuck = executor.thread.get();
-      TimeoutException where = new TimeoutException(timedOut(run.key()));
+      TimeoutException where = new TimeoutException("'" + run.key() + "' was here when its timeout of "
+          + dev.perfgate.api.Unit.NANOSECONDS.format(options.timeout().toNanos()) + " stopped it");
       if (stuck != null) {
         where.setStackTrace(stuck.getStackTrace());
       }

@@ -54,6 +54,25 @@ final class SettingsTest {
   }
 
   @Test
+  void registry_listsEveryKeyOnce_inTheReadmeTable_andAcceptsThemAll() {
+    String table = Settings.markdownTable();
+    for (Settings.Key k : Settings.keys()) {
+      assertEquals(1, table.split("`" + java.util.regex.Pattern.quote(k.name()) + "`", -1).length - 1, k.name());
+    }
+    Settings.checkKeys(Settings.keys().stream().map(Settings.Key::name).toList());
+    Settings.checkKeys(List.of("java.version", "perfgateish", "user.dir"));
+  }
+
+  @Test
+  void unknownKeyInAMap_isRefused_andAFarOneListsTheKeys() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Settings.from(Map.of("perfgate.colour", "red")));
+    assertTrue(e.getMessage().startsWith("unknown setting perfgate.colour; the settings are [perfgate.quick,"),
+        e.getMessage());
+    assertEquals(List.of(1, 2), Settings.from(Map.of("perfgate.threads", "1,2")).threads().orElseThrow());
+  }
+
+  @Test
   void zeroTrials_namesTheProperty() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Settings.from(Map.of("perfgate.trials", "0")::get).runOptions());
