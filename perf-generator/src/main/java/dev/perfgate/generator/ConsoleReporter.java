@@ -51,6 +51,11 @@ public final class ConsoleReporter {
     return new ConsoleReporter(Checks.notNull(out, "out"), false);
   }
 
+  /** A reporter as on a terminal or as in a CI log, for tests of both. */
+  static ConsoleReporter to(PrintStream out, boolean terminal) {
+    return new ConsoleReporter(Checks.notNull(out, "out"), terminal);
+  }
+
   void started(BenchmarkKey key, int index, int count) {
     started(key.toString(), index, count);
   }

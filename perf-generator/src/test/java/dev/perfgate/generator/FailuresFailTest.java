@@ -124,6 +124,34 @@ final class FailuresFailTest {
   }
 
   @Test
+  void plainProgress_inACiLog_isAtMostOneLineEveryTenSecondsOfAVariant() {
+    // A fake clock: every operation takes 100 ms, so 40 trials take tens of (fake) seconds.
+    java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Report report = Suite.newBuilder().options(SuiteTest.FAST.toBuilder().trials(40).build()).ticker(clock::get)
+        .console(ConsoleReporter.to(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+        .benchmark(Benchmark.builder("slow").operation(s -> clock.addAndGet(100_000_000L)).build()).build().run();
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    long seconds = report.results().get(0).elapsed().toSeconds();
+    long lines = out.lines().filter(l -> l.startsWith("perfgate   slow: trial ")).count();
+    assertTrue(seconds >= 20, "fake seconds " + seconds);
+    assertTrue(lines >= 1 && lines <= seconds / ConsoleReporter.PLAIN_PROGRESS_EVERY_SECONDS, lines + " lines in "
+        + seconds + " s:\n" + out);
+  }
+
+  @Test
+  void terminalProgress_rewritesOneLine_withTheTrialAndThePhase() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Suite.newBuilder().options(SuiteTest.FAST)
+        .console(ConsoleReporter.to(new PrintStream(bytes, true, StandardCharsets.UTF_8), true))
+        .benchmark(Benchmark.of("tty", () -> 1)).build().run();
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("\r\033[Kperfgate   tty: trial 1 of 2, warm-up and calibration ..."), out);
+    assertTrue(out.contains("\r\033[Kperfgate   tty: trial 2 of 2, measuring ..."), out);
+    assertTrue(out.contains("\r\033[Kperfgate [1/1] tty: 2 of 2 trials done"), out);
+  }
+
+  @Test
   void throwingProbe_failsTheReport_whileOtherProbesGoOn() {
     Metric broken = Metric.of("broken.metric", dev.perfgate.api.Unit.COUNT, dev.perfgate.api.Direction.NEUTRAL);
     dev.perfgate.api.Probe probe = new dev.perfgate.api.Probe() {
