@@ -116,8 +116,9 @@ public final class Suite {
   /**
    * Runs every benchmark variant (each size of each benchmark), evaluates the targets and the suite
    * checks, prints the summary unless the suite is quiet, and returns the report. A benchmark or a
-   * probe that throws, or a benchmark that runs past the timeout, is reported by name and the others
-   * go on.
+   * probe that throws, or a benchmark that runs past the timeout, is reported by name with an
+   * {@link dev.perfgate.api.Status#ERROR} verdict, which fails the report whether the benchmark has
+   * targets or not, and the others go on.
    *
    * @return the report
    * @throws IllegalArgumentException if a probe id asked for is unknown
@@ -634,7 +635,7 @@ public final class Suite {
      * @return this builder
      */
     public Builder settings(Settings settings) {
-      Checks.state(this.settings == null, "settings were already set");
+      Checks.state(this.settings == null, "settings were already set (perf.suite() sets the test run's); set them once");
       this.settings = Checks.notNull(settings, "settings");
       return this;
     }

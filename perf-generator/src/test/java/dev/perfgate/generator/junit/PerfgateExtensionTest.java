@@ -94,6 +94,12 @@ final class PerfgateExtensionTest {
   }
 
   @Test
+  void perfTestThatRunsNothing_failsWithAMessage() {
+    run(RunsNothing.class).assertThatEvents().haveExactly(1, event(test("idle"),
+        finishedWithFailure(message(m -> m.contains("@PerfTest method idle() ran no benchmark")))));
+  }
+
+  @Test
   void optionsFromPerfSuite_canBeReplacedWithoutATrap() {
     run(OwnOptions.class).assertStatistics(s -> s.started(1).succeeded(1).failed(0));
   }
@@ -157,6 +163,13 @@ final class PerfgateExtensionTest {
     @PerfTest
     void forgot() {
       // measures nothing: the extension must say so
+    }
+  }
+
+  static final class RunsNothing {
+    @PerfTest
+    void idle(Perf perf) {
+      perf.suite().benchmark(Benchmark.of("never.run", () -> 1)).build();
     }
   }
 
