@@ -11,7 +11,10 @@ import java.util.Optional;
  * operations, and {@link Session#close(Recorder)} at the end of the trial. Sessions nest: the first
  * probe's {@code beforeSample} runs first and its {@code afterSample} last, and {@link #precise()}
  * probes sit closest to the measured work. A probe that throws is reported by id, its metrics are
- * marked not measured, and the run goes on.
+ * marked not measured, the other probes and benchmarks go on, and the variant gets an
+ * {@link Status#ERROR} verdict, which fails the run: a thrown exception is a defect to fix. A probe
+ * that cannot measure on this JVM says so instead, with {@link #unavailable()} or
+ * {@link Recorder#notMeasured(Metric, String)}, and its metrics stay "not measured" without failing.
  *
  * <p>Probes are made by a {@link ProbeProvider} found through {@link java.util.ServiceLoader}, or
  * passed to a suite directly.
@@ -58,7 +61,9 @@ public interface Probe {
    *
    * @param context the variant and trial
    * @return the session
-   * @throws Exception if the probe cannot start; its metrics are then not measured
+   * @throws Exception if the probe fails to start; its metrics are then not measured and the variant
+   *     gets an {@link Status#ERROR} verdict (use {@link #unavailable()} for a probe that cannot
+   *     work on this JVM)
    */
   Session open(RunContext context) throws Exception;
 

@@ -7,6 +7,10 @@ import java.time.Duration;
  * so {@code Quantity.of(Duration.ofMillis(100))} is 100,000,000 ns and {@code Quantity.megabytes(200)}
  * is 200 x 1024 x 1024 bytes.
  *
+ * <p>Times, bytes, counts and throughputs are magnitudes, never below zero; a negative one is refused
+ * when it is made, so that a typo such as {@code Duration.ofMillis(-1)} cannot become a limit that
+ * every run fails. Ratios may be negative: a relative change such as "at least 5 % faster" is one.
+ *
  * @param value the value in the unit's base (ns, bytes, count, ratio)
  * @param unit the unit
  */
@@ -15,11 +19,13 @@ public record Quantity(double value, Unit unit) {
   /**
    * Creates a quantity.
    *
-   * @throws IllegalArgumentException if the value is NaN or infinite
+   * @throws IllegalArgumentException if the value is NaN or infinite, or negative in a unit other than
+   *     {@link Unit#RATIO}
    */
   public Quantity {
     Checks.finite(value, "quantity value");
     Checks.notNull(unit, "unit");
+    Checks.argument(value >= 0 || unit == Unit.RATIO, "a quantity in %s (%s) must be >= 0", unit, value);
   }
 
   /**
@@ -27,9 +33,13 @@ public record Quantity(double value, Unit unit) {
    *
    * @param duration the duration
    * @return the quantity in nanoseconds
+   * @throws IllegalArgumentException if the duration is negative
    */
   public static Quantity of(Duration duration) {
     Checks.notNull(duration, "duration");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("duration (" + Unit.NANOSECONDS.format(duration.toNanos()) + ") must be >= 0");
+    }
     return new Quantity(duration.toNanos(), Unit.NANOSECONDS);
   }
 
@@ -38,8 +48,10 @@ public record Quantity(double value, Unit unit) {
    *
    * @param bytes the bytes
    * @return the quantity
+   * @throws IllegalArgumentException if the value is negative
    */
   public static Quantity bytes(long bytes) {
+    Checks.argument(bytes >= 0, "bytes (%s) must be >= 0", bytes);
     return new Quantity(bytes, Unit.BYTES);
   }
 
@@ -48,8 +60,10 @@ public record Quantity(double value, Unit unit) {
    *
    * @param kilobytes the kilobytes
    * @return the quantity in bytes
+   * @throws IllegalArgumentException if the value is negative
    */
   public static Quantity kilobytes(double kilobytes) {
+    Checks.argument(kilobytes >= 0, "kilobytes (%s) must be >= 0", kilobytes);
     return new Quantity(kilobytes * 1024, Unit.BYTES);
   }
 
@@ -58,8 +72,10 @@ public record Quantity(double value, Unit unit) {
    *
    * @param megabytes the megabytes
    * @return the quantity in bytes
+   * @throws IllegalArgumentException if the value is negative
    */
   public static Quantity megabytes(double megabytes) {
+    Checks.argument(megabytes >= 0, "megabytes (%s) must be >= 0", megabytes);
     return new Quantity(megabytes * 1024 * 1024, Unit.BYTES);
   }
 
@@ -88,8 +104,10 @@ public record Quantity(double value, Unit unit) {
    *
    * @param count the count
    * @return the quantity
+   * @throws IllegalArgumentException if the value is negative
    */
   public static Quantity count(double count) {
+    Checks.argument(count >= 0, "count (%s) must be >= 0", count);
     return new Quantity(count, Unit.COUNT);
   }
 
@@ -98,8 +116,10 @@ public record Quantity(double value, Unit unit) {
    *
    * @param opsPerSecond the throughput
    * @return the quantity
+   * @throws IllegalArgumentException if the value is negative
    */
   public static Quantity throughput(double opsPerSecond) {
+    Checks.argument(opsPerSecond >= 0, "throughput (%s) must be >= 0", opsPerSecond);
     return new Quantity(opsPerSecond, Unit.OPS_PER_SECOND);
   }
 

@@ -16,10 +16,14 @@ import java.util.Set;
  * @param trials the trials, in order
  * @param notMeasured metrics that could not be measured, each with the reason
  * @param warnings things that make the figures less trustworthy, in words
- * @param error the failure of the benchmark, if it threw or timed out
+ * @param error the failure of the benchmark, if it threw or timed out, in one line
  * @param environment where it was measured
  * @param startedAt when the run began
  * @param elapsed how long the whole run took, warm-up included
+ * @param cause the exception behind the error, with its whole stack trace: what the benchmark threw,
+ *     or for a timeout a {@link java.util.concurrent.TimeoutException} whose stack trace is where the
+ *     benchmark was when it was stopped; kept in memory for tests and reports, not stored with a
+ *     baseline
  */
 public record Result(
     BenchmarkKey key,
@@ -29,12 +33,14 @@ public record Result(
     Optional<String> error,
     Environment environment,
     Instant startedAt,
-    Duration elapsed) {
+    Duration elapsed,
+    Optional<Throwable> cause) {
 
   /**
    * Creates a result.
    *
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if there is a cause but no error
    */
   public Result {
     Checks.notNull(key, "key");
@@ -45,6 +51,26 @@ public record Result(
     Checks.notNull(environment, "environment");
     Checks.notNull(startedAt, "startedAt");
     Checks.notNull(elapsed, "elapsed");
+    Checks.notNull(cause, "cause");
+    Checks.argument(cause.isEmpty() || error.isPresent(), "a result with a cause (%s) must say its error", cause);
+  }
+
+  /**
+   * Creates a result without an exception behind its error (read from a store, or made by hand).
+   *
+   * @param key which benchmark variant this is
+   * @param trials the trials, in order
+   * @param notMeasured metrics that could not be measured, each with the reason
+   * @param warnings things that make the figures less trustworthy, in words
+   * @param error the failure of the benchmark, if it threw or timed out
+   * @param environment where it was measured
+   * @param startedAt when the run began
+   * @param elapsed how long the whole run took, warm-up included
+   * @throws NullPointerException if an argument is null
+   */
+  public Result(BenchmarkKey key, List<Trial> trials, Map<Metric, String> notMeasured, List<String> warnings,
+      Optional<String> error, Environment environment, Instant startedAt, Duration elapsed) {
+    this(key, trials, notMeasured, warnings, error, environment, startedAt, elapsed, Optional.empty());
   }
 
   /**

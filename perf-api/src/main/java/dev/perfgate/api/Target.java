@@ -2,6 +2,7 @@ package dev.perfgate.api;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,15 +47,28 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
   }
 
   /**
-   * Creates a target.
+   * Creates a target. A limit that no measurement could ever meet, or that every measurement meets,
+   * is refused here rather than found out after the run: a time or a throughput must be above zero
+   * (no work takes no time), and "at least 0" bytes or things always holds. "At most 0" bytes or
+   * things is a real target (allocates nothing, loads nothing); a ratio limit may be negative (a
+   * relative change).
    *
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the limit is zero for a time or a throughput, or zero as a
+   *     lower bound of bytes or a count
    */
   public Target {
     Checks.name(metric, "target metric");
     Checks.notNull(statistic, "statistic");
     Checks.notNull(bound, "bound");
     Checks.notNull(limit, "limit");
+    String what = statistic.label() + " " + label(metric) + " " + bound.symbol() + " " + limit;
+    if (limit.unit() == Unit.NANOSECONDS || limit.unit() == Unit.OPS_PER_SECOND) {
+      Checks.argument(limit.value() > 0, "the limit of target '%s' must be positive: a measured %s is never 0",
+          what, limit.unit() == Unit.NANOSECONDS ? "time" : "throughput");
+    } else if (limit.unit() != Unit.RATIO && bound == Bound.AT_LEAST) {
+      Checks.argument(limit.value() > 0, "target '%s' always holds, so it cannot fail; give a limit above 0", what);
+    }
   }
 
   /**
@@ -64,7 +78,7 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
    * @return a step that chooses the statistic
    */
   public static Selector on(Metric metric) {
-    return new Selector(Checks.notNull(metric, "metric").name());
+    return new Selector(Checks.notNull(metric, "metric").name(), metric);
   }
 
   /**
@@ -74,15 +88,17 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
    * @return a step that chooses the statistic
    */
   public static Selector on(String metricName) {
-    return new Selector(Checks.name(metricName, "metric name"));
+    return new Selector(Checks.name(metricName, "metric name"), null);
   }
 
   /**
    * Evaluates this target against a result.
    *
    * <p>The statistic is taken over every sample's value when the metric is recorded per sample,
-   * otherwise over one value per trial. A metric the result could not measure gives
-   * {@link Status#NOT_MEASURED} with the reason; a failed benchmark gives {@link Status#ERROR}.
+   * otherwise over one value per trial. A metric a probe could not measure here gives
+   * {@link Status#NOT_MEASURED} with the probe's reason; a metric that nothing in the run records (a
+   * misspelt name, a probe that is not turned on) gives {@link Status#ERROR}, naming the nearest
+   * recorded metric; a failed benchmark gives {@link Status#ERROR}.
    *
    * @param result the result
    * @return the verdict, whose message states the measurement against the limit
@@ -98,17 +114,21 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
           line(subject, check, Status.ERROR) + ": benchmark failed: " + result.error().get(), figures);
     }
     Optional<Metric> found = result.metric(metric);
-    if (found.isEmpty() || result.values(found.get()).length == 0) {
-      String reason = found.map(m -> result.notMeasured().get(m))
-          .orElse("no probe in this run records '" + metric + "'; metrics recorded: "
-              + result.metrics().stream().map(Metric::name).toList());
+    if (found.isEmpty()) {
+      List<String> recorded = result.metrics().stream().map(Metric::name).toList();
+      String hint = Names.nearest(metric, recorded).map(n -> " (did you mean '" + n + "'?)").orElse("");
+      return new Verdict(subject, check, Status.ERROR, line(subject, check, Status.ERROR) + ": no probe in this run"
+          + " records '" + metric + "'" + hint + "; metrics recorded: " + recorded
+          + " (a probe's metric needs its probe turned on: Suite.Builder.probes(id))", figures);
+    }
+    if (result.values(found.get()).length == 0) {
+      String reason = Optional.ofNullable(result.notMeasured().get(found.get()))
+          .orElse("no value of '" + metric + "' was recorded");
       return new Verdict(subject, check, Status.NOT_MEASURED,
           line(subject, check, Status.NOT_MEASURED) + ": " + reason, figures);
     }
     Metric m = found.get();
-    Checks.argument(m.unit() == limit.unit(),
-        "target on '%s' has a limit in %s but the metric is measured in %s; give the limit in %s",
-        metric, limit.unit(), m.unit(), m.unit());
+    checkUnit(metric, m.unit(), limit);
     double measured = result.statistic(m, statistic);
     figures.put("measured", measured);
     boolean pass = bound == Bound.AT_MOST ? measured <= limit.value() : measured >= limit.value();
@@ -116,6 +136,12 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
     String message = String.format("%s  %s %s %s  %s %s  %s", subject, statistic.label(), label(metric),
         m.format(measured), bound.symbol(), limit, status);
     return new Verdict(subject, check, status, message, figures);
+  }
+
+  private static void checkUnit(String metric, Unit unit, Quantity limit) {
+    Checks.argument(unit == limit.unit(),
+        "target on '%s' has a limit in %s but the metric is measured in %s; give the limit in %s",
+        metric, limit.unit(), unit, unit);
   }
 
   private static String line(String subject, String check, Status status) {
@@ -144,9 +170,12 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
   /** Chooses the statistic of a target under construction. */
   public static final class Selector {
     private final String metric;
+    /** The metric when the target names it by object, so that a limit in another unit is refused at once. */
+    private final Metric known;
 
-    private Selector(String metric) {
+    private Selector(String metric, Metric known) {
       this.metric = metric;
+      this.known = known;
     }
 
     /**
@@ -156,7 +185,7 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
      * @return a step that sets the limit
      */
     public Limiter statistic(Statistic statistic) {
-      return new Limiter(metric, Checks.notNull(statistic, "statistic"));
+      return new Limiter(metric, known, Checks.notNull(statistic, "statistic"));
     }
 
     /** @return a step that limits the median */
@@ -198,11 +227,21 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
   /** Sets the limit of a target under construction. */
   public static final class Limiter {
     private final String metric;
+    private final Metric known;
     private final Statistic statistic;
 
-    private Limiter(String metric, Statistic statistic) {
+    private Limiter(String metric, Metric known, Statistic statistic) {
       this.metric = metric;
+      this.known = known;
       this.statistic = statistic;
+    }
+
+    private Quantity checked(Quantity limit) {
+      Checks.notNull(limit, "limit");
+      if (known != null) {
+        checkUnit(metric, known.unit(), limit);
+      }
+      return limit;
     }
 
     /**
@@ -210,16 +249,20 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
      *
      * @param limit the limit
      * @return the target
+     * @throws IllegalArgumentException if the limit can never be met or can never fail (see
+     *     {@link Target#Target(String, Statistic, Bound, Quantity)}), or is in another unit than the
+     *     metric's
      */
     public Target atMost(Quantity limit) {
-      return new Target(metric, statistic, Bound.AT_MOST, limit);
+      return new Target(metric, statistic, Bound.AT_MOST, checked(limit));
     }
 
     /**
      * The statistic must be at most this duration.
      *
-     * @param limit the limit
+     * @param limit the limit, positive
      * @return the target
+     * @throws IllegalArgumentException if the limit is zero or negative
      */
     public Target atMost(Duration limit) {
       return atMost(Quantity.of(limit));
@@ -230,9 +273,12 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
      *
      * @param limit the limit
      * @return the target
+     * @throws IllegalArgumentException if the limit can never be met or can never fail (see
+     *     {@link Target#Target(String, Statistic, Bound, Quantity)}), or is in another unit than the
+     *     metric's
      */
     public Target atLeast(Quantity limit) {
-      return new Target(metric, statistic, Bound.AT_LEAST, limit);
+      return new Target(metric, statistic, Bound.AT_LEAST, checked(limit));
     }
   }
 }

@@ -7,6 +7,8 @@ import dev.perfgate.api.Statistic;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +19,11 @@ import java.util.Map;
  * line per benchmark variant with its main figures, then every verdict, then the totals.
  */
 public final class ConsoleReporter {
+  /** In a CI log, a plain progress line at most this often within one variant. */
+  static final long PLAIN_PROGRESS_EVERY_SECONDS = 10;
+
   private final PrintStream out;
+  private final Map<BenchmarkKey, Long> plainProgress = new java.util.concurrent.ConcurrentHashMap<>();
   /** On a terminal one line per benchmark is rewritten as trials end; in a CI log lines are plain. */
   private final boolean terminal;
 
@@ -45,6 +51,11 @@ public final class ConsoleReporter {
     return new ConsoleReporter(Checks.notNull(out, "out"), false);
   }
 
+  /** A reporter as on a terminal or as in a CI log, for tests of both. */
+  static ConsoleReporter to(PrintStream out, boolean terminal) {
+    return new ConsoleReporter(Checks.notNull(out, "out"), terminal);
+  }
+
   void started(BenchmarkKey key, int index, int count) {
     started(key.toString(), index, count);
   }
@@ -60,21 +71,66 @@ public final class ConsoleReporter {
     out.flush();
   }
 
-  void warn(String message) {
+  /**
+   * Prints a warning on a line of its own.
+   *
+   * @param message the warning
+   */
+  public void warn(String message) {
     out.println("perfgate WARNING: " + message);
     out.flush();
   }
 
-  void trialDone(BenchmarkKey key, int trial, int trials) {
+  /** On a terminal, the variant's line shows the trial and phase under way; a CI log gets nothing. */
+  void phase(BenchmarkKey key, int trial, int trials, String phase) {
     if (terminal) {
-      out.printf(Locale.ROOT, "\rperfgate %s: trial %d of %d done   ", key, trial + 1, trials);
+      out.printf(Locale.ROOT, "\r\033[Kperfgate   %s: trial %d of %d, %s ...", key, trial + 1, trials, phase);
       out.flush();
     }
   }
 
-  void finished(Result result) {
-    out.println((terminal ? "\r\033[K" : "") + "perfgate       " + line(result));
+  /**
+   * On a terminal the variant's line is rewritten; in a CI log a plain line is printed at most every
+   * {@link #PLAIN_PROGRESS_EVERY_SECONDS} seconds of a variant's run, so that a long benchmark shows
+   * it is alive without flooding the log.
+   */
+  void trialDone(BenchmarkKey key, int trial, int trials, Duration elapsed) {
+    if (terminal) {
+      out.printf(Locale.ROOT, "\r\033[Kperfgate   %s: trial %d of %d done", key, trial + 1, trials);
+      out.flush();
+    } else if (trial + 1 < trials) {
+      long step = elapsed.toSeconds() / PLAIN_PROGRESS_EVERY_SECONDS;
+      Long last = plainProgress.put(key, step);
+      if (step > (last == null ? 0 : last)) {
+        out.printf(Locale.ROOT, "perfgate   %s: trial %d of %d done after %d s%n", key, trial + 1, trials,
+            elapsed.toSeconds());
+        out.flush();
+      }
+    }
+  }
+
+  /** One short line per variant as it ends; its figures are printed once, in the summary. */
+  void finished(Result result, int index, int count) {
+    String done = result.error().isPresent()
+        ? String.format(Locale.ROOT, "failed after %d trial(s) (the summary says why)", result.trials().size())
+        : String.format(Locale.ROOT, "%d of %d trials done in %.1f s", result.trials().size(), result.trials().size(),
+            result.elapsed().toMillis() / 1000.0);
+    out.printf(Locale.ROOT, "%sperfgate [%d/%d] %s: %s%n", terminal ? "\r\033[K" : "", index, count, result.key(), done);
     out.flush();
+  }
+
+  /**
+   * Prints where the reports of a run were written, so that a person finds them from the log.
+   *
+   * @param files the files written
+   */
+  public void reportsWritten(List<Path> files) {
+    Checks.notNull(files, "files");
+    if (!files.isEmpty()) {
+      out.println("perfgate reports: " + files.stream().map(f -> f.toAbsolutePath().toString())
+          .collect(java.util.stream.Collectors.joining(", ")));
+      out.flush();
+    }
   }
 
   /**
@@ -95,8 +151,9 @@ public final class ConsoleReporter {
    */
   public static String format(Report report) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%nPerfgate: %d benchmark variants in %.1f s on %s%n",
-        report.benchmarks().size(), report.elapsed().toMillis() / 1000.0, report.environment()));
+    int variants = report.benchmarks().size();
+    sb.append(String.format(Locale.ROOT, "%nPerfgate: %d benchmark variant%s in %.1f s on %s%n",
+        variants, variants == 1 ? "" : "s", report.elapsed().toMillis() / 1000.0, report.environment()));
     sb.append("probes: ").append(String.join("; ", report.probes())).append('\n');
     for (String w : report.environment().warnings()) {
       sb.append("WARNING: ").append(w).append('\n');
@@ -107,6 +164,7 @@ public final class ConsoleReporter {
     sb.append('\n');
     for (BenchmarkReport b : report.benchmarks()) {
       sb.append("  ").append(line(b.result())).append('\n');
+      b.result().cause().ifPresent(c -> sb.append(trace(c)));
       for (String w : b.result().warnings()) {
         sb.append("      warning: ").append(w).append('\n');
       }
@@ -134,6 +192,33 @@ public final class ConsoleReporter {
     sb.append('\n');
     return sb.toString();
   }
+
+  /** The user's part of a stack trace: the frames above Perfgate's runner, and each cause's first. */
+  static String trace(Throwable t) {
+    StringBuilder sb = new StringBuilder();
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    String prefix = "      ";
+    for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+      sb.append(prefix).append(c == t ? "" : "caused by: ").append(c).append('\n');
+      int shown = 0;
+      for (StackTraceElement e : c.getStackTrace()) {
+        String cls = e.getClassName();
+        if (cls.startsWith("dev.perfgate.generator.internal.") || cls.startsWith("dev.perfgate.api.Lambda")
+            || shown == MAX_FRAMES) {
+          break;
+        }
+        if (cls.contains("$$Lambda")) {
+          continue;
+        }
+        sb.append(prefix).append("  at ").append(e).append('\n');
+        shown++;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Frames of a stack trace shown in the summary; the JSON report has them all. */
+  private static final int MAX_FRAMES = 12;
 
   /**
    * The variant's main figures on one line (time per operation, median and p95, CPU and allocation

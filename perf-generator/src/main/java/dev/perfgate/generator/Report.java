@@ -79,25 +79,47 @@ public record Report(List<BenchmarkReport> benchmarks, List<Verdict> suiteVerdic
   }
 
   /**
-   * Whether no verdict failed. A suite with a status of {@link Status#NOT_MEASURED} or
+   * Whether nothing failed: no verdict failed and every benchmark ran to the end. A benchmark that
+   * threw or timed out fails the run whether it has targets or not. A status of
+   * {@link Status#NOT_MEASURED} (a probe that cannot measure on this JVM) or
    * {@link Status#INCONCLUSIVE} still passes; the reports show those plainly.
    *
    * @return true if nothing failed
    */
   public boolean passed() {
-    return failures().isEmpty();
+    return failures().isEmpty() && benchmarks.stream().allMatch(b -> b.result().succeeded());
   }
 
   /**
-   * Throws if a verdict failed, with every failure in the message.
+   * The exceptions behind the errors of this run, in run order: what each failed benchmark threw,
+   * or where it was when its timeout stopped it.
+   *
+   * @return the exceptions, possibly empty
+   */
+  public List<Throwable> causes() {
+    return benchmarks.stream().flatMap(b -> b.result().cause().stream()).collect(Collectors.toList());
+  }
+
+  /**
+   * Throws if the run failed, with every failure in the message and the first benchmark's exception
+   * as the cause (the others are added as suppressed), so that a test shows the user's stack trace.
    *
    * @throws AssertionError if the run failed
    */
   public void assertPassed() {
-    List<Verdict> failures = failures();
-    if (!failures.isEmpty()) {
-      throw new AssertionError(failures.size() + " of " + verdicts().size() + " performance checks failed:\n  "
-          + failures.stream().map(Verdict::message).collect(Collectors.joining("\n  ")));
+    if (passed()) {
+      return;
     }
+    List<String> lines = new ArrayList<>();
+    failures().forEach(v -> lines.add(v.message()));
+    // A report made by hand may hold a failed result without its verdict; it still fails.
+    benchmarks.stream().filter(b -> b.result().error().isPresent())
+        .filter(b -> b.verdicts().stream().noneMatch(v -> v.status() == Status.ERROR))
+        .forEach(b -> lines.add(b.result().key() + "  ERROR: " + b.result().error().get()));
+    List<Throwable> causes = causes();
+    AssertionError e = new AssertionError(lines.size() + " of " + Math.max(lines.size(), verdicts().size())
+        + " performance checks failed:\n  " + String.join("\n  ", lines), causes.isEmpty() ? null : causes.get(0));
+    causes.stream().skip(1).forEach(e::addSuppressed);
+    throw e;
   }
 }

@@ -1,7 +1,6 @@
 package dev.perfgate.generator;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -27,7 +26,7 @@ public record RunOptions(int trials, int samples, Duration sampleTime, Duration 
     Duration maxWarmup, Duration timeout) {
 
   /** The system property that turns quick mode on: {@code -Dperfgate.quick=true}. */
-  public static final String QUICK_PROPERTY = "perfgate.quick";
+  public static final String QUICK_PROPERTY = Settings.QUICK;
 
   /**
    * Creates options.
@@ -70,52 +69,28 @@ public record RunOptions(int trials, int samples, Duration sampleTime, Duration 
   }
 
   /**
-   * The defaults, or quick mode where {@code -Dperfgate.quick=true} is set.
+   * The defaults with the overrides of system properties ({@code -Dperfgate.quick=true},
+   * {@code -Dperfgate.timeout=30s}, ...: see {@link Settings#keys()}).
    *
    * @return the options
+   * @throws IllegalArgumentException if a {@code perfgate.*} property is unknown or its value bad
    */
   public static RunOptions fromSystemProperties() {
-    return defaults().withOverrides(System::getProperty);
+    return Settings.fromSystemProperties().runOptions();
   }
 
   /**
    * These options with the overrides a configuration source gives: {@code perfgate.quick=true}
-   * switches to {@link #quick()}, then {@code perfgate.trials} and {@code perfgate.samples} set the
-   * counts.
+   * switches to {@link #quick()}, then {@code perfgate.trials}, {@code perfgate.samples} and
+   * {@code perfgate.timeout} set theirs (see {@link Settings#keys()}).
    *
    * @param config looks up a key, returning null where it is not set
    * @return the options with the overrides applied
-   * @throws IllegalArgumentException if a value does not parse
+   * @throws IllegalArgumentException if a value does not parse or is out of range; the message names
+   *     the key
    */
   public RunOptions withOverrides(Function<String, String> config) {
-    RunOptions o = this;
-    String quick = config.apply(QUICK_PROPERTY);
-    if (quick != null && parseBoolean(QUICK_PROPERTY, quick)) {
-      o = quick();
-    }
-    String trials = config.apply("perfgate.trials");
-    String samples = config.apply("perfgate.samples");
-    if (trials != null || samples != null) {
-      o = new RunOptions(trials == null ? o.trials : parseInt("perfgate.trials", trials),
-          samples == null ? o.samples : parseInt("perfgate.samples", samples), o.sampleTime, o.warmup,
-          o.firstWarmup, o.maxWarmup, o.timeout);
-    }
-    return o;
-  }
-
-  static boolean parseBoolean(String key, String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    Checks.argument(v.equals("true") || v.equals("false") || v.isEmpty(),
-        "%s (%s) must be true or false", key, value);
-    return !v.equals("false");
-  }
-
-  private static int parseInt(String key, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " (" + value + ") must be a whole number", e);
-    }
+    return Settings.from(config).overrides(this);
   }
 
   /**

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -115,8 +116,9 @@ public final class Suite {
   /**
    * Runs every benchmark variant (each size of each benchmark), evaluates the targets and the suite
    * checks, prints the summary unless the suite is quiet, and returns the report. A benchmark or a
-   * probe that throws, or a benchmark that runs past the timeout, is reported by name and the others
-   * go on.
+   * probe that throws, or a benchmark that runs past the timeout, is reported by name with an
+   * {@link dev.perfgate.api.Status#ERROR} verdict, which fails the report whether the benchmark has
+   * targets or not, and the others go on.
    *
    * @return the report
    * @throws IllegalArgumentException if a probe id asked for is unknown
@@ -176,14 +178,21 @@ public final class Suite {
       }
     }
     List<BenchmarkReport> reports = new ArrayList<>();
-    ExecutorService[] executor = {newExecutor()};
+    Executor executor = new Executor();
     try {
       java.util.function.Supplier<VariantRunner> newRunner = () -> new VariantRunner(plan(), active, unavailable,
           environment, ticker, new VariantRunner.Listener() {
             @Override
-            public void trialDone(BenchmarkKey key, int trial, int trials) {
+            public void phase(BenchmarkKey key, int trial, int trials, String phase) {
               if (console != null) {
-                console.trialDone(key, trial, trials);
+                console.phase(key, trial, trials, phase);
+              }
+            }
+
+            @Override
+            public void trialDone(BenchmarkKey key, int trial, int trials, Duration elapsed) {
+              if (console != null) {
+                console.trialDone(key, trial, trials, elapsed);
               }
             }
           });
@@ -216,9 +225,9 @@ public final class Suite {
         for (int i = 0; i < group.size(); i++) {
           Result result = runs.get(i).finish();
           if (console != null) {
-            console.finished(result);
+            console.finished(result, done + i + 1, variants.size());
           }
-          reports.add(new BenchmarkReport(result, evaluate(group.get(i), result)));
+          reports.add(new BenchmarkReport(result, evaluate(group.get(i), result, runs.get(i).probeFailures())));
         }
         done += group.size();
       }
@@ -241,7 +250,7 @@ public final class Suite {
         }
       }
     } finally {
-      executor[0].shutdownNow();
+      executor.shutdown();
     }
     List<Result> results = reports.stream().map(BenchmarkReport::result).toList();
     List<Verdict> suiteVerdicts = new ArrayList<>();
@@ -291,50 +300,87 @@ public final class Suite {
         options.firstWarmup(), options.maxWarmup());
   }
 
-  private List<Verdict> evaluate(Variant v, Result result) {
+  /**
+   * The verdicts of a variant. A variant that failed (threw, timed out) gets one ERROR verdict with
+   * or without targets, whose figures cannot be judged; a probe that threw gets one ERROR verdict
+   * each, beside the targets; a target that cannot be evaluated (a limit in the wrong unit) is an
+   * ERROR rather than a crash of the whole run.
+   */
+  private List<Verdict> evaluate(Variant v, Result result, List<VariantRunner.ProbeFailure> probeFailures) {
     List<Target> applicable = new ArrayList<>(targets.getOrDefault(v.benchmark.name(), List.of()));
     OptionalInt size = v.key.size();
     if (size.isPresent()) {
       applicable.addAll(sizeTargets.getOrDefault(v.benchmark.name(), Map.of()).getOrDefault(size.getAsInt(), List.of()));
     }
+    String subject = result.key().toString();
     List<Verdict> verdicts = new ArrayList<>();
+    if (result.error().isPresent()) {
+      String skipped = applicable.isEmpty() ? "" : "; its " + applicable.size() + " target(s) were not judged";
+      verdicts.add(new Verdict(subject, RUNS_TO_THE_END, dev.perfgate.api.Status.ERROR,
+          subject + "  " + RUNS_TO_THE_END + "  ERROR: " + result.error().get() + skipped, Map.of()));
+      return verdicts;
+    }
+    for (VariantRunner.ProbeFailure f : probeFailures) {
+      verdicts.add(new Verdict(subject, "probe '" + f.probe() + "'", dev.perfgate.api.Status.ERROR,
+          subject + "  probe '" + f.probe() + "'  ERROR: " + f.message() + "; its metrics were not measured (a probe"
+              + " that cannot measure on this JVM says so with unavailable() or Recorder.notMeasured instead of throwing)",
+          Map.of()));
+    }
     for (Target t : applicable) {
-      verdicts.add(t.evaluate(result));
+      try {
+        verdicts.add(t.evaluate(result));
+      } catch (IllegalArgumentException e) {
+        verdicts.add(new Verdict(subject, t.toString(), dev.perfgate.api.Status.ERROR,
+            subject + "  " + t + "  ERROR: " + e.getMessage(), Map.of()));
+      }
     }
     return verdicts;
   }
 
+  /** The check of an ERROR verdict for a variant that did not run to the end. */
+  static final String RUNS_TO_THE_END = "runs to the end";
+
   /** Runs one trial of a variant within what is left of its timeout; false once the variant failed. */
-  private boolean runTrial(ExecutorService[] executor, VariantRunner.Run run, int trial) {
+  private boolean runTrial(Executor executor, VariantRunner.Run run, int trial) {
     long left = options.timeout().toNanos() - run.elapsed().toNanos();
     if (left <= 0) {
-      run.fail(timedOut(run.key()));
+      TimeoutException spent = new TimeoutException("'" + run.key() + "' used up its timeout of "
+          + dev.perfgate.api.Unit.NANOSECONDS.format(options.timeout().toNanos()) + " before its next trial");
+      spent.setStackTrace(new StackTraceElement[0]);
+      run.fail(timedOut(run.key()), spent);
       return false;
     }
-    Future<Boolean> future = executor[0].submit(() -> run.runTrial(trial));
+    Future<Boolean> future = executor.service.submit(() -> run.runTrial(trial));
     try {
       return future.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
+      // Where the benchmark was when it was stopped is the stack trace the user needs.
+      Thread stuck = executor.thread.get();
+      TimeoutException where = new TimeoutException("'" + run.key() + "' was here when its timeout of "
+          + dev.perfgate.api.Unit.NANOSECONDS.format(options.timeout().toNanos()) + " stopped it");
+      if (stuck != null) {
+        where.setStackTrace(stuck.getStackTrace());
+      }
       future.cancel(true);
       // The stuck thread cannot be stopped safely; leave it (a daemon) and go on with a fresh one.
-      executor[0].shutdownNow();
-      executor[0] = newExecutor();
-      run.fail(timedOut(run.key()));
+      executor.renew();
+      run.fail(timedOut(run.key()), where);
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       future.cancel(true);
-      run.fail("interrupted while running '" + run.key() + "'");
+      run.fail("interrupted while running '" + run.key() + "'", e);
       return false;
     } catch (ExecutionException e) {
-      run.fail("benchmark '" + run.key() + "' failed in the runner: " + e.getCause());
+      run.fail("benchmark '" + run.key() + "' failed in the runner: " + e.getCause(), e.getCause());
       return false;
     }
   }
 
   private String timedOut(BenchmarkKey key) {
-    return "benchmark '" + key.name() + "' timed out after " + options.timeout().toSeconds()
-        + " s and was stopped; the rest of the suite went on (raise RunOptions.timeout if it needs longer)";
+    return "benchmark '" + key.name() + "' timed out after " + dev.perfgate.api.Unit.NANOSECONDS.format(
+        options.timeout().toNanos()) + " and was stopped; the rest of the suite went on (raise the timeout with"
+        + " -D" + Settings.TIMEOUT + "=... or RunOptions.timeout if it needs longer)";
   }
 
   /** Variants grouped by benchmark, in the order the benchmarks were added. */
@@ -344,12 +390,29 @@ public final class Suite {
     return List.copyOf(groups.values());
   }
 
-  private static ExecutorService newExecutor() {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "perfgate-runner");
-      t.setDaemon(true);
-      return t;
-    });
+  /** The thread that runs trials, replaced when a benchmark hangs in it. */
+  private static final class Executor {
+    private final AtomicReference<Thread> thread = new AtomicReference<>();
+    private ExecutorService service = newService();
+
+    private ExecutorService newService() {
+      return Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "perfgate-runner");
+        t.setDaemon(true);
+        thread.set(t);
+        return t;
+      });
+    }
+
+    void renew() {
+      service.shutdownNow();
+      thread.set(null);
+      service = newService();
+    }
+
+    void shutdown() {
+      service.shutdownNow();
+    }
   }
 
   private record Variant(Benchmark benchmark, BenchmarkKey key) {}
@@ -572,7 +635,7 @@ public final class Suite {
      * @return this builder
      */
     public Builder settings(Settings settings) {
-      Checks.state(this.settings == null, "settings were already set");
+      Checks.state(this.settings == null, "settings were already set (perf.suite() sets the test run's); set them once");
       this.settings = Checks.notNull(settings, "settings");
       return this;
     }
@@ -584,7 +647,8 @@ public final class Suite {
      * @return this builder
      */
     public Builder options(RunOptions options) {
-      Checks.state(this.options == null, "options were already set");
+      Checks.state(this.options == null, "options were already set to %s; set them once (to change a few, start"
+          + " from the ones you have: options.toBuilder()...build())", this.options);
       this.options = Checks.notNull(options, "options");
       return this;
     }

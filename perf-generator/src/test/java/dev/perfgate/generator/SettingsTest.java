@@ -42,6 +42,57 @@ final class SettingsTest {
   }
 
   @Test
+  void misspelledKey_isReportedWithTheNearestValidKey() {
+    System.setProperty("perfgate.trails", "3");
+    try {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, Settings::fromSystemProperties);
+      assertTrue(e.getMessage().contains("perfgate.trails") && e.getMessage().contains("did you mean perfgate.trials?"),
+          e.getMessage());
+    } finally {
+      System.clearProperty("perfgate.trails");
+    }
+  }
+
+  @Test
+  void registry_listsEveryKeyOnce_inTheReadmeTable_andAcceptsThemAll() {
+    String table = Settings.markdownTable();
+    for (Settings.Key k : Settings.keys()) {
+      assertEquals(1, table.split("`" + java.util.regex.Pattern.quote(k.name()) + "`", -1).length - 1, k.name());
+    }
+    Settings.checkKeys(Settings.keys().stream().map(Settings.Key::name).toList());
+    Settings.checkKeys(List.of("java.version", "perfgateish", "user.dir"));
+  }
+
+  @Test
+  void unknownKeyInAMap_isRefused_andAFarOneListsTheKeys() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Settings.from(Map.of("perfgate.colour", "red")));
+    assertTrue(e.getMessage().startsWith("unknown setting perfgate.colour; the settings are [perfgate.quick,"),
+        e.getMessage());
+    assertEquals(List.of(1, 2), Settings.from(Map.of("perfgate.threads", "1,2")).threads().orElseThrow());
+  }
+
+  @Test
+  void zeroTrials_namesTheProperty() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Settings.from(Map.of("perfgate.trials", "0")::get).runOptions());
+    assertTrue(e.getMessage().startsWith("perfgate.trials (0) must be >= 2"), e.getMessage());
+  }
+
+  @Test
+  void timeout_isReadAsSecondsOrIso8601() {
+    assertEquals(java.time.Duration.ofSeconds(30),
+        Settings.from(Map.of("perfgate.timeout", "30s")::get).runOptions().timeout());
+    assertEquals(java.time.Duration.ofMinutes(2),
+        Settings.from(Map.of("perfgate.timeout", "PT2M")::get).runOptions().timeout());
+    assertEquals(java.time.Duration.ofMillis(1500),
+        Settings.from(Map.of("perfgate.timeout", "1500ms")::get).runOptions().timeout());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Settings.from(Map.of("perfgate.timeout", "soon")::get).runOptions());
+    assertTrue(e.getMessage().startsWith("perfgate.timeout (soon) must be"), e.getMessage());
+  }
+
+  @Test
   void sizesOverride_replacesEveryBenchmarksSizes() {
     Report report = Suite.newBuilder().options(SuiteTest.FAST).quiet()
         .settings(Settings.from(Map.of("perfgate.sizes", "3")::get))

@@ -17,17 +17,19 @@ final class ProbeSessions {
   private final Probe.Session[] sessions;
   private final Map<Metric, String> notMeasured;
   private final List<String> warnings;
+  private final List<VariantRunner.ProbeFailure> failures;
 
   private ProbeSessions(List<Probe> probes, List<Probe.Session> sessions, Map<Metric, String> notMeasured,
-      List<String> warnings) {
+      List<String> warnings, List<VariantRunner.ProbeFailure> failures) {
     this.probes = probes.toArray(new Probe[0]);
     this.sessions = sessions.toArray(new Probe.Session[0]);
     this.notMeasured = notMeasured;
     this.warnings = warnings;
+    this.failures = failures;
   }
 
   static ProbeSessions open(List<Probe> probes, RunContext context, Map<Metric, String> notMeasured,
-      List<String> warnings) {
+      List<String> warnings, List<VariantRunner.ProbeFailure> failures) {
     List<Probe> opened = new ArrayList<>();
     List<Probe.Session> sessions = new ArrayList<>();
     for (Probe probe : probes) {
@@ -39,10 +41,10 @@ final class ProbeSessions {
         opened.add(probe);
         sessions.add(session);
       } catch (Exception | LinkageError e) {
-        fail(probe, "open", e, notMeasured, warnings);
+        fail(probe, "open", e, notMeasured, warnings, failures);
       }
     }
-    return new ProbeSessions(opened, sessions, notMeasured, warnings);
+    return new ProbeSessions(opened, sessions, notMeasured, warnings, failures);
   }
 
   Map<Metric, String> notMeasured() {
@@ -94,15 +96,20 @@ final class ProbeSessions {
 
   private void drop(int i, String phase, Throwable e) {
     sessions[i] = null;
-    fail(probes[i], phase, e, notMeasured, warnings);
+    fail(probes[i], phase, e, notMeasured, warnings, failures);
   }
 
   private static void fail(Probe probe, String phase, Throwable e, Map<Metric, String> notMeasured,
-      List<String> warnings) {
+      List<String> warnings, List<VariantRunner.ProbeFailure> failures) {
     String why = "probe '" + probe.id() + "' failed in " + phase + ": " + e.getClass().getName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage());
     synchronized (warnings) {
       warnings.add(why);
+    }
+    synchronized (failures) {
+      if (failures.stream().noneMatch(f -> f.probe().equals(probe.id()))) {
+        failures.add(new VariantRunner.ProbeFailure(probe.id(), why, e));
+      }
     }
     for (Metric m : probe.metrics()) {
       notMeasured.putIfAbsent(m, why);

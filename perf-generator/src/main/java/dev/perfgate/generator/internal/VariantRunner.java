@@ -29,14 +29,35 @@ public final class VariantRunner {
   /** Hears about progress; called on the measuring thread. */
   public interface Listener {
     /**
+     * A phase of a trial began: {@code "warm-up and calibration"} or {@code "measuring"}.
+     *
+     * @param key the variant
+     * @param trial the trial's index
+     * @param trials the number of trials
+     * @param phase the phase, in words
+     */
+    default void phase(BenchmarkKey key, int trial, int trials, String phase) {}
+
+    /**
      * A trial ended.
      *
      * @param key the variant
      * @param trial the trial's index
      * @param trials the number of trials
+     * @param elapsed how long the variant's trials took so far
      */
-    default void trialDone(BenchmarkKey key, int trial, int trials) {}
+    default void trialDone(BenchmarkKey key, int trial, int trials, Duration elapsed) {}
   }
+
+  /**
+   * A probe that threw, with where and what: the probe is dropped for the rest of the trial, the
+   * others go on, and the variant gets an error verdict.
+   *
+   * @param probe the probe's id
+   * @param message what failed, in one line
+   * @param cause the exception
+   */
+  public record ProbeFailure(String probe, String message, Throwable cause) {}
 
   /** Batches during warm-up last at least this share of a sample, so warm-up also calibrates. */
   private static final int WARMUP_BATCHES_PER_SAMPLE = 4;
@@ -127,7 +148,9 @@ public final class VariantRunner {
     private final Loops loop = Loops.fresh();
     private final Sink sink = new Sink();
     private final long[] batch = {1};
+    private final List<ProbeFailure> probeFailures = new ArrayList<>();
     private Optional<String> error = Optional.empty();
+    private Optional<Throwable> cause = Optional.empty();
     private long elapsedNanos;
 
     private Run(Benchmark benchmark, BenchmarkKey key) {
@@ -160,10 +183,11 @@ public final class VariantRunner {
           error = Optional.of("interrupted after " + trials.size() + " trials");
           return false;
         }
-        trials.add(trial(benchmark, key, index, loop, sink, batch, notMeasured, warnings));
-        listener.trialDone(key, index, options.trials());
+        trials.add(trial(benchmark, key, index, loop, sink, batch, notMeasured, warnings, probeFailures));
+        listener.trialDone(key, index, options.trials(), Duration.ofNanos(elapsedNanos + ticker.read() - start));
       } catch (Exception | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
         error = Optional.of(describe(benchmark.name(), e));
+        cause = Optional.of(e);
       } finally {
         elapsedNanos += ticker.read() - start;
       }
@@ -174,10 +198,23 @@ public final class VariantRunner {
      * Marks the variant failed, for example when the caller stopped it after a timeout.
      *
      * @param why the reason, in words
+     * @param exception the exception behind it, with the stack trace to show
      */
-    public void fail(String why) {
+    public void fail(String why, Throwable exception) {
       if (error.isEmpty()) {
         error = Optional.of(why);
+        cause = Optional.of(exception);
+      }
+    }
+
+    /**
+     * The probes that threw, each once, in the order they first failed.
+     *
+     * @return the failures, possibly empty
+     */
+    public List<ProbeFailure> probeFailures() {
+      synchronized (probeFailures) {
+        return List.copyOf(probeFailures);
       }
     }
 
@@ -196,7 +233,9 @@ public final class VariantRunner {
      * @return the result
      */
     public Result finish() {
-      Map<Metric, String> missing = new LinkedHashMap<>(notMeasured);
+      // A run that failed is judged by its error alone; what its partial trials could not measure is
+      // beside the point. Probes that cannot measure on this JVM at all are still named.
+      Map<Metric, String> missing = new LinkedHashMap<>(error.isPresent() ? unavailable : notMeasured);
       for (Metric m : List.copyOf(missing.keySet())) {
         if (trials.stream().anyMatch(tr -> !Double.isNaN(tr.value(m)))) {
           missing.remove(m);
@@ -204,12 +243,13 @@ public final class VariantRunner {
       }
       List<String> all = new ArrayList<>(warnings);
       all.addAll(OffTrials.warnings(trials));
-      return new Result(key, trials, missing, all, error, environment, startedAt, Duration.ofNanos(elapsedNanos));
+      return new Result(key, trials, missing, all, error, environment, startedAt, Duration.ofNanos(elapsedNanos),
+          cause);
     }
   }
 
   private Trial trial(Benchmark benchmark, BenchmarkKey key, int index, Loops loop, Sink sink, long[] batch,
-      Map<Metric, String> notMeasured, List<String> warnings) throws Exception {
+      Map<Metric, String> notMeasured, List<String> warnings, List<ProbeFailure> probeFailures) throws Exception {
     Map<Metric, LongAdder> counters = TrialContext.newCounters();
     TrialContext context = new TrialContext(key, index, counters, warnings);
     long opsPerInvocation = benchmark.operationsPerInvocation();
@@ -223,22 +263,26 @@ public final class VariantRunner {
     List<Sample> samples = new ArrayList<>();
     Map<Metric, Double> trialValues = new LinkedHashMap<>();
     Benchmark.Instance instance = benchmark.open(context);
-    ProbeSessions sessions = ProbeSessions.open(probes, context, notMeasured, warnings);
+    ProbeSessions sessions = ProbeSessions.open(probes, context, notMeasured, warnings, probeFailures);
     try {
+      listener.phase(key, index, options.trials(), "warm-up and calibration");
       if (benchmark.mode() == Mode.SINGLE_SHOT) {
         warmUpSingleShot(instance, index, loop, sink);
+        listener.phase(key, index, options.trials(), "measuring");
         for (int s = 0; s < options.samples(); s++) {
           instance.beforeInvocation();
           samples.add(sample(instance, 1, opsPerInvocation, loop, sink, sessions, counters));
         }
       } else if (key.threads() == 1) {
         batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
+        listener.phase(key, index, options.trials(), "measuring");
         for (int s = 0; s < options.samples(); s++) {
           samples.add(sample(instance, batch[0], opsPerInvocation, loop, sink, sessions, counters));
         }
       } else {
         // Warm up and calibrate on one thread, then measure all threads at once.
         batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
+        listener.phase(key, index, options.trials(), "measuring");
         try (ParallelBatch parallel = new ParallelBatch(key.threads(), key.name())) {
           for (int s = 0; s < options.samples(); s++) {
             samples.add(parallelSample(instance, batch[0], opsPerInvocation, loop, parallel, sessions, counters));

@@ -7,6 +7,7 @@ import dev.perfgate.api.Statistic;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.generator.BenchmarkReport;
+import dev.perfgate.generator.ConsoleReporter;
 import dev.perfgate.generator.Report;
 import dev.perfgate.generator.RunOptions;
 import dev.perfgate.generator.Settings;
@@ -21,14 +22,18 @@ import java.util.function.Consumer;
 
 /**
  * What a {@link PerfTest} method receives: runs benchmarks with the options of this test run
- * (JUnit configuration parameters and system properties such as {@code perfgate.quick}), attaches
- * the figures to the test as report entries, and fails the test when a target fails.
+ * (JUnit configuration parameters and system properties such as {@code perfgate.quick}), writes the
+ * reports and prints where, attaches the figures to the test as report entries (which an IDE shows;
+ * Maven Surefire's XML does not keep them, but it keeps the printed summary), and fails the test when
+ * anything failed: a target, a baseline check, a benchmark that threw or timed out, a probe that threw.
  */
 public final class Perf {
   private final Settings settings;
   private final RunOptions options;
   private final Consumer<Map<String, String>> publisher;
   private final String testName;
+  /** Whether this test ran anything; a perf test that measured nothing fails. */
+  private volatile boolean ran;
 
   Perf(Settings settings, RunOptions options, Consumer<Map<String, String>> publisher, String testName) {
     this.settings = settings;
@@ -47,13 +52,20 @@ public final class Perf {
   }
 
   /**
-   * A suite builder set up with this run's options, for several benchmarks, probes or checks. Run
-   * it with {@link #run(Suite)}.
+   * A suite builder set up with this test run's settings, so that its options are {@link #options()}
+   * unless you set others, for several benchmarks, probes or checks. Run it with {@link #run(Suite)}.
+   *
+   * <pre>{@code
+   * perf.run(perf.suite()
+   *     .options(perf.options().toBuilder().timeout(Duration.ofMinutes(2)).build())
+   *     .benchmark(Benchmark.of("parse", () -> parser.parse(text)))
+   *     .build());
+   * }</pre>
    *
    * @return a new builder
    */
   public Suite.Builder suite() {
-    return Suite.newBuilder().settings(settings).options(options);
+    return Suite.newBuilder().settings(settings);
   }
 
   /**
@@ -62,8 +74,9 @@ public final class Perf {
    * @param benchmark the benchmark
    * @param targets its targets
    * @return the report, when every target held
-   * @throws AssertionError if a target failed or the benchmark threw; the message states each
-   *     failed measurement against its limit
+   * @throws AssertionError if a target failed, or the benchmark threw or timed out (with or without
+   *     targets); the message states each failed measurement against its limit, and the cause is the
+   *     benchmark's exception
    */
   public Report run(Benchmark benchmark, Target... targets) {
     return run(suite().benchmark(benchmark, targets).build());
@@ -76,19 +89,27 @@ public final class Perf {
    *
    * @param suite the suite
    * @return the report, when it passed
-   * @throws AssertionError if a verdict failed
+   * @throws AssertionError if anything failed (see {@link Report#assertPassed()}), with the first
+   *     failed benchmark's exception as the cause
    */
   public Report run(Suite suite) {
+    ran = true;
     Report report = suite.run();
     publish(report);
     try {
       List<Path> files = Reports.writeAll(report, settings.reportDir().resolve(testName));
       publisher.accept(Map.of("perfgate.report", files.get(1).toAbsolutePath().toString()));
+      ConsoleReporter.toStandardOutput().reportsWritten(files);
     } catch (UncheckedIOException e) {
       publisher.accept(Map.of("perfgate.report.error", String.valueOf(e.getMessage())));
+      ConsoleReporter.toStandardOutput().warn(e.getMessage());
     }
     report.assertPassed();
     return report;
+  }
+
+  boolean ran() {
+    return ran;
   }
 
   private void publish(Report report) {

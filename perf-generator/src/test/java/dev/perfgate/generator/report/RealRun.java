@@ -1,6 +1,10 @@
 package dev.perfgate.generator.report;
 
 import dev.perfgate.api.Benchmark;
+import dev.perfgate.api.Direction;
+import dev.perfgate.api.Probe;
+import dev.perfgate.api.RunContext;
+import dev.perfgate.api.Unit;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Quantity;
 import dev.perfgate.api.Result;
@@ -19,12 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * One small suite run over real work, shared by the report tests: a passing target, a sized
- * benchmark with a scaling check, a broken limit, a benchmark that throws, a metric no probe
- * records, and hostile names.
+ * benchmark with a scaling check, a broken limit, a benchmark that throws, a metric whose probe
+ * cannot measure here, and hostile names.
  */
 final class RealRun {
   static final String HOSTILE = "<script>alert(1)</script>";
@@ -55,7 +60,7 @@ final class RealRun {
         })
         .sizes(64, 512, 4096)
         .build();
-    return Suite.newBuilder().options(FAST).quiet()
+    return Suite.newBuilder().options(FAST).quiet().probe(UNAVAILABLE)
         .benchmark(Benchmark.of("sum", () -> Arrays.stream(data).sum()),
             Target.on(Metric.WALL_TIME).p95().atMost(Duration.ofSeconds(1)),
             Target.on("heap.peak").statistic(Statistic.MAX).atMost(Quantity.megabytes(512)))
@@ -74,6 +79,29 @@ final class RealRun {
         .build()
         .run();
   }
+
+  /** A probe that cannot measure on this JVM, as JFR's says where JFR is missing: "not measured". */
+  private static final Probe UNAVAILABLE = new Probe() {
+    @Override
+    public String id() {
+      return "heap.unavailable";
+    }
+
+    @Override
+    public List<Metric> metrics() {
+      return List.of(Metric.of("heap.peak", Unit.BYTES, Direction.LOWER_IS_BETTER));
+    }
+
+    @Override
+    public Optional<String> unavailable() {
+      return Optional.of("this test runs without the JFR probe");
+    }
+
+    @Override
+    public Session open(RunContext context) {
+      throw new IllegalStateException("an unavailable probe is never opened");
+    }
+  };
 
   /**
    * A stand-in for the scaling check built elsewhere: it fits the measured medians (log-log slope

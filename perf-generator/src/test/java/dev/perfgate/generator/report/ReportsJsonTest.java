@@ -107,6 +107,8 @@ final class ReportsJsonTest {
     JsonNode boom = resultNamed(root, "boom");
     assertTrue(boom.get("error").asText().contains("broken on purpose"), boom.get("error").asText());
     assertEquals("ERROR", boom.at("/verdicts/0/status").asText());
+    assertTrue(boom.get("errorTrace").asText().contains("java.lang.IllegalStateException: broken on purpose\n\tat "
+        + "dev.perfgate.generator.report.RealRun.lambda$run$"), "the whole stack trace: " + boom.get("errorTrace"));
     assertTrue(boom.at("/verdicts/0/failed").asBoolean());
     JsonNode sum = resultNamed(root, "sum");
     assertTrue(sum.get("error").isNull(), "no error is written as null");
@@ -134,7 +136,7 @@ final class ReportsJsonTest {
         "warnings", "results", "suiteVerdicts", "tables"), top);
     List<String> result = new ArrayList<>();
     root.at("/results/0").fieldNames().forEachRemaining(result::add);
-    assertEquals(List.of("key", "benchmark", "size", "threads", "startedAt", "elapsedNanos", "error", "warnings",
+    assertEquals(List.of("key", "benchmark", "size", "threads", "startedAt", "elapsedNanos", "error", "errorTrace", "warnings",
         "metrics", "notMeasured", "trials", "verdicts"), result);
   }
 

@@ -236,6 +236,8 @@ public final class HtmlReport {
         .append(Text.html(r.startedAt().toString()))
         .append(String.format(Locale.ROOT, ", took %.2f s", r.elapsed().toMillis() / 1000.0)).append("</p>\n");
     r.error().ifPresent(e -> h.append("<p class=\"err\">Error: ").append(Text.html(e)).append("</p>\n"));
+    r.cause().ifPresent(c -> h.append("<details><summary>stack trace</summary><pre>").append(Text.html(Text.stackTrace(c)))
+        .append("</pre></details>\n"));
 
     Optional<Metric> shown = r.metrics().contains(Metric.WALL_TIME) && r.sampleValues(Metric.WALL_TIME).length > 0
         ? Optional.of(Metric.WALL_TIME)

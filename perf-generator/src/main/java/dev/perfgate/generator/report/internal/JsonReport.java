@@ -95,7 +95,7 @@ public final class JsonReport {
     }
     return new ResultDto(r.key().toString(), r.key().name(),
         r.key().size().isPresent() ? r.key().size().getAsInt() : null, r.key().threads(),
-        r.startedAt().toString(), r.elapsed().toNanos(), r.error().orElse(null), r.warnings(), metricDtos,
+        r.startedAt().toString(), r.elapsed().toNanos(), r.error().orElse(null), r.cause().map(Text::stackTrace).orElse(null), r.warnings(), metricDtos,
         notMeasured, trials, b.verdicts().stream().map(JsonReport::verdict).toList());
   }
 
@@ -153,7 +153,7 @@ public final class JsonReport {
       String os, String arch, List<String> warnings, Map<String, String> properties) {}
 
   record ResultDto(String key, String benchmark, Integer size, int threads, String startedAt, long elapsedNanos,
-      String error, List<String> warnings, List<MetricDto> metrics, List<NotMeasuredDto> notMeasured,
+      String error, String errorTrace, List<String> warnings, List<MetricDto> metrics, List<NotMeasuredDto> notMeasured,
       List<TrialDto> trials, List<VerdictDto> verdicts) {}
 
   record MetricDto(String name, String unit, String symbol, String direction, int count,

@@ -139,4 +139,11 @@ final class Text {
     m = m.replaceAll(" {2,}", " ");
     return m.isEmpty() ? v.check() : m;
   }
+
+  /** The whole stack trace of an exception, causes included, as the JVM prints it. */
+  static String stackTrace(Throwable t) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(w));
+    return w.toString();
+  }
 }
