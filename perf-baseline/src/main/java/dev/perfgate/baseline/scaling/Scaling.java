@@ -256,21 +256,28 @@ public final class Scaling {
       reason = "";
     } else {
       status = Status.INCONCLUSIVE;
-      String faster = beyond.isEmpty() ? next.map(Complexity::label).orElse("faster growth") : join(beyond);
-      String slower = within.isEmpty() ? limit.label() : join(within);
+      // Named by the frame the exponent is judged in, the limit and the next class up; a class
+      // the fits point to beyond that (O(n^2) read into noise) is said apart.
+      String faster = next.map(Complexity::label).orElse("faster growth");
+      String where;
       if (e.low() > limitExponent && e.high() < beyondExponent) {
-        reason = String.format(Locale.ROOT, ": these sizes cannot tell %s from %s; the exponent's interval lies between "
-            + "the %.2f that %s shows on them and %s (the memory hierarchy bends %s up, a fixed cost bends %s down); "
-            + "measure a wider range of sizes or more trials", slower, faster, limitExponent, limit, beyondWords,
+        where = String.format(Locale.ROOT, "the exponent's interval lies between the %.2f that %s shows on them and %s "
+            + "(the memory hierarchy bends %s up, a fixed cost bends %s down)", limitExponent, limit, beyondWords,
             limit, faster);
+      } else if (e.low() <= limitExponent && e.high() >= beyondExponent) {
+        where = String.format(Locale.ROOT, "the exponent's interval reaches both the %.2f that %s shows and %s on them",
+            limitExponent, limit, beyondWords);
+      } else if (e.high() >= beyondExponent) {
+        where = "the exponent's interval reaches " + beyondWords + " on them";
       } else {
-        reason = String.format(Locale.ROOT, ": these sizes cannot tell %s from %s; the exponent's interval reaches "
-            + "%s on them; measure a wider range of sizes or more trials", slower, faster,
-            e.low() <= limitExponent && e.high() >= beyondExponent
-                ? String.format(Locale.ROOT, "both the %.2f that %s shows and %s", limitExponent, limit, beyondWords)
-                : e.high() >= beyondExponent ? beyondWords
-                : String.format(Locale.ROOT, "the %.2f that %s shows", limitExponent, limit));
+        where = String.format(Locale.ROOT, "the exponent's interval reaches the %.2f that %s shows on them",
+            limitExponent, limit);
       }
+      List<Complexity> others = new ArrayList<>(beyond);
+      next.ifPresent(others::remove);
+      reason = ": these sizes cannot tell " + limit + " from " + faster + "; " + where
+          + (others.isEmpty() ? "" : "; the class fits also find " + join(others) + " plausible")
+          + "; measure a wider range of sizes or more trials";
     }
     String check = "scaling no worse than " + limit.label();
     String message = String.format(Locale.ROOT, "%s  scaling %s (exponent %s, %s CI %s .. %s) no worse than %s  %s%s",

@@ -204,6 +204,21 @@ final class ScalingCheckTest {
     assertEquals(Status.FAIL, Scaling.checkNoWorseThan(Complexity.LINEAR, fit, "sort").status());
   }
 
+  @Test
+  void check_fitsPointingFarBeyondUnderNoise_isInconclusiveNamingTheNextClassAndTheFits() {
+    // a scan through the runner on a loaded machine: the fits found O(n^2) plausible, the exponent 1.00
+    ComplexityFit fit = new ComplexityFit(List.of(1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 256000), 45,
+        new Estimate(1.0, 0.88, 1.20, 0.95), List.of(model(Complexity.LINEAR, 0), model(Complexity.QUADRATIC, 1),
+        model(Complexity.CONSTANT, 30)), List.of(Complexity.LINEAR, Complexity.QUADRATIC), 2);
+
+    Verdict v = Scaling.checkNoWorseThan(Complexity.LINEAR, fit, "scan");
+
+    assertEquals("scan  scaling O(n) or O(n^2) (exponent 1.00, 95 % CI 0.88 .. 1.20) no worse than O(n)  INCONCLUSIVE: "
+        + "these sizes cannot tell O(n) from O(n log n); the exponent's interval reaches both the 1.00 that O(n) shows "
+        + "and the 1.10 that O(n log n) shows on them; the class fits also find O(n^2) plausible; measure a wider "
+        + "range of sizes or more trials", v.message());
+  }
+
   private static ModelFit model(Complexity c, double delta) {
     return new ModelFit(c, 1, c == Complexity.CONSTANT ? 0 : 1, 100 + delta, delta, 0.05);
   }
