@@ -54,6 +54,9 @@ final class BaselineSuiteTest {
     assertTrue(first.passed());
 
     Report same = run(store, work.apply(2_000), false);
+    // the margin, for the test log: the same work against its baseline must stay clear of a FAIL
+    // (the interval's low end above the 20 % tolerance, confirmed by a second measurement)
+    comparisons(same, "time.wall").forEach(v -> System.err.println("MARGIN same " + v.message()));
     assertEquals(BaselineDecision.Action.KEPT, same.benchmarks().get(0).baseline().orElseThrow().action());
     assertFalse(comparisons(same, "time.wall").isEmpty(), same.verdicts().toString());
     assertTrue(same.verdicts().stream().noneMatch(v -> v.status() == Status.FAIL), same.verdicts().toString());
@@ -61,6 +64,7 @@ final class BaselineSuiteTest {
     // Eight times the work: a regression far beyond the 20 % tolerance, confirmed by a second measurement.
     Report slower = run(store, work.apply(16_000), false);
     Verdict time = comparisons(slower, "time.wall").get(0);
+    System.err.println("MARGIN slower " + time.message());
     assertEquals(Status.FAIL, time.status(), time.message());
     assertTrue(time.message().matches("sum  time\\.wall \\+\\d+(\\.\\d)? % vs baseline \\(95 % CI .*FAIL"), time.message());
     assertFalse(slower.passed());
@@ -73,6 +77,7 @@ final class BaselineSuiteTest {
     Report replaced = run(store, summing(16_000), true);
     assertEquals(BaselineDecision.Action.REPLACED, replaced.benchmarks().get(0).baseline().orElseThrow().action());
     Report after = run(store, summing(16_000), false);
+    comparisons(after, "time.wall").forEach(v -> System.err.println("MARGIN after " + v.message()));
     assertTrue(after.verdicts().stream().noneMatch(v -> v.status() == Status.FAIL), after.verdicts().toString());
   }
 }

@@ -73,6 +73,9 @@ final class RealContentionTest {
     Verdict freeVerdict = Scaling.checkDegradationAtMost(0.5, free, "shared-nothing");
     Verdict lockVerdict = Scaling.checkDegradationAtMost(0.5, contended, "one-lock");
     System.err.println(freeVerdict.message() + "\n" + lockVerdict.message());
+    // the margin, for the test log: how far the gap between the two lies above the 0.5 asserted
+    System.err.printf(java.util.Locale.ROOT, "MARGIN contention gap %.3f (> 0.5): one lock %.3f, shared nothing %.3f%n",
+        contended.estimate().value() - free.estimate().value(), contended.estimate().value(), free.estimate().value());
 
     // Expected about +100 % against about 0 %; the intervals are printed, not asserted, because a
     // burst of other processes now and then widens them (once to -29 % .. +128 % for sharing nothing).

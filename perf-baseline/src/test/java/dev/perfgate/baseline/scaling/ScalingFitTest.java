@@ -89,17 +89,31 @@ final class ScalingFitTest {
   }
 
   @Test
-  void fit_nLogNOverTwoDecades_isToldFromLinear() {
+  void fit_nLogNOverTwoDecades_isToldFromLinearAndNeverPassesAgainstIt() {
     int right = 0;
     int failed = 0;
+    int passed = 0;
+    int pureFailed = 0;
     for (long seed = 0; seed < SEEDS; seed++) {
       ComplexityFit fit = Scaling.fit(Synthetic.of(Complexity.LINEARITHMIC, TWO_DECADES, 3, 0.15, 0, seed));
       right += fit.plausible().equals(List.of(Complexity.LINEARITHMIC)) ? 1 : 0;
-      failed += Scaling.checkNoWorseThan(Complexity.LINEAR, fit, "x").status() == Status.FAIL ? 1 : 0;
+      Status status = Scaling.checkNoWorseThan(Complexity.LINEAR, fit, "x").status();
+      failed += status == Status.FAIL ? 1 : 0;
+      passed += status == Status.PASS ? 1 : 0;
+      ComplexityFit pure = Scaling.fit(Synthetic.exact(Complexity.LINEARITHMIC, TWO_DECADES, 3, 0.15, seed));
+      pureFailed += Scaling.checkNoWorseThan(Complexity.LINEAR, pure, "x").status() == Status.FAIL ? 1 : 0;
     }
-    // measured: 50 of 50 named alone, 47 failed (3 inconclusive)
+    // The class fits name n log n, but a fixed cost as large as the work at the smallest size flattens
+    // its exponent to about 1.09, below the 1.23 that n log n shows on 10 .. 1000 and where O(n) bent
+    // by the memory hierarchy also lies: the check may not fail it, and must not pass it. Without the
+    // fixed cost the exponent reaches 1.23 and the check fails it.
+    // measured: 50 of 50 named alone; with the fixed cost 0 failed, 0 passed; without it 48 failed
     assertTrue(right >= 45, "named alone in " + right + " of " + SEEDS);
-    assertTrue(failed >= 42, "failed in " + failed + " of " + SEEDS);
+    assertEquals(0, passed, "passed in " + passed + " of " + SEEDS);
+    assertEquals(0, failed, "failed in " + failed + " of " + SEEDS);
+    assertTrue(pureFailed >= 42, "without a fixed cost failed in " + pureFailed + " of " + SEEDS);
+    System.err.println("nLogN two decades: named alone " + right + ", with fixed cost failed " + failed + ", passed "
+        + passed + "; without it failed " + pureFailed + " of " + SEEDS);
   }
 
   @Test
@@ -176,8 +190,27 @@ final class ScalingFitTest {
     assertEquals(0, fit.exponentOf(Complexity.CONSTANT));
     assertEquals(1, fit.exponentOf(Complexity.LINEAR), 1e-12);
     assertEquals(2, fit.exponentOf(Complexity.QUADRATIC), 1e-12);
-    assertEquals(1 + Math.log(Math.log(1000) / Math.log(10)) / Math.log(100),
-        fit.exponentOf(Complexity.LINEARITHMIC), 1e-12);
+    // Theil-Sen over the 21 pairs of the 7 sizes 10, 22, 46, 100, 215, 464, 1000 of the exact n log n:
+    // the median pair, between the chord's 1.24 and the 1 + 1 / log n of the middle size (1.22)
+    List<Double> slopes = new ArrayList<>();
+    List<Integer> s = fit.sizes();
+    for (int i = 0; i < s.size(); i++) {
+      for (int j = i + 1; j < s.size(); j++) {
+        slopes.add(1 + Math.log(Math.log(s.get(j)) / Math.log(s.get(i))) / Math.log((double) s.get(j) / s.get(i)));
+      }
+    }
+    slopes.sort(null);
+    assertEquals(slopes.get(10), fit.exponentOf(Complexity.LINEARITHMIC), 1e-12);
+    assertEquals(1.225, fit.exponentOf(Complexity.LINEARITHMIC), 0.001);
+    assertEquals(fit.exponentOf(Complexity.LINEARITHMIC) - 1, fit.exponentOf(Complexity.LOGARITHMIC), 1e-12);
+  }
+
+  @Test
+  void exponentOf_nLogNOverOneThousandTo256000_isAbout1point10() {
+    ComplexityFit fit = Scaling.fit(Synthetic.exact(Complexity.LINEAR, Synthetic.doubling(1000, 9), 5, 0.05, 0));
+
+    // the grid: between the local slopes 1 + 1 / log n at its ends, 1.08 and 1.14
+    assertEquals(1.1045, fit.exponentOf(Complexity.LINEARITHMIC), 0.0005);
   }
 
   @Test

@@ -41,6 +41,29 @@ final class Synthetic {
     return data;
   }
 
+  /** Observations of one class's growth function alone, {@code g(n)}, with no fixed cost. */
+  static Map<Integer, double[]> exact(Complexity c, int[] sizes, int trials, double sigma, long seed) {
+    Random random = new Random(seed);
+    Map<Integer, double[]> data = new TreeMap<>();
+    for (int n : sizes) {
+      double[] v = new double[trials];
+      for (int t = 0; t < trials; t++) {
+        v[t] = c.growth(n) * Math.exp(sigma * random.nextGaussian());
+      }
+      data.put(n, v);
+    }
+    return data;
+  }
+
+  /** Sizes {@code first, 2 first, 4 first, ...}, {@code count} of them. */
+  static int[] doubling(int first, int count) {
+    int[] sizes = new int[count];
+    for (int k = 0; k < count; k++) {
+      sizes[k] = first << k;
+    }
+    return sizes;
+  }
+
   /** Observations of {@code a n^b} with log-normal noise. */
   static Map<Integer, double[]> power(double a, double b, int[] sizes, int trials, double sigma, long seed) {
     Random random = new Random(seed);

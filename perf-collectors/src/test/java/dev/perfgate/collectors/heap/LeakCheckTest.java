@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -31,6 +32,9 @@ final class LeakCheckTest {
   void run_staticListGrowingOneKilobytePerCycle_findsLeakWithinFivePercent() throws Exception {
     LeakReport report = LeakCheck.newBuilder().cycles(100).build()
         .run(() -> LEAKED.add(new byte[KILOBYTE_ARRAY_LENGTH]));
+    // the margin, for the test log: how far the growth lies from 1024 B against the 5 % allowed
+    System.err.printf(Locale.ROOT, "MARGIN leak.growth %.1f B/cycle, |off| %.1f of 51.2 allowed; %s%n",
+        report.growthPerCycle(), Math.abs(report.growthPerCycle() - 1024), report);
 
     assertEquals(LeakReport.Finding.LEAK, report.finding(), report::toString);
     assertEquals(1024, report.growthPerCycle(), 1024 * 0.05, report::toString);
@@ -43,6 +47,10 @@ final class LeakCheckTest {
   @RepeatedTest(20)
   void run_heavyGarbageKeepingNothing_isNotFlagged() throws Exception {
     LeakReport report = LeakCheck.newBuilder().cycles(30).build().run(LeakCheckTest::makeGarbage);
+    // the margins, for the test log: the interval's low end against the allowed growth (a LEAK needs
+    // it above), and the end-of-run growth against the return tolerance
+    System.err.printf(Locale.ROOT, "MARGIN garbage.growthLow %.1f B/cycle vs allowed %d; end %+d B vs %d B%n",
+        report.growthLow(), report.allowedGrowthPerCycle(), report.unexplainedGrowth(), report.returnTolerance());
 
     assertNotEquals(LeakReport.Finding.LEAK, report.finding(), report::toString);
     assertTrue(report.returnsToStart(), report::toString);

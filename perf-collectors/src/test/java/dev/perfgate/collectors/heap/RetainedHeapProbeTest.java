@@ -7,6 +7,7 @@ import dev.perfgate.api.Probe;
 import dev.perfgate.api.ProbeProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -25,6 +26,10 @@ final class RetainedHeapProbeTest {
   void probe_leakOfOneKilobytePerSample_recordsGrowthWithinFivePercent() throws Exception {
     ProbeHarness.Trial trial = ProbeHarness.run(HeapProbes.retainedHeap(), 60,
         sample -> LEAKED.add(new byte[1024 - 16]));
+    System.err.printf(Locale.ROOT, "MARGIN retained.growth %.1f (|off| of 51.2), low %.1f (> 512), unexplained %.0f "
+        + "(|off| of 6144 from 61440), residual %.0f (>= 55296)%n", trial.value(HeapProbes.GROWTH_PER_CYCLE),
+        trial.value(HeapProbes.GROWTH_PER_CYCLE_LOW), trial.value(HeapProbes.UNEXPLAINED_GROWTH),
+        trial.value(HeapProbes.RESIDUAL));
 
     assertEquals(1024, trial.value(HeapProbes.GROWTH_PER_CYCLE), 1024 * 0.05, trial::toString);
     assertTrue(trial.value(HeapProbes.GROWTH_PER_CYCLE_LOW) > 512, trial::toString);
@@ -36,6 +41,8 @@ final class RetainedHeapProbeTest {
   @Test
   void probe_garbageOnly_returnsToStart() throws Exception {
     ProbeHarness.Trial trial = ProbeHarness.run(HeapProbes.retainedHeap(), 20, sample -> LeakCheckTest.makeGarbage());
+    System.err.printf(Locale.ROOT, "MARGIN retained.garbage low %.1f (<= 64), |residual| %.0f (< 65536)%n",
+        trial.value(HeapProbes.GROWTH_PER_CYCLE_LOW), Math.abs(trial.value(HeapProbes.RESIDUAL)));
 
     assertTrue(trial.value(HeapProbes.GROWTH_PER_CYCLE_LOW) <= 64, trial::toString);
     assertTrue(Math.abs(trial.value(HeapProbes.RESIDUAL)) < 64 * 1024, trial::toString);
@@ -72,6 +79,8 @@ final class RetainedHeapProbeTest {
     // 1 MB stays below G1's humongous threshold (half a region), where an array is charged whole regions.
     byte[] held = new byte[1024 * 1024];
     long during = RetainedHeap.measure();
+    System.err.printf(Locale.ROOT, "MARGIN retained.array growth %d, |off| %d of 16384%n", during - before,
+        Math.abs(during - before - held.length - 16));
     assertEquals(held.length + 16, during - before, 16 * 1024);
     assertTrue(held.length > 0);
   }
