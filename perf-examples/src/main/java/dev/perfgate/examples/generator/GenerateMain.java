@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The generator's command line: creates the demo database, starts the services, runs full generations and
- * prints what each did and how long it took (measured with {@code System.nanoTime()} around the real work).
+ * The generator's command line: creates the demo database and serves it with an H2 TCP server on 127.0.0.1
+ * (an ephemeral port, stopped at the end), starts the services, runs full generations and prints what each did
+ * and how long it took (measured with {@code System.nanoTime()} around the real work). With {@code --file-db}
+ * the database is an embedded one, kept in files.
  *
  * <pre>
  * generate --tables 50 --out target/gen [--runs 2] [--file-db DIR] [--no-template-cache] [--extra-schema-pass]
@@ -24,7 +26,7 @@ public final class GenerateMain {
       + "  --tables N           tables in the demo schema (>= 1)\n"
       + "  --out DIR            output directory of the generated files\n"
       + "  --runs R             full generations in a row, the first cold (default 1)\n"
-      + "  --file-db DIR        keep the database in files under DIR instead of in memory\n"
+      + "  --file-db DIR        an embedded database in files under DIR instead of a server on 127.0.0.1\n"
       + "  --no-template-cache  compile templates on every render (-Dgenerator.templateCache=false)\n"
       + "  --extra-schema-pass  re-read the schema uncached before each run (-Dgenerator.extraSchemaPass=true)";
 
@@ -55,7 +57,7 @@ public final class GenerateMain {
   static void run(String[] args, PrintStream out) {
     Options options = Options.parse(args);
     long t0 = System.nanoTime();
-    try (DemoDatabase db = options.fileDb == null ? DemoDatabase.inMemory(options.tables)
+    try (DemoDatabase db = options.fileDb == null ? DemoDatabase.onServer(options.tables)
         : DemoDatabase.inFile(options.fileDb, options.tables)) {
       long t1 = System.nanoTime();
       out.printf(Locale.ROOT, "database: %d tables (%s) created in %.1f ms%n", options.tables, db.jdbcUrl(),

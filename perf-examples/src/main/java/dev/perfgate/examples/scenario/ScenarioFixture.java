@@ -16,10 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The real system the scenario measures: one embedded H2 database per project size (made once,
- * outside every measurement: building a 100-table schema takes seconds and is not the generator's
- * work), output directories in a temporary folder, and the generator's switches read from system
- * properties ({@code -Dgenerator.templateCache=false}, {@code -Dgenerator.extraSchemaPass=true}).
+ * The real system the scenario measures: one database server per project size, H2 in server mode
+ * listening over TCP on 127.0.0.1 on an ephemeral port, which the generator reads through JDBC as
+ * the team's generator read its database (see {@link DemoDatabase#onServer(int)}); made once,
+ * outside every measurement, since building a 100-table schema takes seconds and is not the
+ * generator's work. Beside them, output directories in a temporary folder, and the generator's
+ * switches read from system properties ({@code -Dgenerator.templateCache=false},
+ * {@code -Dgenerator.extraSchemaPass=true}).
+ *
+ * <p>{@link #close()} closes the registries it started and stops every server (freeing its port
+ * and its threads), also when a check failed; the scenario needs nothing running beforehand.
  */
 public final class ScenarioFixture implements AutoCloseable {
 
@@ -30,6 +36,7 @@ public final class ScenarioFixture implements AutoCloseable {
   private final List<AutoCloseable> opened = new ArrayList<>();
   private final Path root;
   private final Properties overrides;
+  private volatile boolean closed;
 
   /**
    * Creates a fixture whose output goes under a new temporary folder.
@@ -46,13 +53,17 @@ public final class ScenarioFixture implements AutoCloseable {
   }
 
   /**
-   * The database of a project size, created on first use.
+   * The database of a project size, created and served on first use.
    *
    * @param tables the number of tables
-   * @return the database
+   * @return the database, served over TCP on the loopback
+   * @throws IllegalStateException if the fixture is closed, or the database or its server cannot start
    */
   public DemoDatabase database(int tables) {
-    return databases.computeIfAbsent(tables, DemoDatabase::inMemory);
+    if (closed) {
+      throw new IllegalStateException("scenario fixture is closed; create a new one");
+    }
+    return databases.computeIfAbsent(tables, DemoDatabase::onServer);
   }
 
   /**
@@ -112,6 +123,7 @@ public final class ScenarioFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     synchronized (opened) {
       for (AutoCloseable c : opened) {
         try {
@@ -122,7 +134,15 @@ public final class ScenarioFixture implements AutoCloseable {
       }
       opened.clear();
     }
-    databases.values().forEach(DemoDatabase::close);
+    for (DemoDatabase db : databases.values()) {
+      try {
+        db.close();
+      } catch (RuntimeException e) {
+        // stop the other servers all the same
+        System.getLogger(ScenarioFixture.class.getName())
+            .log(System.Logger.Level.WARNING, "cannot close " + db + ": " + e.getMessage());
+      }
+    }
     databases.clear();
     if (Files.exists(root)) {
       empty(root);

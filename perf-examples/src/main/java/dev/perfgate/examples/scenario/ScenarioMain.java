@@ -16,10 +16,12 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * The main job: validates the whole reference scenario on the real generator (H2 in memory,
- * baselines in {@code .perfgate/}), prints each suite's summary and the scenario's metrics, and
- * writes HTML, JSON and Markdown reports under {@code target/perfgate/scenario/}. Run it again and
- * the regression suite compares with the stored baseline and shows the trend.
+ * The main job: validates the whole reference scenario on the real generator, which reads its
+ * schema from H2 database servers the scenario starts over TCP on 127.0.0.1 (ephemeral ports,
+ * stopped at the end; nothing needs to run beforehand), with baselines in {@code .perfgate/}. It
+ * prints each suite's summary and the scenario's metrics, and writes HTML, JSON and Markdown
+ * reports under {@code target/perfgate/scenario/}. Run it again and the regression suite compares
+ * with the stored baseline and shows the trend.
  *
  * <pre>
  * ./mvnw -q -pl perf-examples -am compile exec:java
