@@ -198,6 +198,7 @@ final class ChromiumScreenshotTest {
         // screenshot, however slowly the loaded machine gets there.
         "--virtual-time-budget=5000", "--hide-scrollbars", "--window-size=1200,1600",
         mode, page.toUri().toString());
+    long start = System.nanoTime();
     Process p = new ProcessBuilder(command)
         .redirectOutput(out.toFile())
         .redirectError(log.toFile())
@@ -210,6 +211,8 @@ final class ChromiumScreenshotTest {
         fail("Chromium (" + name + ") did not finish in " + BROWSER_TIMEOUT.toSeconds() + " s:\n" + Files.readString(log));
       }
       String stderr = Files.readString(log, StandardCharsets.UTF_8);
+      System.out.printf(Locale.ROOT, "Chromium (%s of %s) exited %d in %.1f s%n", name, page.getFileName(),
+          p.exitValue(), (System.nanoTime() - start) / 1e9);
       assertEquals(0, p.exitValue(), "Chromium (" + name + ") exit code; its log:\n" + stderr);
       return new Run(name, Files.readString(out, StandardCharsets.UTF_8), stderr);
     } finally {
