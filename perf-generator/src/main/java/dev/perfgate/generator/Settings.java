@@ -23,19 +23,6 @@ import java.util.regex.Pattern;
  * this class reads nothing else, and a {@code perfgate.*} key that is not in it is refused with the
  * nearest known key ({@code perfgate.trails} names {@code perfgate.trials}), so that a typo never
  * passes silently. {@link #markdownTable()} prints the list as the README's table.
- *
- * <table>
- *   <caption>Settings</caption>
- *   <tr><th>key</th><th>meaning</th><th>default</th></tr>
- *   <tr><td>{@code perfgate.quick}</td><td>quick mode: fewer trials, shorter warm-up</td><td>false</td></tr>
- *   <tr><td>{@code perfgate.trials}, {@code perfgate.samples}</td><td>trial and sample counts</td><td>8, 5</td></tr>
- *   <tr><td>{@code perfgate.timeout}</td><td>the longest one benchmark variant may run</td><td>10m</td></tr>
- *   <tr><td>{@code perfgate.sizes}</td><td>sizes for every sized benchmark, e.g. {@code 10,100}</td><td>each benchmark's</td></tr>
- *   <tr><td>{@code perfgate.threads}</td><td>thread counts for every benchmark that runs on threads</td><td>each benchmark's</td></tr>
- *   <tr><td>{@code perfgate.reportDir}</td><td>where reports are written</td><td>{@code target/perfgate}</td></tr>
- *   <tr><td>{@code perfgate.baseline.dir}</td><td>the baseline store</td><td>{@code .perfgate}</td></tr>
- *   <tr><td>{@code perfgate.baseline.update}</td><td>replace stored baselines with this run</td><td>false</td></tr>
- * </table>
  */
 public final class Settings {
   /** Quick mode switch. */

@@ -75,7 +75,9 @@ final class FailuresFailTest {
     String console = ConsoleReporter.format(report);
     assertFalse(console.contains("PASSED"), console);
     assertTrue(Reports.markdown(report).startsWith("### Perfgate: FAILED"), Reports.markdown(report));
-    assertFalse(Reports.html(report).contains(">PASSED<"), "HTML badge");
+    String html = Reports.html(report);
+    assertFalse(html.contains(">PASSED<"), "HTML badge");
+    assertTrue(html.contains("<summary>stack trace</summary><pre>java.lang.IllegalStateException: boom"), "HTML trace");
   }
 
   @Test

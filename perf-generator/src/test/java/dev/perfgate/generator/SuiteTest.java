@@ -270,12 +270,13 @@ final class SuiteTest {
     double p99 = two.statistic(Metric.LATENCY_P99, Statistic.MEDIAN);
     double max = two.statistic(Metric.LATENCY_MAX, Statistic.MEDIAN);
     assertTrue(p50 > 0 && p50 <= p99 && p99 <= max, p50 + " " + p99 + " " + max);
-    // Each operation is timed on its own: the median operation cannot be much slower than the batch's
-    // mean time per operation, and no CPU sums 20,000 longs in under 2 us (0.1 ns each). The batch's
-    // mean is no lower bound: on a loaded machine it includes the time a thread waited for a CPU,
-    // which the median operation mostly does not (measured: p50 16.8 us against 59.5 us at load 13).
-    double perOp = two.statistic(Metric.WALL_TIME, Statistic.MEDIAN);
-    assertTrue(p50 > 2_000 && p50 < perOp * 3, "p50 " + p50 + " against time/op " + perOp);
+    // Each operation timed on its own agrees with the least disturbed batch's time per operation. A
+    // batch's time includes the moments a thread was descheduled, which single operations mostly
+    // escape, so on a loaded machine p50 sits below the batch figures: measured p50 / min time/op
+    // 0.29 .. 1.25 over 20 runs at load 25 on 2 cores (p50 / median time/op went down to 0.13, which
+    // is why the median is not the reference). The bounds still catch a unit or per-invocation slip.
+    double leastPerOp = two.statistic(Metric.WALL_TIME, Statistic.MIN);
+    assertTrue(p50 > leastPerOp / 10 && p50 < leastPerOp * 2, "p50 " + p50 + " against min time/op " + leastPerOp);
   }
 
   @Test

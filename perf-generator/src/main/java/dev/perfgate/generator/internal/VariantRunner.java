@@ -174,20 +174,34 @@ public final class VariantRunner {
      * @return whether the variant can go on (false once it failed)
      */
     public boolean runTrial(int index) {
-      if (error.isPresent()) {
-        return false;
+      synchronized (this) {
+        if (error.isPresent()) {
+          return false;
+        }
       }
       long start = ticker.read();
       try {
         if (Thread.currentThread().isInterrupted()) {
-          error = Optional.of("interrupted after " + trials.size() + " trials");
+          fail("interrupted after " + trials.size() + " trials", new InterruptedException("interrupted"));
           return false;
         }
-        trials.add(trial(benchmark, key, index, loop, sink, batch, notMeasured, warnings, probeFailures));
+        Trial done = trial(benchmark, key, index, loop, sink, batch, notMeasured, warnings, probeFailures);
+        synchronized (this) {
+          // A trial that ends after its timeout stopped the variant (on the thread left behind) is
+          // dropped: the result was already reported, and nothing more may be printed for it.
+          if (error.isPresent()) {
+            return false;
+          }
+          trials.add(done);
+        }
         listener.trialDone(key, index, options.trials(), Duration.ofNanos(elapsedNanos + ticker.read() - start));
       } catch (Exception | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
-        error = Optional.of(describe(benchmark.name(), e));
-        cause = Optional.of(e);
+        synchronized (this) {
+          if (error.isEmpty()) {
+            error = Optional.of(describe(benchmark.name(), e));
+            cause = Optional.of(e);
+          }
+        }
       } finally {
         elapsedNanos += ticker.read() - start;
       }
@@ -200,7 +214,7 @@ public final class VariantRunner {
      * @param why the reason, in words
      * @param exception the exception behind it, with the stack trace to show
      */
-    public void fail(String why, Throwable exception) {
+    public synchronized void fail(String why, Throwable exception) {
       if (error.isEmpty()) {
         error = Optional.of(why);
         cause = Optional.of(exception);
@@ -232,7 +246,7 @@ public final class VariantRunner {
      *
      * @return the result
      */
-    public Result finish() {
+    public synchronized Result finish() {
       // A run that failed is judged by its error alone; what its partial trials could not measure is
       // beside the point. Probes that cannot measure on this JVM at all are still named.
       Map<Metric, String> missing = new LinkedHashMap<>(error.isPresent() ? unavailable : notMeasured);
