@@ -62,8 +62,10 @@ final class BaselineStep {
       BaselineDecision decision = null;
       String error = null;
       try {
-        // Read before the policy may replace them: a re-measurement is judged against the same ones.
-        baseline = store.baseline(r.key());
+        // Read before the policy may replace them: a re-measurement is judged against the same ones,
+        // and the baseline of this run's environment, the one the policy compares with (the store
+        // keeps one per environment; baseline(key) alone may be another machine's).
+        baseline = store.baseline(r.key(), r.environment());
         history = store.history(r.key());
         BaselineDecision d = policy.apply(store, r);
         Set<Metric> metrics = judged.apply(r.key());
