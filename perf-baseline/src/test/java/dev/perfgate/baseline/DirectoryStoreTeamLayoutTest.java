@@ -231,6 +231,28 @@ final class DirectoryStoreTeamLayoutTest {
   }
 
   @Test
+  void formatVersion1File_splitInterruptedAfterTheHistory_losesAndDoublesNothing() throws IOException {
+    DirectoryBaselineStore store = store();
+    Result baseline = Fixtures.rich(KEY, 1);
+    List<Result> history = List.of(Fixtures.rich(KEY, 2), Fixtures.rich(KEY, 3));
+    FormatVersion1.write(store.file(KEY), baseline, history);
+    // What a kill between the two steps of the split leaves: the history file written, the old file not yet.
+    DirectoryBaselineStore elsewhere = BaselineStores.directory(dir.resolve("elsewhere"));
+    for (Result r : history) {
+      elsewhere.append(r);
+    }
+    Files.createDirectories(store.historyFile(KEY).getParent());
+    Files.copy(elsewhere.historyFile(KEY), store.historyFile(KEY));
+
+    assertEquals(history, store.history(KEY));
+    assertEquals(Optional.of(baseline), store.baseline(KEY));
+    store.append(Fixtures.rich(KEY, 4));
+    assertEquals(List.of(Fixtures.rich(KEY, 2), Fixtures.rich(KEY, 3), Fixtures.rich(KEY, 4)), store.history(KEY));
+    assertEquals(Optional.of(baseline), store.baseline(KEY));
+    assertTrue(Files.readString(store.file(KEY)).contains("\"formatVersion\": 2"));
+  }
+
+  @Test
   void formatVersion1File_withOnlyAHistory_becomesAHistoryFile() throws IOException {
     DirectoryBaselineStore store = store();
     FormatVersion1.write(store.file(KEY), null, List.of(Fixtures.rich(KEY, 2)));

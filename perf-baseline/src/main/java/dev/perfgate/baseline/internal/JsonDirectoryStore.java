@@ -56,10 +56,12 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The JSON directory store. One file per variant holds the baseline and the history, so one atomic
- * rename updates both. Writers hold a JVM-wide lock and then an OS file lock on {@code .lock}
- * (an OS lock alone throws when two threads of one JVM take it), read the file, change it, write a
- * temporary file next to it, force it to disk and rename it over the old one.
+ * The JSON directory store. Each variant has a baseline file, {@code <name>.json}, holding one
+ * baseline per environment fingerprint, and a history file, {@code history/<name>.json}; an append
+ * rewrites only the history file, a baseline update only the baseline file. Writers hold a JVM-wide
+ * lock and then an OS file lock on {@code .lock} (an OS lock alone throws when two threads of one
+ * JVM take it), read the file, change it, write a temporary file next to it, force it to disk and
+ * rename it over the old one; a compare-and-set of a baseline compares under the same lock.
  */
 public final class JsonDirectoryStore implements DirectoryBaselineStore {
 
