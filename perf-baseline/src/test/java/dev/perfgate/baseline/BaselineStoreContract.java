@@ -31,6 +31,12 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
+ * <p>Besides round trips and concurrent appends, it checks that baselines are kept per environment
+ * fingerprint side by side ({@code baselines}, {@code baseline(key, environment)}) and that
+ * {@code compareAndSetBaseline} replaces only the baseline it expects, with exactly one winner among
+ * eight threads racing to record the first baseline: a store shared by several processes overrides
+ * the non-atomic default.
+ *
  * <p>It is published in the {@code perf-baseline} test jar ({@code <type>test-jar</type>}).
  */
 public abstract class BaselineStoreContract {
