@@ -120,7 +120,11 @@ final class BaselineStep {
       BaselineDecision finalDecision = new BaselineDecision(d.key(), d.action(), d.message(), mine,
           d.historyChecks(), d.trends());
       List<Double> timeHistory = new ArrayList<>();
+      String fingerprint = results.get(i).environment().fingerprint();
       for (Result h : histories.get(i)) {
+        if (!h.environment().fingerprint().equals(fingerprint)) {
+          continue; // another machine's or heap's runs: the judge and the trend leave them out too
+        }
         double median = h.statistic(Metric.WALL_TIME, dev.perfgate.api.Statistic.MEDIAN);
         if (Double.isFinite(median)) {
           timeHistory.add(median);
