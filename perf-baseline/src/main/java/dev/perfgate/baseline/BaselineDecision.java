@@ -30,8 +30,14 @@ public record BaselineDecision(BenchmarkKey key, Action action, String message, 
     REPLACED,
     /** The baseline was kept; this run was compared with it. */
     KEPT,
-    /** The stored baseline comes from another environment: nothing was compared, the baseline was kept. */
+    /** The stored baselines come from other environments: nothing was compared, they were kept. */
     NO_COMPARABLE_BASELINE,
+    /**
+     * An update was asked for, but another run replaced the baseline while this one ran: this run
+     * was compared with the baseline it read and not stored as the baseline, so neither run's
+     * update was lost silently.
+     */
+    NOT_REPLACED,
     /** The run failed: it was added to the history only. */
     NOT_RECORDED
   }
@@ -52,13 +58,14 @@ public record BaselineDecision(BenchmarkKey key, Action action, String message, 
 
   /**
    * All verdicts: one about the baseline when nothing was compared (INCONCLUSIVE for another
-   * environment, PASS when a first baseline was recorded), then the comparisons, then the history checks.
+   * environment, PASS when a first baseline was recorded) or when an update lost a race with
+   * another run (INCONCLUSIVE), then the comparisons, then the history checks.
    *
    * @return the verdicts, possibly empty
    */
   public List<Verdict> verdicts() {
     List<Verdict> out = new ArrayList<>();
-    if (action == Action.NO_COMPARABLE_BASELINE) {
+    if (action == Action.NO_COMPARABLE_BASELINE || action == Action.NOT_REPLACED) {
       out.add(new Verdict(key.toString(), "baseline", dev.perfgate.api.Status.INCONCLUSIVE, message, Map.of()));
     } else if (comparisons.isEmpty() && action != Action.NOT_RECORDED) {
       out.add(new Verdict(key.toString(), "baseline", dev.perfgate.api.Status.PASS, message, Map.of()));

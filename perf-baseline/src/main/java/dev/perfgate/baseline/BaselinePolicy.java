@@ -1,6 +1,7 @@
 package dev.perfgate.baseline;
 
 import dev.perfgate.api.BaselineStore;
+import dev.perfgate.api.Environment;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import java.io.IOException;
@@ -14,11 +15,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a run does with the stored baseline: the first run records it; later runs replace it only
- * when an update is asked for (the runner passes {@code -Dperfgate.baseline.update=true}); every
- * run is appended to the history. A baseline from another environment (see
- * {@link dev.perfgate.api.Environment#fingerprint()}) is never compared with: the decision says
- * "no comparable baseline", names the file and the two environments.
+ * What a run does with the stored baselines: the first run of a variant records its baseline;
+ * later runs replace it only when an update is asked for (the runner passes
+ * {@code -Dperfgate.baseline.update=true}), and then by compare-and-set, so that of two runs
+ * updating at once the second is told ({@link BaselineDecision.Action#NOT_REPLACED}) instead of
+ * overwriting the first; every run is appended to the history. Baselines are kept per environment
+ * (see {@link dev.perfgate.api.Environment#fingerprint()}): a run is compared with the baseline of
+ * its own environment only. Without one, the decision says "no comparable baseline" and names what
+ * differs from the nearest stored one (the JVM version, the maximum heap, ...); an update then
+ * records one for this environment beside the others.
  *
  * <pre>{@code
  * BaselinePolicy policy = BaselinePolicy.newBuilder().update(Boolean.getBoolean(BaselinePolicy.UPDATE_PROPERTY)).build();
@@ -70,10 +75,10 @@ public final class BaselinePolicy {
   public BaselineDecision apply(BaselineStore store, Result current) throws IOException {
     Objects.requireNonNull(store, "store must not be null");
     Objects.requireNonNull(current, "current must not be null");
-    Optional<Result> baseline = store.baseline(current.key());
+    Optional<Result> baseline = store.baseline(current.key(), current.environment());
     List<Result> history = store.history(current.key());
     String where = store instanceof DirectoryBaselineStore
-        ? ((DirectoryBaselineStore) store).file(current.key()).toString() : "the stored baseline of " + current.key();
+        ? ((DirectoryBaselineStore) store).file(current.key()).toString() : "the stored baselines of " + current.key();
 
     if (!current.succeeded()) {
       store.append(current);
@@ -84,39 +89,54 @@ public final class BaselinePolicy {
 
     List<Comparison> comparisons = new ArrayList<>();
     List<HistoryCheck> checks = new ArrayList<>();
-    BaselineDecision.Action action;
-    String message;
+    BaselineDecision.Action action = null;
+    String message = null;
+    String raced = "";
     if (baseline.isEmpty()) {
-      store.saveBaseline(current);
-      action = BaselineDecision.Action.RECORDED;
-      message = current.key() + "  no baseline yet: this run was recorded as the baseline in " + where;
-    } else if (!baseline.get().environment().fingerprint().equals(current.environment().fingerprint())) {
-      if (update) {
-        store.saveBaseline(current);
-        action = BaselineDecision.Action.REPLACED;
-        message = current.key() + "  baseline in " + where + " came from environment "
-            + baseline.get().environment().fingerprint() + "; replaced by this run (update requested)";
-      } else {
+      List<Result> others = store.baselines(current.key());
+      if (!others.isEmpty() && !update) {
         action = BaselineDecision.Action.NO_COMPARABLE_BASELINE;
-        message = current.key() + "  no comparable baseline: " + where + " was measured in environment "
-            + baseline.get().environment() + ", this run in " + current.environment()
-            + "; record one for this environment with -D" + UPDATE_PROPERTY + "=true";
+        message = current.key() + "  no comparable baseline: " + where + " holds " + others.size()
+            + (others.size() == 1 ? " baseline" : " baselines") + " of other environments; the nearest was measured"
+            + " with " + differences(nearest(others, current.environment()).environment(), current.environment())
+            + "; an update keeps them and adds one for this environment: -D" + UPDATE_PROPERTY + "=true";
+      } else if (store.compareAndSetBaseline(Optional.empty(), current)) {
+        action = BaselineDecision.Action.RECORDED;
+        message = others.isEmpty()
+            ? current.key() + "  no baseline yet: this run was recorded as the baseline in " + where
+            : current.key() + "  no baseline for this environment yet: this run was recorded in " + where
+                + " beside the baselines of " + others.size() + " other environment(s) (update requested); the"
+                + " nearest was measured with " + differences(nearest(others, current.environment()).environment(),
+                current.environment());
+      } else {
+        // Another run recorded one for this environment since we read: compare with it, never overwrite it.
+        baseline = store.baseline(current.key(), current.environment());
+        raced = "; another run recorded this baseline while this one ran";
       }
-    } else {
+    }
+    if (action == null && baseline.isEmpty()) {
+      // Recorded and removed again between two reads: nothing to compare with, nothing overwritten.
+      action = BaselineDecision.Action.NOT_REPLACED;
+      message = current.key() + "  the baseline in " + where + " changed while this run ran; run again";
+    } else if (action == null) {
       Set<Metric> metrics = new LinkedHashSet<>(baseline.get().metrics());
       metrics.addAll(current.metrics());
       for (Metric m : metrics) {
         comparisons.add(judge.compare(baseline.get(), current, m, history));
         checks.add(judge.againstHistory(history, current, m));
       }
-      if (update) {
-        store.saveBaseline(current);
+      if (!update) {
+        action = BaselineDecision.Action.KEPT;
+        message = current.key() + "  compared with the baseline in " + where + raced;
+      } else if (store.compareAndSetBaseline(baseline, current)) {
         action = BaselineDecision.Action.REPLACED;
         message = current.key() + "  compared with the previous baseline, then replaced it in " + where
             + " (update requested)";
       } else {
-        action = BaselineDecision.Action.KEPT;
-        message = current.key() + "  compared with the baseline in " + where;
+        action = BaselineDecision.Action.NOT_REPLACED;
+        message = current.key() + "  compared with the baseline in " + where + ", but another run replaced it"
+            + " while this one ran, so this run was not stored as the baseline (update requested): run the update"
+            + " again if this run's figures should win";
       }
     }
     store.append(current);
@@ -127,6 +147,55 @@ public final class BaselinePolicy {
       trends.put(m, Trends.analyse(withCurrent, m));
     }
     return new BaselineDecision(current.key(), action, message, comparisons, checks, trends);
+  }
+
+  /** The stored baseline whose environment differs from {@code env} in the fewest facts; the newest on a tie. */
+  private static Result nearest(List<Result> baselines, Environment env) {
+    Result best = null;
+    int fewest = Integer.MAX_VALUE;
+    for (Result b : baselines) {
+      int n = differenceList(b.environment(), env).size();
+      if (n < fewest || n == fewest && b.startedAt().isAfter(best.startedAt())) {
+        best = b;
+        fewest = n;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * What makes two environments incomparable, named: "JVM version 17.0.14+7, this run 17.0.15+6",
+   * so that a JDK update or a new heap size is visible instead of silently starting a new baseline.
+   */
+  static String differences(Environment baseline, Environment current) {
+    List<String> d = differenceList(baseline, current);
+    String facts = d.isEmpty() ? "the same facts (fingerprint " + baseline.fingerprint() + ")" : String.join("; ", d);
+    return facts + " [" + baseline.fingerprint() + ", this run " + current.fingerprint() + "]";
+  }
+
+  private static List<String> differenceList(Environment b, Environment c) {
+    List<String> out = new ArrayList<>();
+    differs(out, "JVM version", b.jvmVersion(), c.jvmVersion());
+    differs(out, "JVM vendor", b.jvmVendor(), c.jvmVendor());
+    differs(out, "JVM", b.jvmName(), c.jvmName());
+    differs(out, "garbage collectors", String.join(" + ", b.garbageCollectors()),
+        String.join(" + ", c.garbageCollectors()));
+    differs(out, "max heap", heap(b.maxHeapBytes()), heap(c.maxHeapBytes()));
+    differs(out, "CPU", b.cpuModel(), c.cpuModel());
+    differs(out, "CPUs", Integer.toString(b.cpus()), Integer.toString(c.cpus()));
+    differs(out, "OS", b.os(), c.os());
+    differs(out, "architecture", b.arch(), c.arch());
+    return out;
+  }
+
+  private static void differs(List<String> out, String what, String baseline, String current) {
+    if (!baseline.equals(current)) {
+      out.add(what + " " + baseline + ", this run " + current);
+    }
+  }
+
+  private static String heap(long bytes) {
+    return bytes < 0 ? "undefined" : dev.perfgate.api.Unit.BYTES.format(bytes) + " (" + bytes + " bytes)";
   }
 
   @Override

@@ -5,8 +5,16 @@ import dev.perfgate.api.BenchmarkKey;
 import java.nio.file.Path;
 
 /**
- * The default {@link BaselineStore}: a directory of JSON files, one per benchmark variant, each
- * holding the baseline and a bounded history of runs. Get one from {@link BaselineStores#directory(Path)}.
+ * The default {@link BaselineStore}: a directory of JSON files. Each benchmark variant has a
+ * baseline file, {@code <name>.json}, holding its baselines side by side, one per environment
+ * fingerprint, and a history file, {@code history/<name>.json}, holding a bounded history of runs.
+ * A run that only appends to the history never rewrites the baseline file, so a project can commit
+ * the baseline files and see them change only when baselines are updated. Get one from
+ * {@link BaselineStores#directory(Path)}.
+ *
+ * <p>The files are laid out for a diff: each run's fields, each environment and each trial on a
+ * line of its own, the sample columns named once per run. Files of format version 1 (Perfgate 0.1,
+ * baseline and history in one file) are read, and split into the two files on the next write.
  *
  * <p>Writes are atomic (a temporary file in the same directory, then an atomic rename) and
  * serialised by a file lock on {@code .lock} in the directory, so that a crash or two JVMs writing
@@ -34,7 +42,7 @@ public interface DirectoryBaselineStore extends BaselineStore {
   int historyLimit();
 
   /**
-   * The file that holds a variant, whether or not it exists yet. The name is made safe for Linux,
+   * The file that holds a variant's baselines, whether or not it exists yet. The name is made safe for Linux,
    * macOS and Windows: characters outside {@code [a-z0-9._-]} are replaced, a name whose part before
    * the first dot is a Windows device name ({@code aux}, {@code nul.txt}, {@code COM1.log}) gets a
    * leading {@code _}, and 64 bits of a SHA-256 hash of the name's exact UTF-16 code units are
@@ -47,4 +55,13 @@ public interface DirectoryBaselineStore extends BaselineStore {
    * @return the path inside {@link #root()}
    */
   Path file(BenchmarkKey key);
+
+  /**
+   * The file that holds a variant's history, whether or not it exists yet: the name of
+   * {@link #file(BenchmarkKey)} in the directory {@code history} of {@link #root()}.
+   *
+   * @param key the variant
+   * @return the path inside {@code root()/history}
+   */
+  Path historyFile(BenchmarkKey key);
 }

@@ -95,9 +95,14 @@ final class BaselinePolicyTest {
     assertTrue(v.message().contains(Fixtures.otherEnvironment().fingerprint()), v.message());
     assertTrue(v.message().endsWith("-Dperfgate.baseline.update=true"), v.message());
 
-    BaselineDecision replaced = UPDATE.apply(store, run(1000));
-    assertEquals(BaselineDecision.Action.REPLACED, replaced.action());
+    assertTrue(v.message().contains("CPUs 8, this run 2"), "names what differs: " + v.message());
+
+    // An update records this environment's baseline beside the other one, which it keeps.
+    BaselineDecision recorded = UPDATE.apply(store, run(1000));
+    assertEquals(BaselineDecision.Action.RECORDED, recorded.action());
     assertEquals(Fixtures.environment(), store.baseline(KEY).orElseThrow().environment());
+    assertEquals(foreign, store.baseline(KEY, Fixtures.otherEnvironment()).orElseThrow());
+    assertEquals(2, store.baselines(KEY).size());
   }
 
   @Test

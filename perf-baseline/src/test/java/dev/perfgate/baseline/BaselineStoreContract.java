@@ -1,6 +1,7 @@
 package dev.perfgate.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfgate.api.BaselineStore;
@@ -29,6 +30,12 @@ import org.junit.jupiter.api.Test;
  *   protected BaselineStore newStore() { return new MyStore(...); }   // empty, keeps >= 100 runs
  * }
  * }</pre>
+ *
+ * <p>Besides round trips and concurrent appends, it checks that baselines are kept per environment
+ * fingerprint side by side ({@code baselines}, {@code baseline(key, environment)}) and that
+ * {@code compareAndSetBaseline} replaces only the baseline it expects, with exactly one winner among
+ * eight threads racing to record the first baseline: a store shared by several processes overrides
+ * the non-atomic default.
  *
  * <p>It is published in the {@code perf-baseline} test jar ({@code <type>test-jar</type>}).
  */
@@ -81,6 +88,73 @@ public abstract class BaselineStoreContract {
     store.saveBaseline(first);
     store.saveBaseline(second);
     assertEquals(Optional.of(second), store.baseline(first.key()));
+  }
+
+  @Test
+  public void saveBaseline_inTwoEnvironments_keepsBothSideBySide() throws Exception {
+    Result here = Fixtures.result(BenchmarkKey.of("render"), Fixtures.environment(), Metric.WALL_TIME, 10, 11);
+    Result there = Fixtures.result(BenchmarkKey.of("render"), Fixtures.otherEnvironment(), Metric.WALL_TIME, 20, 21);
+    store.saveBaseline(here);
+    store.saveBaseline(there);
+    assertEquals(Optional.of(here), store.baseline(here.key(), Fixtures.environment()));
+    assertEquals(Optional.of(there), store.baseline(here.key(), Fixtures.otherEnvironment()));
+    assertEquals(Set.of(here, there), Set.copyOf(store.baselines(here.key())));
+    assertEquals(Optional.of(there), store.baseline(here.key()), "baseline(key) is the most recently saved");
+
+    Result hereAgain = Fixtures.result(here.key(), Fixtures.environment(), Metric.WALL_TIME, 12, 13);
+    store.saveBaseline(hereAgain);
+    assertEquals(Optional.of(hereAgain), store.baseline(here.key(), Fixtures.environment()));
+    assertEquals(Optional.of(there), store.baseline(here.key(), Fixtures.otherEnvironment()), "the other is kept");
+    assertEquals(2, store.baselines(here.key()).size());
+  }
+
+  @Test
+  public void baselineForAnEnvironment_withNoneStored_isEmpty() throws Exception {
+    store.saveBaseline(Fixtures.result(BenchmarkKey.of("render"), Fixtures.environment(), Metric.WALL_TIME, 10));
+    assertEquals(Optional.empty(), store.baseline(BenchmarkKey.of("render"), Fixtures.otherEnvironment()));
+    assertEquals(Optional.empty(), store.baseline(BenchmarkKey.of("other"), Fixtures.environment()));
+    assertEquals(List.of(), store.baselines(BenchmarkKey.of("other")));
+  }
+
+  @Test
+  public void compareAndSetBaseline_replacesOnlyTheBaselineItExpects() throws Exception {
+    BenchmarkKey key = BenchmarkKey.of("render");
+    Result first = Fixtures.rich(key, 1);
+    Result second = Fixtures.rich(key, 2);
+    Result third = Fixtures.rich(key, 3);
+    assertTrue(store.compareAndSetBaseline(Optional.empty(), first));
+    assertFalse(store.compareAndSetBaseline(Optional.empty(), second), "a baseline exists: empty is not expected");
+    assertEquals(Optional.of(first), store.baseline(key, first.environment()));
+    assertTrue(store.compareAndSetBaseline(Optional.of(first), second));
+    assertFalse(store.compareAndSetBaseline(Optional.of(first), third), "first was replaced meanwhile");
+    assertEquals(Optional.of(second), store.baseline(key, first.environment()));
+  }
+
+  @Test
+  public void compareAndSetBaseline_fromEightThreadsAtOnce_exactlyOneWins() throws Exception {
+    BenchmarkKey key = BenchmarkKey.of("contended");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+    List<Future<Boolean>> futures = new ArrayList<>();
+    try {
+      for (int t = 0; t < 8; t++) {
+        Result mine = Fixtures.result(key, Metric.WALL_TIME, 100 + t);
+        futures.add(pool.submit(() -> {
+          start.await(60, TimeUnit.SECONDS);
+          return store.compareAndSetBaseline(Optional.empty(), mine);
+        }));
+      }
+      List<Double> winners = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        if (futures.get(t).get(60, TimeUnit.SECONDS)) {
+          winners.add(100.0 + t);
+        }
+      }
+      assertEquals(1, winners.size(), "winners of 8 racing first baselines: " + winners);
+      assertEquals(winners.get(0), store.baseline(key).orElseThrow().trialValues(Metric.WALL_TIME)[0]);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -90,20 +90,26 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
   }
 
   @Test
-  void savedFile_isPrettyPrintedWithAStableFieldOrder() throws IOException {
+  void savedFiles_haveAStableFieldOrderAndOneLinePerTrial() throws IOException {
     store().saveBaseline(Fixtures.rich(KEY, 1));
     store().append(Fixtures.rich(KEY, 2));
     String json = Files.readString(directory().file(KEY));
-    assertTrue(json.startsWith("{\n  \"formatVersion\" : 1,\n  \"key\" : {"), json.substring(0, 60));
-    int[] order = {json.indexOf("\"key\""), json.indexOf("\"metrics\""), json.indexOf("\"baseline\""), json.indexOf("\"history\"")};
+    assertTrue(json.startsWith("{\n  \"formatVersion\": 2,\n  \"key\": {"), json.substring(0, 60));
+    int[] order = {json.indexOf("\"key\""), json.indexOf("\"metrics\""), json.indexOf("\"baselines\"")};
     for (int i = 1; i < order.length; i++) {
       assertTrue(order[i - 1] >= 0 && order[i - 1] < order[i], "field order in " + json.substring(0, 400));
     }
-    assertTrue(json.contains("\"fingerprint\" : \"" + Fixtures.environment().fingerprint() + "\""));
-    assertTrue(json.contains("\"revision\" : \"abc1\""), "revision from the environment property");
-    // Metric maps are sorted by name, so a diff shows changed values, not reordered keys.
+    assertFalse(json.contains("\"history\""), "the history has its own file");
+    assertTrue(json.contains("\"environment\": \"" + Fixtures.environment().fingerprint() + "-"), json);
+    assertTrue(json.contains("\"revision\": \"abc1\""), "revision from the environment property");
+    // Metric names are sorted, so a diff shows changed values, not reordered keys.
     assertTrue(json.indexOf("\"alloc.bytes\"") < json.indexOf("\"time.wall\""));
-    assertTrue(json.lines().count() > 100, "one value per line");
+    assertEquals(3, json.lines().filter(l -> l.trim().startsWith("{\"index\":")).count(), "one line per trial");
+
+    String history = Files.readString(directory().historyFile(KEY));
+    assertTrue(history.startsWith("{\n  \"formatVersion\": 2,\n  \"key\": {"), history.substring(0, 60));
+    assertTrue(history.contains("\"revision\": \"abc2\""), history);
+    assertFalse(history.contains("\"baselines\""), history);
   }
 
   @Test
@@ -111,7 +117,7 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
     Map<String, String> ci = Map.of("CI_COMMIT_SHA", "0123abc", "GIT_COMMIT", "ignored");
     BaselineStore withCi = new JsonDirectoryStore(dir.resolve("ci"), 10, ci::get);
     withCi.saveBaseline(Fixtures.result(KEY, Metric.WALL_TIME, 1));
-    assertTrue(Files.readString(dir.resolve("ci/render.json")).contains("\"revision\" : \"0123abc\""));
+    assertTrue(Files.readString(dir.resolve("ci/render.json")).contains("\"revision\": \"0123abc\""));
 
     BaselineStore withoutCi = new JsonDirectoryStore(dir.resolve("none"), 10, name -> null);
     withoutCi.saveBaseline(Fixtures.result(KEY, Metric.WALL_TIME, 1));
@@ -121,11 +127,16 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
   @Test
   void leftoverTemporaryFile_isIgnoredByReadsAndRemovedByTheNextWrite() throws IOException {
     store().saveBaseline(Fixtures.result(KEY, Metric.WALL_TIME, 1));
+    store().append(Fixtures.result(KEY, Metric.WALL_TIME, 1));
     Path tmp = directory().root().resolve(".render.json.12345.tmp");
     Files.writeString(tmp, "{ \"formatVersion\" : 1, \"key\" : {\"na");
+    Path historyTmp = directory().historyFile(KEY).resolveSibling(".render.json.12345.tmp");
+    Files.writeString(historyTmp, "{ \"formatVersion\" : 2, \"key\" : {\"na");
     assertEquals(1, store().baseline(KEY).orElseThrow().trialValues(Metric.WALL_TIME)[0]);
+    assertEquals(1, store().history(KEY).size());
     store().append(Fixtures.result(KEY, Metric.WALL_TIME, 2));
     assertFalse(Files.exists(tmp));
+    assertFalse(Files.exists(historyTmp));
   }
 
   // ---- bad files: each gives an IOException naming the file and the fix, and is left as it was
@@ -182,9 +193,9 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
   void futureFormatVersion_asksForAnUpgrade() throws IOException {
     store().saveBaseline(Fixtures.result(KEY, Metric.WALL_TIME, 1));
     Path file = directory().file(KEY);
-    Files.writeString(file, Files.readString(file).replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
+    Files.writeString(file, Files.readString(file).replace("\"formatVersion\": 2", "\"formatVersion\": 7"));
     IOException e = assertUnreadable(file);
-    assertEquals("baseline file " + file + " has format version 7, newer than this Perfgate reads (1); "
+    assertEquals("baseline file " + file + " has format version 7, newer than this Perfgate reads (2); "
         + "upgrade Perfgate, or delete the file", e.getMessage());
   }
 
@@ -197,8 +208,8 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
   @Test
   void invalidEntry_namesTheEntryAndTheRule() throws IOException {
     store().append(Fixtures.result(KEY, Metric.WALL_TIME, 1));
-    Path file = directory().file(KEY);
-    Files.writeString(file, Files.readString(file).replaceFirst("\"operations\" : 1000", "\"operations\" : -1"));
+    Path file = directory().historyFile(KEY);
+    Files.writeString(file, Files.readString(file).replaceFirst("\\[\\[1000,", "[[-1,"));
     byte[] before = Files.readAllBytes(file);
     IOException e = assertThrows(IOException.class, () -> store().history(KEY));
     assertTrue(e.getMessage().contains("holds an invalid history entry 0: operations (-1) must be >= 1"), e.getMessage());
@@ -229,6 +240,6 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
     BenchmarkKey key = new BenchmarkKey("render", OptionalInt.of(0), 3);
     store().saveBaseline(Fixtures.result(key, Metric.WALL_TIME, 1));
     assertEquals(key, store().baseline(key).orElseThrow().key());
-    assertTrue(Files.readString(directory().file(key), StandardCharsets.UTF_8).contains("\"size\" : 0"));
+    assertTrue(Files.readString(directory().file(key), StandardCharsets.UTF_8).contains("\"size\":0"));
   }
 }

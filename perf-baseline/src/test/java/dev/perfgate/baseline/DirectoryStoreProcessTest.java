@@ -58,12 +58,13 @@ final class DirectoryStoreProcessTest {
       // Every file left is readable, whatever moment the kill hit.
       List<Path> files = jsonFiles(root);
       assertEquals(List.of(root.resolve("render.json")), files);
+      assertEquals(List.of(root.resolve("history/render.json")), jsonFiles(root.resolve("history")));
       assertTrue(store.baseline(KEY).isPresent());
       List<Result> history = store.history(KEY);
       assertFalse(history.isEmpty());
       // and the store goes on working, clearing what the dead writer left behind.
       store.append(Fixtures.rich(KEY, 99));
-      try (Stream<Path> all = Files.list(root)) {
+      try (Stream<Path> all = Files.walk(root)) {
         assertFalse(all.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary files left after a write");
       }
     }

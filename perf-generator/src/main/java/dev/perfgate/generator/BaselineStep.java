@@ -62,8 +62,10 @@ final class BaselineStep {
       BaselineDecision decision = null;
       String error = null;
       try {
-        // Read before the policy may replace them: a re-measurement is judged against the same ones.
-        baseline = store.baseline(r.key());
+        // Read before the policy may replace them: a re-measurement is judged against the same ones,
+        // and the baseline of this run's environment, the one the policy compares with (the store
+        // keeps one per environment; baseline(key) alone may be another machine's).
+        baseline = store.baseline(r.key(), r.environment());
         history = store.history(r.key());
         BaselineDecision d = policy.apply(store, r);
         Set<Metric> metrics = judged.apply(r.key());
@@ -118,7 +120,11 @@ final class BaselineStep {
       BaselineDecision finalDecision = new BaselineDecision(d.key(), d.action(), d.message(), mine,
           d.historyChecks(), d.trends());
       List<Double> timeHistory = new ArrayList<>();
+      String fingerprint = results.get(i).environment().fingerprint();
       for (Result h : histories.get(i)) {
+        if (!h.environment().fingerprint().equals(fingerprint)) {
+          continue; // another machine's or heap's runs: the judge and the trend leave them out too
+        }
         double median = h.statistic(Metric.WALL_TIME, dev.perfgate.api.Statistic.MEDIAN);
         if (Double.isFinite(median)) {
           timeHistory.add(median);

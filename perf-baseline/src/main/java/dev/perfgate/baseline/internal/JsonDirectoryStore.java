@@ -15,6 +15,12 @@ import dev.perfgate.baseline.DirectoryBaselineStore;
 import dev.perfgate.baseline.internal.StoreFormat.FileDto;
 import dev.perfgate.baseline.internal.StoreFormat.MetricDto;
 import dev.perfgate.baseline.internal.StoreFormat.RunDto;
+import dev.perfgate.baseline.internal.StoreFormat.FileDto2;
+import dev.perfgate.baseline.internal.StoreFormat.RunDto2;
+import dev.perfgate.baseline.internal.StoreFormat.EnvironmentDto;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.perfgate.api.Environment;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -47,14 +53,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * The JSON directory store. One file per variant holds the baseline and the history, so one atomic
- * rename updates both. Writers hold a JVM-wide lock and then an OS file lock on {@code .lock}
- * (an OS lock alone throws when two threads of one JVM take it), read the file, change it, write a
- * temporary file next to it, force it to disk and rename it over the old one.
+ * The JSON directory store. Each variant has a baseline file, {@code <name>.json}, holding one
+ * baseline per environment fingerprint, and a history file, {@code history/<name>.json}; an append
+ * rewrites only the history file, a baseline update only the baseline file. Writers hold a JVM-wide
+ * lock and then an OS file lock on {@code .lock} (an OS lock alone throws when two threads of one
+ * JVM take it), read the file, change it, write a temporary file next to it, force it to disk and
+ * rename it over the old one; a compare-and-set of a baseline compares under the same lock.
  */
 public final class JsonDirectoryStore implements DirectoryBaselineStore {
 
@@ -71,7 +78,11 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
   /** The environment property that carries a revision the caller knows. */
   static final String REVISION_PROPERTY = "vcs.revision";
 
+  /** The directory, inside the root, that holds the histories. */
+  public static final String HISTORY_DIRECTORY = "history";
+
   private final ObjectMapper mapper;
+  private final ObjectWriter compactWriter;
   private final Path root;
   private final int historyLimit;
   private final Function<String, String> env;
@@ -116,6 +127,7 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
+    this.compactWriter = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
   }
 
   @Override
@@ -203,47 +215,313 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     }
   }
 
+  /**
+   * The file that holds a variant's history: the baseline file's name in {@code history/}, so that a
+   * run that only appends never rewrites the baseline file.
+   */
+  @Override
+  public Path historyFile(BenchmarkKey key) {
+    Path file = file(key);
+    return root.resolve(HISTORY_DIRECTORY).resolve(file.getFileName().toString());
+  }
+
   @Override
   public Optional<Result> baseline(BenchmarkKey key) throws IOException {
-    Optional<Loaded> loaded = read(key);
-    if (loaded.isEmpty() || loaded.get().file.baseline() == null) {
+    Objects.requireNonNull(key, "key must not be null");
+    Optional<Content> main = readMain(key);
+    if (main.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(toResult(loaded.get(), loaded.get().file.baseline(), "baseline"));
+    // The most recently saved one, whatever its environment.
+    Entry newest = null;
+    for (Entry e : main.get().baselines) {
+      if (newest == null || !savedAt(e).isBefore(savedAt(newest))) {
+        newest = e;
+      }
+    }
+    return newest == null ? Optional.empty() : Optional.of(newest.result);
+  }
+
+  @Override
+  public Optional<Result> baseline(BenchmarkKey key, Environment environment) throws IOException {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(environment, "environment must not be null");
+    Optional<Content> main = readMain(key);
+    return main.isEmpty() ? Optional.empty() : find(main.get().baselines, environment.fingerprint())
+        .map(e -> e.result);
+  }
+
+  @Override
+  public List<Result> baselines(BenchmarkKey key) throws IOException {
+    Objects.requireNonNull(key, "key must not be null");
+    Optional<Content> main = readMain(key);
+    return main.isEmpty() ? List.of() : main.get().baselines.stream().map(e -> e.result).toList();
   }
 
   @Override
   public List<Result> history(BenchmarkKey key) throws IOException {
-    Optional<Loaded> loaded = read(key);
-    if (loaded.isEmpty() || loaded.get().file.history() == null) {
-      return List.of();
-    }
-    List<Result> out = new ArrayList<>();
-    List<RunDto> runs = loaded.get().file.history();
-    for (int i = 0; i < runs.size(); i++) {
-      out.add(toResult(loaded.get(), runs.get(i), "history entry " + i));
-    }
-    return List.copyOf(out);
+    Objects.requireNonNull(key, "key must not be null");
+    return historyEntries(key, readMain(key)).stream().map(e -> e.result).toList();
   }
 
   @Override
   public void saveBaseline(Result result) throws IOException {
     Objects.requireNonNull(result, "result must not be null");
-    RunDto run = StoreMapping.run(result, Instant.now(), revision(result));
-    update(result, old -> new FileDto(StoreFormat.VERSION, old.key(), null, run, old.history()));
+    Entry entry = entry(result);
+    update(result.key(), () -> {
+      Optional<Content> main = migrate(result.key());
+      writeBaselines(result.key(), replaced(main, entry), entry);
+      return null;
+    });
+  }
+
+  @Override
+  public boolean compareAndSetBaseline(Optional<Result> expected, Result result) throws IOException {
+    Objects.requireNonNull(expected, "expected must not be null (Optional.empty() for none)");
+    Objects.requireNonNull(result, "result must not be null");
+    expected.ifPresent(e -> {
+      if (!e.key().equals(result.key()) || !e.environment().fingerprint().equals(result.environment().fingerprint())) {
+        throw new IllegalArgumentException("expected baseline " + e.key() + " [" + e.environment().fingerprint()
+            + "] is not of the variant and environment of the result " + result.key() + " ["
+            + result.environment().fingerprint() + "]; pass the baseline read with baseline(key, environment)");
+      }
+    });
+    Entry entry = entry(result);
+    return update(result.key(), () -> {
+      Optional<Content> main = readMain(result.key());
+      Optional<Result> current = main.isEmpty() ? Optional.empty()
+          : find(main.get().baselines, result.environment().fingerprint()).map(e -> e.result);
+      if (!current.equals(expected)) {
+        return false;
+      }
+      main = migrate(result.key());
+      writeBaselines(result.key(), replaced(main, entry), entry);
+      return true;
+    });
   }
 
   @Override
   public void append(Result result) throws IOException {
     Objects.requireNonNull(result, "result must not be null");
-    RunDto run = StoreMapping.run(result, Instant.now(), revision(result));
-    update(result, old -> {
-      List<RunDto> history = new ArrayList<>(old.history() == null ? List.of() : old.history());
-      history.add(run);
+    Entry entry = entry(result);
+    update(result.key(), () -> {
+      Optional<Content> main = migrate(result.key());
+      List<Entry> history = new ArrayList<>(historyEntries(result.key(), main));
+      history.add(entry);
       int drop = Math.max(0, history.size() - historyLimit);
-      return new FileDto(StoreFormat.VERSION, old.key(), null, old.baseline(),
-          List.copyOf(history.subList(drop, history.size())));
+      writeHistory(result.key(), history.subList(drop, history.size()), entry);
+      return null;
     });
+  }
+
+  private Entry entry(Result result) {
+    return new Entry(result, Instant.now().toString(), revision(result).orElse(null));
+  }
+
+  private static Optional<Entry> find(List<Entry> baselines, String fingerprint) {
+    return baselines.stream().filter(e -> e.result.environment().fingerprint().equals(fingerprint)).findFirst();
+  }
+
+  /** The baselines with the entry's environment's one replaced, sorted by fingerprint for a stable diff. */
+  private static List<Entry> replaced(Optional<Content> main, Entry entry) {
+    Map<String, Entry> byFingerprint = new java.util.TreeMap<>();
+    for (Entry e : main.isEmpty() ? List.<Entry>of() : main.get().baselines) {
+      byFingerprint.put(e.result.environment().fingerprint(), e);
+    }
+    byFingerprint.put(entry.result.environment().fingerprint(), entry);
+    return List.copyOf(byFingerprint.values());
+  }
+
+  private static Instant savedAt(Entry e) {
+    try {
+      return e.savedAt == null ? Instant.MIN : Instant.parse(e.savedAt);
+    } catch (java.time.DateTimeException ex) {
+      return Instant.MIN;
+    }
+  }
+
+  /** The history: its own file once one was written, else what a version 1 file held beside its baseline. */
+  private List<Entry> historyEntries(BenchmarkKey key, Optional<Content> main) throws IOException {
+    Optional<Content> own = read(key, historyFile(key), false);
+    if (own.isPresent()) {
+      return own.get().history;
+    }
+    return main.isPresent() && main.get().version == 1 ? main.get().history : List.of();
+  }
+
+  /**
+   * Under the lock: a version 1 file (or one under its Perfgate 0.1 name) becomes a history file and
+   * a version 2 baseline file. The history is written first, so that a crash in between leaves both
+   * readable and nothing lost; the baseline file changes format only here, once.
+   *
+   * @return the baseline file's content as it is now
+   */
+  private Optional<Content> migrate(BenchmarkKey key) throws IOException {
+    Optional<Content> main = readMain(key);
+    historyEntries(key, main); // a broken history file throws here, before anything is written
+    if (main.isEmpty() || main.get().version == StoreFormat.VERSION && main.get().path.equals(file(key))) {
+      return main;
+    }
+    Content old = main.get();
+    if (old.version == 1 && !old.history.isEmpty() && !Files.exists(historyFile(key))) {
+      writeHistory(key, old.history, null);
+    }
+    if (old.baselines.isEmpty()) {
+      Files.deleteIfExists(file(key));
+    } else {
+      writeBaselines(key, old.baselines, null);
+    }
+    if (!old.path.equals(file(key))) {
+      // Read from its Perfgate 0.1 name: everything it held is under the new names now.
+      Files.deleteIfExists(old.path);
+    }
+    return readMain(key);
+  }
+
+  private void writeBaselines(BenchmarkKey key, List<Entry> baselines, Entry newest) throws IOException {
+    Map<String, EnvironmentDto> environments = new java.util.TreeMap<>();
+    List<RunDto2> runs = runs(baselines, environments);
+    write(file(key), render(new FileDto2(StoreFormat.VERSION, StoreMapping.key(key), metricTable(baselines, newest),
+        environments, runs, null)));
+  }
+
+  private void writeHistory(BenchmarkKey key, List<Entry> history, Entry newest) throws IOException {
+    Path target = historyFile(key);
+    Files.createDirectories(target.getParent());
+    Map<String, EnvironmentDto> environments = new java.util.TreeMap<>();
+    List<RunDto2> runs = runs(history, environments);
+    write(target, render(new FileDto2(StoreFormat.VERSION, StoreMapping.key(key), metricTable(history, newest),
+        environments, null, runs)));
+  }
+
+  /** The runs, each naming its environment by a hash of its content; fills the table of environments. */
+  private List<RunDto2> runs(List<Entry> entries, Map<String, EnvironmentDto> environments) throws IOException {
+    List<RunDto2> out = new ArrayList<>();
+    Map<Environment, String> ids = new java.util.HashMap<>();
+    for (Entry e : entries) {
+      String id = ids.get(e.result.environment());
+      if (id == null) {
+        EnvironmentDto dto = StoreMapping.environment(e.result.environment());
+        byte[] content = compact(mapper.valueToTree(dto)).getBytes(StandardCharsets.UTF_8);
+        // The fingerprint first, so that a reader sees which baselines are comparable; the content
+        // hash tells apart two environments that differ only in what the fingerprint leaves out.
+        id = e.result.environment().fingerprint() + "-" + HexFormat.of().formatHex(sha256(content), 0, 3);
+        ids.put(e.result.environment(), id);
+        environments.put(id, dto);
+      }
+      out.add(StoreMapping.run2(e.result, e.savedAt, e.revision, id));
+    }
+    return out;
+  }
+
+  /** Every metric the entries use, by name; the newest entry's definition wins over older ones. */
+  private static List<MetricDto> metricTable(List<Entry> entries, Entry newest) {
+    Map<String, MetricDto> table = new java.util.TreeMap<>();
+    List<Entry> ordered = new ArrayList<>(entries);
+    if (newest != null) {
+      ordered.remove(newest);
+      ordered.add(newest);
+    }
+    for (Entry e : ordered) {
+      Result r = e.result;
+      for (dev.perfgate.api.Trial t : r.trials()) {
+        t.values().keySet().forEach(m -> table.put(m.name(), StoreMapping.metric(m)));
+        for (dev.perfgate.api.Sample s : t.samples()) {
+          s.values().keySet().forEach(m -> table.put(m.name(), StoreMapping.metric(m)));
+        }
+      }
+      r.notMeasured().keySet().forEach(m -> table.put(m.name(), StoreMapping.metric(m)));
+    }
+    return List.copyOf(table.values());
+  }
+
+  /**
+   * Lays the file out for a diff: the file's fields, each metric and each run's fields on a line of
+   * their own, an environment on one line and each trial on one line (its samples as arrays in the
+   * run's column order), so that a new run adds lines instead of changing numbers across the file.
+   */
+  private byte[] render(FileDto2 file) throws IOException {
+    JsonNode tree = mapper.valueToTree(file);
+    StringBuilder sb = new StringBuilder();
+    object(sb, tree, "", (name, value, indent) -> {
+      switch (name) {
+        case "metrics" -> lines(sb, value, indent, (n, in) -> sb.append(compact(n)));
+        case "environments" -> object(sb, value, indent, (id, v, in) -> sb.append(compact(v)));
+        case "baselines", "history" -> lines(sb, value, indent, (run, in) -> object(sb, run, in,
+            (field, v, in2) -> {
+              if (field.equals("trials")) {
+                lines(sb, v, in2, (t, in3) -> sb.append(compact(t)));
+              } else {
+                sb.append(compact(v));
+              }
+            }));
+        default -> sb.append(compact(value));
+      }
+    });
+    sb.append('\n');
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @FunctionalInterface
+  private interface FieldWriter {
+    void write(String name, JsonNode value, String indent) throws IOException;
+  }
+
+  @FunctionalInterface
+  private interface ElementWriter {
+    void write(JsonNode element, String indent) throws IOException;
+  }
+
+  private void object(StringBuilder sb, JsonNode node, String indent, FieldWriter fields) throws IOException {
+    sb.append("{\n");
+    var it = node.fields();
+    while (it.hasNext()) {
+      var field = it.next();
+      sb.append(indent).append("  ").append(compact(JsonNodeFactory.instance.textNode(field.getKey()))).append(": ");
+      fields.write(field.getKey(), field.getValue(), indent + "  ");
+      sb.append(it.hasNext() ? ",\n" : "\n");
+    }
+    sb.append(indent).append('}');
+  }
+
+  private static void lines(StringBuilder sb, JsonNode array, String indent, ElementWriter elements)
+      throws IOException {
+    if (array.isEmpty()) {
+      sb.append("[]");
+      return;
+    }
+    sb.append("[\n");
+    for (int i = 0; i < array.size(); i++) {
+      sb.append(indent).append("  ");
+      elements.write(array.get(i), indent + "  ");
+      sb.append(i + 1 < array.size() ? ",\n" : "\n");
+    }
+    sb.append(indent).append(']');
+  }
+
+  private String compact(JsonNode node) throws IOException {
+    String json = compactWriter.writeValueAsString(node);
+    // An unpaired surrogate (a name cut inside an emoji) has no UTF-8 form: the encoder would write
+    // '?', and "a\uD800" would come back as "a?". Outside strings JSON is ASCII, so escaping every
+    // unpaired surrogate in the text escapes exactly those inside strings.
+    StringBuilder out = null;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      boolean unpaired = Character.isHighSurrogate(c)
+          ? i + 1 >= json.length() || !Character.isLowSurrogate(json.charAt(i + 1))
+          : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(json.charAt(i - 1)));
+      if (unpaired && out == null) {
+        out = new StringBuilder(json.length() + 8).append(json, 0, i);
+      }
+      if (out != null) {
+        if (unpaired) {
+          out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? json : out.toString();
   }
 
   private Optional<String> revision(Result result) {
@@ -260,9 +538,13 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     return Optional.empty();
   }
 
-  private void update(Result result, UnaryOperator<FileDto> change) throws IOException {
-    BenchmarkKey key = result.key();
-    Path target = file(key);
+  /** Work done under the lock. */
+  @FunctionalInterface
+  private interface Locked<T> {
+    T run() throws IOException;
+  }
+
+  private <T> T update(BenchmarkKey key, Locked<T> action) throws IOException {
     Files.createDirectories(root);
     Path lockFile = root.resolve(".lock");
     try {
@@ -290,7 +572,9 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
       FileLock lock = lock(channel, lockFile, deadline);
       try {
         sayHolder(channel);
-        updateLocked(key, target, result, change);
+        removeStaleTemporaries(root);
+        removeStaleTemporaries(root.resolve(HISTORY_DIRECTORY));
+        return action.run();
       } finally {
         lock.release();
       }
@@ -361,80 +645,10 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     }
   }
 
-  private void updateLocked(BenchmarkKey key, Path target, Result result, UnaryOperator<FileDto> change)
-      throws IOException {
-    removeStaleTemporaries();
-    // A file that cannot be read throws here, before anything is written: it is never overwritten.
-    Optional<Loaded> loaded = read(key);
-    if (loaded.isPresent()) {
-      validate(loaded.get());
-    }
-    FileDto old = loaded.map(l -> l.file)
-        .orElse(new FileDto(StoreFormat.VERSION, StoreMapping.key(key), null, null, List.of()));
-    FileDto changed = change.apply(old);
-    List<MetricDto> known = old.metrics() == null ? List.of() : old.metrics();
-    FileDto complete = new FileDto(changed.formatVersion(), changed.key(), metricTable(changed, result, known),
-        changed.baseline(), changed.history());
-    write(target, mapper.writeValueAsBytes(complete));
-    if (loaded.isPresent() && !loaded.get().path.equals(target)) {
-      // Read from its Perfgate 0.1 name: everything it held is in the new file now.
-      Files.deleteIfExists(loaded.get().path);
-    }
-  }
-
-  /** Every metric used in the file, by name; the newest result's definition wins. */
-  private static List<MetricDto> metricTable(FileDto changed, Result newest, List<MetricDto> known) {
-    Map<String, MetricDto> table = new java.util.TreeMap<>();
-    List<RunDto> runs = new ArrayList<>();
-    if (changed.baseline() != null) {
-      runs.add(changed.baseline());
-    }
-    if (changed.history() != null) {
-      runs.addAll(changed.history());
-    }
-    for (MetricDto m : known) {
-      table.put(m.name(), m);
-    }
-    for (Metric m : newest.metrics()) {
-      table.put(m.name(), StoreMapping.metric(m));
-    }
-    newest.notMeasured().keySet().forEach(m -> table.put(m.name(), StoreMapping.metric(m)));
-    // Keep only metrics still used, so a dropped metric disappears with its last run.
-    java.util.Set<String> used = new java.util.HashSet<>();
-    for (RunDto r : runs) {
-      if (r.notMeasured() != null) {
-        used.addAll(r.notMeasured().keySet());
-      }
-      for (StoreFormat.TrialDto t : r.trials() == null ? List.<StoreFormat.TrialDto>of() : r.trials()) {
-        if (t.values() != null) {
-          used.addAll(t.values().keySet());
-        }
-        for (StoreFormat.SampleDto s : t.samples() == null ? List.<StoreFormat.SampleDto>of() : t.samples()) {
-          if (s.values() != null) {
-            used.addAll(s.values().keySet());
-          }
-        }
-      }
-    }
-    table.keySet().retainAll(used);
-    return List.copyOf(table.values());
-  }
-
-  /** Converts every entry, so that a write never carries an unreadable entry forward silently. */
-  private static void validate(Loaded loaded) throws IOException {
-    if (loaded.file.baseline() != null) {
-      toResult(loaded, loaded.file.baseline(), "baseline");
-    }
-    List<RunDto> runs = loaded.file.history() == null ? List.of() : loaded.file.history();
-    for (int i = 0; i < runs.size(); i++) {
-      toResult(loaded, runs.get(i), "history entry " + i);
-    }
-  }
-
   private void write(Path target, byte[] bytes) throws IOException {
     // Not Files.createTempFile, which makes the file readable by its owner only: baselines are shared
     // files of a project, so they get the permissions the umask gives, like any file the user writes.
-    Path tmp = root.resolve("." + target.getFileName() + "." + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36)
+    Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36)
         + TEMP_SUFFIX);
     try {
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -450,24 +664,27 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
         throw new IOException("cannot write " + target + " atomically: the file system of " + root
             + " does not support atomic renames; put the baselines on a local disk", e);
       }
-      forceDirectory();
+      forceDirectory(target.getParent());
     } finally {
       Files.deleteIfExists(tmp);
     }
   }
 
-  private void forceDirectory() {
+  private static void forceDirectory(Path directory) {
     // Makes the rename itself durable on Linux; not every platform can open a directory, and that is fine.
-    try (FileChannel dir = FileChannel.open(root, StandardOpenOption.READ)) {
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
       dir.force(true);
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.TRACE, "cannot force directory " + root, e);
+      LOG.log(System.Logger.Level.TRACE, "cannot force directory " + directory, e);
     }
   }
 
   /** Under the lock, any temporary file was left by a writer that died before its rename. */
-  private void removeStaleTemporaries() throws IOException {
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(root, ".*" + TEMP_SUFFIX)) {
+  private static void removeStaleTemporaries(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, ".*" + TEMP_SUFFIX)) {
       for (Path p : stream) {
         Files.deleteIfExists(p);
         LOG.log(System.Logger.Level.DEBUG, "removed {0}, left by an interrupted write", p);
@@ -475,21 +692,38 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     }
   }
 
-  private static final class Loaded {
-    final Path path;
-    final FileDto file;
-    final Map<String, Metric> metrics;
+  /** One stored run with what the store noted beside it. */
+  private static final class Entry {
+    final Result result;
+    final String savedAt;
+    final String revision;
 
-    Loaded(Path path, FileDto file, Map<String, Metric> metrics) {
-      this.path = path;
-      this.file = file;
-      this.metrics = metrics;
+    Entry(Result result, String savedAt, String revision) {
+      this.result = result;
+      this.savedAt = savedAt;
+      this.revision = revision;
     }
   }
 
-  private Optional<Loaded> read(BenchmarkKey key) throws IOException {
+  /** A file read and checked: every entry in it converted, so none is carried forward unread. */
+  private static final class Content {
+    final Path path;
+    final int version;
+    final List<Entry> baselines;
+    final List<Entry> history;
+
+    Content(Path path, int version, List<Entry> baselines, List<Entry> history) {
+      this.path = path;
+      this.version = version;
+      this.baselines = List.copyOf(baselines);
+      this.history = List.copyOf(history);
+    }
+  }
+
+  /** The baseline file (or a version 1 file holding baseline and history), under its name or its 0.1 name. */
+  private Optional<Content> readMain(BenchmarkKey key) throws IOException {
     Path path = file(key);
-    Optional<Loaded> current = read(key, path, false);
+    Optional<Content> current = read(key, path, false);
     if (current.isPresent()) {
       return current;
     }
@@ -501,7 +735,7 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
    * Reads one file. A legacy file that holds another benchmark is not this key's (two names shared
    * the old 32-bit hash), so it reads as absent rather than as an error.
    */
-  private Optional<Loaded> read(BenchmarkKey key, Path path, boolean legacy) throws IOException {
+  private Optional<Content> read(BenchmarkKey key, Path path, boolean legacy) throws IOException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
@@ -535,31 +769,76 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     if (v < 1) {
       throw bad(path, "has format version " + v + ", which no Perfgate wrote", null);
     }
-    FileDto file;
+    FileDto2 file;
     try {
-      file = mapper.readValue(bytes, FileDto.class);
+      if (v == 1) {
+        FileDto old = mapper.readValue(bytes, FileDto.class);
+        file = new FileDto2(1, old.key(), old.metrics(), null, null, null);
+        return Optional.of(convert(key, path, legacy, file, old));
+      }
+      file = mapper.readValue(bytes, FileDto2.class);
     } catch (JsonProcessingException e) {
       throw bad(path, "does not have the expected shape" + at(e.getLocation()) + ": " + e.getOriginalMessage(), e);
     }
+    return Optional.ofNullable(convert(key, path, legacy, file, null));
+  }
+
+  /** Checks the key and converts every entry; null for a legacy file that holds another benchmark. */
+  private Content convert(BenchmarkKey key, Path path, boolean legacy, FileDto2 file, FileDto v1) throws IOException {
     Map<String, Metric> metrics = new LinkedHashMap<>();
+    BenchmarkKey stored;
     try {
-      BenchmarkKey stored = StoreMapping.key(file.key());
-      if (!stored.equals(key)) {
-        if (legacy) {
-          return Optional.empty();
-        }
-        throw new IOException("baseline file " + path + " holds benchmark " + quoted(stored) + ", not "
-            + quoted(key) + ", whose file it is by name: either it was copied or renamed by hand (give it back"
-            + " the name " + file(stored).getFileName() + "), or the two names share the hash in the file name"
-            + " (rename one of the benchmarks); the file was left as it is");
-      }
+      stored = StoreMapping.key(file.key());
       for (MetricDto m : file.metrics() == null ? List.<MetricDto>of() : file.metrics()) {
         metrics.put(m.name(), StoreMapping.metric(m));
       }
     } catch (IllegalArgumentException | NullPointerException e) {
       throw bad(path, "holds an invalid entry: " + e.getMessage(), e);
     }
-    return Optional.of(new Loaded(path, file, metrics));
+    if (!stored.equals(key)) {
+      if (legacy) {
+        return null;
+      }
+      throw new IOException("baseline file " + path + " holds benchmark " + quoted(stored) + ", not "
+          + quoted(key) + ", whose file it is by name: either it was copied or renamed by hand (give it back"
+          + " the name " + file(stored).getFileName() + "), or the two names share the hash in the file name"
+          + " (rename one of the benchmarks); the file was left as it is");
+    }
+    List<Entry> baselines = new ArrayList<>();
+    List<Entry> history = new ArrayList<>();
+    if (v1 != null) {
+      if (v1.baseline() != null) {
+        baselines.add(entry(path, v1.baseline(), stored, metrics, null, "baseline"));
+      }
+      List<RunDto> runs = v1.history() == null ? List.of() : v1.history();
+      for (int i = 0; i < runs.size(); i++) {
+        history.add(entry(path, runs.get(i), stored, metrics, null, "history entry " + i));
+      }
+      return new Content(path, 1, baselines, history);
+    }
+    List<RunDto2> saved = file.baselines() == null ? List.of() : file.baselines();
+    for (int i = 0; i < saved.size(); i++) {
+      baselines.add(entry(path, saved.get(i), stored, metrics, file.environments(), "baseline " + i));
+    }
+    List<RunDto2> runs = file.history() == null ? List.of() : file.history();
+    for (int i = 0; i < runs.size(); i++) {
+      history.add(entry(path, runs.get(i), stored, metrics, file.environments(), "history entry " + i));
+    }
+    return new Content(path, file.formatVersion(), baselines, history);
+  }
+
+  private static Entry entry(Path path, Object run, BenchmarkKey key, Map<String, Metric> metrics,
+      Map<String, EnvironmentDto> environments, String what) throws IOException {
+    try {
+      StoreMapping.require(run != null, "it is null");
+      if (run instanceof RunDto old) {
+        return new Entry(StoreMapping.run(old, key, metrics), old.savedAt(), old.revision());
+      }
+      RunDto2 current = (RunDto2) run;
+      return new Entry(StoreMapping.run(current, key, metrics, environments), current.savedAt(), current.revision());
+    } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
+      throw bad(path, "holds an invalid " + what + ": " + e.getMessage(), e);
+    }
   }
 
   /** A key as Java source would spell its name, so that names that print alike can be told apart. */
@@ -588,14 +867,6 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     char c = s.charAt(i);
     return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
         : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-  }
-
-  private static Result toResult(Loaded loaded, RunDto run, String what) throws IOException {
-    try {
-      return StoreMapping.run(run, StoreMapping.key(loaded.file.key()), loaded.metrics);
-    } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
-      throw bad(loaded.path, "holds an invalid " + what + ": " + e.getMessage(), e);
-    }
   }
 
   private static String at(JsonLocation location) {

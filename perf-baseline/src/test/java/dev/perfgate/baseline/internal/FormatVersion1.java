@@ -1,0 +1,88 @@
+package dev.perfgate.baseline.internal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.api.Sample;
+import dev.perfgate.api.Trial;
+import dev.perfgate.baseline.internal.StoreFormat.FileDto;
+import dev.perfgate.baseline.internal.StoreFormat.MetricDto;
+import dev.perfgate.baseline.internal.StoreFormat.RunDto;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Writes a file of format version 1 exactly as Perfgate 0.1 (main before issue 14) did: the same
+ * DTOs, the same mapper settings (pretty-printed, map keys sorted), baseline and history in one
+ * file. For the tests of the upgrade path and of the file size.
+ */
+public final class FormatVersion1 {
+  private FormatVersion1() {}
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  /**
+   * The bytes of a version 1 file.
+   *
+   * @param baseline the baseline, or null
+   * @param history the history, oldest first
+   * @param savedAt the time written into every entry
+   * @return the file's bytes
+   */
+  public static byte[] bytes(Result baseline, List<Result> history, Instant savedAt) throws IOException {
+    Result any = baseline != null ? baseline : history.get(0);
+    Map<String, MetricDto> metrics = new TreeMap<>();
+    List<Result> all = new ArrayList<>(history);
+    if (baseline != null) {
+      all.add(baseline);
+    }
+    for (Result r : all) {
+      for (Trial t : r.trials()) {
+        t.values().keySet().forEach(m -> metrics.put(m.name(), StoreMapping.metric(m)));
+        for (Sample s : t.samples()) {
+          s.values().keySet().forEach(m -> metrics.put(m.name(), StoreMapping.metric(m)));
+        }
+      }
+      for (Metric m : r.notMeasured().keySet()) {
+        metrics.put(m.name(), StoreMapping.metric(m));
+      }
+    }
+    List<RunDto> runs = new ArrayList<>();
+    for (Result r : history) {
+      runs.add(StoreMapping.run(r, savedAt, revision(r)));
+    }
+    FileDto file = new FileDto(1, StoreMapping.key(any.key()), List.copyOf(metrics.values()),
+        baseline == null ? null : StoreMapping.run(baseline, savedAt, revision(baseline)), runs);
+    return MAPPER.writeValueAsBytes(file);
+  }
+
+  /**
+   * Writes a version 1 file.
+   *
+   * @param file where
+   * @param baseline the baseline, or null
+   * @param history the history, oldest first
+   */
+  public static void write(Path file, Result baseline, List<Result> history) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes(baseline, history, Instant.parse("2026-11-26T12:00:00Z")));
+  }
+
+  private static Optional<String> revision(Result r) {
+    return Optional.ofNullable(r.environment().properties().get(JsonDirectoryStore.REVISION_PROPERTY));
+  }
+}
