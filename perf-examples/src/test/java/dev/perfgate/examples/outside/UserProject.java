@@ -216,6 +216,11 @@ public final class UserProject {
           .redirectErrorStream(true).redirectOutput(log.toFile());
       // The same JDK as this test, whatever JAVA_HOME the outer build had.
       pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+      // Maven's own JVM: a short build, so the quick compiler only and no collector threads. On a
+      // loaded 2-core machine this halves a child build (17-25 s to 8-9 s, measured at load 16).
+      // The tests run in Surefire's forked JVM, which MAVEN_OPTS does not reach.
+      String mavenOpts = pb.environment().getOrDefault("MAVEN_OPTS", "");
+      pb.environment().put("MAVEN_OPTS", (mavenOpts + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").strip());
       long start = System.nanoTime();
       Process p = pb.start();
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
