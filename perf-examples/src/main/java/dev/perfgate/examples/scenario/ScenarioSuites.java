@@ -1,5 +1,6 @@
 package dev.perfgate.examples.scenario;
 
+import dev.perfgate.api.BaselineStore;
 import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.Counter;
 import dev.perfgate.api.Metric;
@@ -158,7 +159,24 @@ public final class ScenarioSuites {
    * @return the builder with the regression suite added
    */
   public static Suite.Builder regression(Suite.Builder suite, ScenarioFixture fx) {
-    return suite.baselines()
+    return regressionBenchmarks(suite.baselines(), fx);
+  }
+
+  /**
+   * The regression suite against a given store, for a check that records and compares within one
+   * run (the test command) instead of against what an earlier run left in {@code .perfgate}.
+   *
+   * @param suite a builder with the run's options and settings
+   * @param fx the system under test
+   * @param store where the baselines and the history go
+   * @return the builder with the regression suite added
+   */
+  public static Suite.Builder regression(Suite.Builder suite, ScenarioFixture fx, BaselineStore store) {
+    return regressionBenchmarks(suite.baselines(store), fx);
+  }
+
+  private static Suite.Builder regressionBenchmarks(Suite.Builder suite, ScenarioFixture fx) {
+    return suite
         .benchmark(Benchmark.builder("regression.generation.cold")
             .setUp(ctx -> fx.start(MEDIUM))
             // On a collected heap: a young collection inside a 60 ms operation otherwise makes the

@@ -1,15 +1,72 @@
 package dev.perfgate.examples.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Verdict;
+import dev.perfgate.baseline.BaselineStores;
+import dev.perfgate.generator.Report;
 import dev.perfgate.generator.junit.Perf;
 import dev.perfgate.generator.junit.PerfTest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The scenario's regression targets, measured on the real generator: {@code -Dgroups=regression}. */
+/**
+ * The scenario's regression targets on the real generator ({@code -Dgroups=regression}), within one
+ * run: the baselines are recorded into a fresh store, the same code is compared with them (its
+ * allocation unchanged), and then the generator with its template cache turned off (the README's
+ * regression demo) must raise the alert.
+ *
+ * <p>Why not against the {@code .perfgate} an earlier build left behind: that compares two JVMs at
+ * two moments of a shared machine, which today's intervals do not model (cold generation over TCP
+ * read +199 % once between two loaded test runs of unchanged code). The main job keeps that
+ * comparison, where a person reads it; the test command checks the mechanism, and judges the
+ * regression on allocation, which the machine's load does not move (+44 % and more with the cache
+ * off, against a noise of 0.1 %).
+ */
 @Tag("regression")
 final class RegressionSuiteTest extends ScenarioSuiteTest {
 
   @PerfTest
-  void regressionTargets(Perf perf) {
-    check(perf, "regression", ScenarioSuites::regression);
+  void regressionTargets(Perf perf, @TempDir Path store) {
+    Report recorded = perf.run(ScenarioSuites.regression(perf.suite(), fixture(),
+        BaselineStores.directory(store)).build());
+    assertFalse(recorded.verdicts().isEmpty(), "the regression suite judged nothing");
+    // Not perf.run: wall time of the same code measured twice in one loaded JVM moved by up to +49 %
+    // (95 % CI -0.4 .. +80 %) for the cold generation over TCP; the verdict on it is the main job's.
+    Report compared = ScenarioSuites.regression(perf.suite(), fixture(), BaselineStores.directory(store))
+        .build().run();
+    List<Verdict> comparisons = compared.verdicts().stream()
+        .filter(v -> v.check().endsWith("vs baseline")).toList();
+    for (String benchmark : List.of("regression.generation.cold", "regression.generation.warm")) {
+      assertTrue(comparisons.stream().anyMatch(v -> v.subject().equals(benchmark) && v.check().startsWith("time.wall")),
+          comparisons.toString());
+      Verdict alloc = comparisons.stream()
+          .filter(v -> v.subject().equals(benchmark) && v.check().startsWith("alloc.bytes")).findFirst()
+          .orElseThrow(() -> new AssertionError("no allocation comparison for " + benchmark + " in " + comparisons));
+      // The same code allocates the same bytes: unchanged (measured +0.0 %, 95 % CI -0.0 .. +0.0 %).
+      assertEquals(Status.PASS, alloc.status(), alloc.message());
+    }
+  }
+
+  @PerfTest
+  void regressionWithoutTheTemplateCache_raisesTheAlert(Perf perf, @TempDir Path store) {
+    perf.run(ScenarioSuites.regression(perf.suite(), fixture(), BaselineStores.directory(store)).build());
+    Properties noCache = new Properties();
+    noCache.putAll(System.getProperties());
+    noCache.setProperty("generator.templateCache", "false");
+    try (ScenarioFixture slower = new ScenarioFixture(noCache)) {
+      Report report = ScenarioSuites.regression(perf.suite(), slower, BaselineStores.directory(store)).build().run();
+      Verdict alloc = report.verdicts().stream()
+          .filter(v -> v.subject().equals("regression.generation.warm") && v.check().startsWith("alloc.bytes"))
+          .findFirst().orElseThrow(() -> new AssertionError("no allocation comparison in " + report.verdicts()));
+      assertEquals(Status.FAIL, alloc.status(), alloc.message());
+      assertFalse(report.passed(), "a regression beyond the tolerance must fail the run");
+    }
   }
 }

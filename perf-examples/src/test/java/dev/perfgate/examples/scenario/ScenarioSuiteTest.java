@@ -25,6 +25,11 @@ abstract class ScenarioSuiteTest {
     fixture.close();
   }
 
+  /** The system under test of this class's suite. */
+  ScenarioFixture fixture() {
+    return fixture;
+  }
+
   /** Runs the suite and fails the test if one of its checks fails. */
   void check(Perf perf, String name, BiFunction<Suite.Builder, ScenarioFixture, Suite.Builder> suite) {
     Report report = perf.run(suite.apply(perf.suite(), fixture).build());
