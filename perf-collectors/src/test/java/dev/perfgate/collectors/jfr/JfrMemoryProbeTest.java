@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfgate.api.Metric;
 import dev.perfgate.collectors.heap.ProbeHarness;
+import dev.perfgate.collectors.jfr.internal.RecordingAnalysis;
+import dev.perfgate.collectors.jfr.internal.WindowOpened;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import jdk.jfr.Recording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,20 +35,31 @@ final class JfrMemoryProbeTest {
   @Test
   void heapPeakAboveStart_holdingFiftyMegabytes_isWithinFivePercent() throws Exception {
     long target = 50 * MB;
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long[] own = new long[1];
     ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 1, sample -> {
+      long before = threads.getCurrentThreadAllocatedBytes();
       List<byte[]> held = new ArrayList<>();
       // Each array is CHUNK bytes including its 16-byte header.
       for (long bytes = 0; bytes < target; bytes += CHUNK) {
         held.add(new byte[CHUNK - 16]);
       }
       sink = held;
+      own[0] += threads.getCurrentThreadAllocatedBytes() - before;
     });
     sink = null;
 
+    // The probe reads the whole heap, and the JVM's own threads (JFR's periodic tasks among them)
+    // allocate in the window too: 0.1 MB in a quiet run, 2 MB in one that a load average of 23
+    // stretched, which took the peak to 52.5 MB. Their bytes, measured apart (all threads' minus
+    // this thread's), are the heap's as much as the 50 MB are; the 5 % is the probe's error on top.
+    double others = Math.max(0, trial.value(JfrProbes.ALLOCATED_ALL_THREADS) - own[0]);
+    double expected = target + others;
     double peakAboveStart = trial.value(JfrProbes.HEAP_PEAK_ABOVE_START);
-    System.err.printf(Locale.ROOT, "MARGIN jfr.peakAboveStart %.2f MB, |off| %.2f MB of 2.5%n", peakAboveStart / MB,
-        Math.abs(peakAboveStart - target) / MB);
-    assertEquals(target, peakAboveStart, target * 0.05, () -> "peak above start " + peakAboveStart / MB + " MB; " + trial);
+    System.err.printf(Locale.ROOT, "MARGIN jfr.peakAboveStart %.2f MB, other threads %.2f MB, |off| %.2f MB of 2.5%n",
+        peakAboveStart / MB, others / MB, Math.abs(peakAboveStart - expected) / MB);
+    assertEquals(expected, peakAboveStart, target * 0.05, () -> "peak above start " + peakAboveStart / MB
+        + " MB, other threads allocated " + others / MB + " MB; " + trial);
     assertTrue(trial.value(JfrProbes.HEAP_PEAK) >= peakAboveStart, trial::toString);
   }
 
@@ -176,6 +195,27 @@ final class JfrMemoryProbeTest {
     ProbeHarness.Trial trial = ProbeHarness.run(probe, 2, sample -> allocateStrings());
     for (Metric m : trial.trialValues.keySet()) {
       assertTrue(probe.metrics().contains(m), m + " is recorded but not declared");
+    }
+  }
+
+  @Test
+  void recordingAnalysis_windowOpensAtTheMarker_notAtAnInstantFromAnotherClock() throws Exception {
+    Path file = Files.createTempFile("perfgate-window-", ".jfr");
+    try (Recording r = new Recording()) {
+      r.enable(WindowOpened.class);
+      r.enable("jdk.GarbageCollection").withThreshold(Duration.ZERO);
+      r.enable("jdk.GCHeapSummary");
+      r.start();
+      System.gc();
+      new WindowOpened().commit();
+      r.stop();
+      r.dump(file);
+      // from the beginning of time: only the marker can keep the collection before it out
+      RecordingAnalysis analysis = RecordingAnalysis.read(file, Instant.EPOCH);
+      assertEquals(0, analysis.gcCount(), "the collection before the marker is outside the window");
+      assertEquals(0, analysis.peakAroundCollections());
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 
