@@ -49,17 +49,21 @@ final class JfrMemoryProbeTest {
     });
     sink = null;
 
-    // The probe reads the whole heap, and the JVM's own threads (JFR's periodic tasks among them)
-    // allocate in the window too: 0.1 MB in a quiet run, 2 MB in one that a load average of 23
-    // stretched, which took the peak to 52.5 MB. Their bytes, measured apart (all threads' minus
-    // this thread's), are the heap's as much as the 50 MB are; the 5 % is the probe's error on top.
+    // The probe reads the whole heap, and the JVM's own threads allocate in the window too: nothing
+    // in most runs, 2.7 MB when this is the JVM's first JFR recording (JFR's start-up), up to 2 MB
+    // more when a load average of 23 stretches the window. The 50 MB are live at the peak; the
+    // other threads' bytes may or may not be (they may be collected first). So the peak lies
+    // within 5 % below the 50 MB and within 5 % above the 50 MB plus the others' bytes, measured
+    // apart (all threads' minus this thread's). Without them it read 53.2 MB in 2 of 7 runs.
     double others = Math.max(0, trial.value(JfrProbes.ALLOCATED_ALL_THREADS) - own[0]);
-    double expected = target + others;
+    double slack = target * 0.05;
     double peakAboveStart = trial.value(JfrProbes.HEAP_PEAK_ABOVE_START);
-    System.err.printf(Locale.ROOT, "MARGIN jfr.peakAboveStart %.2f MB, other threads %.2f MB, |off| %.2f MB of 2.5%n",
-        peakAboveStart / MB, others / MB, Math.abs(peakAboveStart - expected) / MB);
-    assertEquals(expected, peakAboveStart, target * 0.05, () -> "peak above start " + peakAboveStart / MB
-        + " MB, other threads allocated " + others / MB + " MB; " + trial);
+    double room = Math.min(peakAboveStart - (target - slack), target + others + slack - peakAboveStart);
+    System.err.printf(Locale.ROOT, "MARGIN jfr.peakAboveStart %.2f MB, other threads %.2f MB, room %.2f MB to the "
+        + "nearer bound%n", peakAboveStart / MB, others / MB, room / MB);
+    assertTrue(peakAboveStart >= target - slack && peakAboveStart <= target + others + slack, () -> "peak above start "
+        + peakAboveStart / MB + " MB, expected 50 MB (other threads allocated " + others / MB + " MB) within 5 %; "
+        + trial);
     assertTrue(trial.value(JfrProbes.HEAP_PEAK) >= peakAboveStart, trial::toString);
   }
 
