@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 final class RealContentionTest {
 
   private static final int TRIALS = 15;
-  private static final long WINDOW_MILLIS = 20;
+  private static final long WINDOW_MILLIS = 100;
   private static final long WAIT_NANOS = 50_000;
   private static final Object LOCK = new Object();
   private static long shared;

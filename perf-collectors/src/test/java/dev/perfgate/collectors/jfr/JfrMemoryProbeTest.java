@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfgate.api.Metric;
 import dev.perfgate.collectors.heap.ProbeHarness;
+import dev.perfgate.collectors.jfr.internal.RecordingAnalysis;
+import dev.perfgate.collectors.jfr.internal.WindowOpened;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import jdk.jfr.Recording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,20 +35,35 @@ final class JfrMemoryProbeTest {
   @Test
   void heapPeakAboveStart_holdingFiftyMegabytes_isWithinFivePercent() throws Exception {
     long target = 50 * MB;
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long[] own = new long[1];
     ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 1, sample -> {
+      long before = threads.getCurrentThreadAllocatedBytes();
       List<byte[]> held = new ArrayList<>();
       // Each array is CHUNK bytes including its 16-byte header.
       for (long bytes = 0; bytes < target; bytes += CHUNK) {
         held.add(new byte[CHUNK - 16]);
       }
       sink = held;
+      own[0] += threads.getCurrentThreadAllocatedBytes() - before;
     });
     sink = null;
 
+    // The probe reads the whole heap, and the JVM's own threads allocate in the window too: nothing
+    // in most runs, 2.7 MB when this is the JVM's first JFR recording (JFR's start-up), up to 2 MB
+    // more when a load average of 23 stretches the window. The 50 MB are live at the peak; the
+    // other threads' bytes may or may not be (they may be collected first). So the peak lies
+    // within 5 % below the 50 MB and within 5 % above the 50 MB plus the others' bytes, measured
+    // apart (all threads' minus this thread's). Without them it read 53.2 MB in 2 of 7 runs.
+    double others = Math.max(0, trial.value(JfrProbes.ALLOCATED_ALL_THREADS) - own[0]);
+    double slack = target * 0.05;
     double peakAboveStart = trial.value(JfrProbes.HEAP_PEAK_ABOVE_START);
-    System.err.printf(Locale.ROOT, "MARGIN jfr.peakAboveStart %.2f MB, |off| %.2f MB of 2.5%n", peakAboveStart / MB,
-        Math.abs(peakAboveStart - target) / MB);
-    assertEquals(target, peakAboveStart, target * 0.05, () -> "peak above start " + peakAboveStart / MB + " MB; " + trial);
+    double room = Math.min(peakAboveStart - (target - slack), target + others + slack - peakAboveStart);
+    System.err.printf(Locale.ROOT, "MARGIN jfr.peakAboveStart %.2f MB, other threads %.2f MB, room %.2f MB to the "
+        + "nearer bound%n", peakAboveStart / MB, others / MB, room / MB);
+    assertTrue(peakAboveStart >= target - slack && peakAboveStart <= target + others + slack, () -> "peak above start "
+        + peakAboveStart / MB + " MB, expected 50 MB (other threads allocated " + others / MB + " MB) within 5 %; "
+        + trial);
     assertTrue(trial.value(JfrProbes.HEAP_PEAK) >= peakAboveStart, trial::toString);
   }
 
@@ -176,6 +199,27 @@ final class JfrMemoryProbeTest {
     ProbeHarness.Trial trial = ProbeHarness.run(probe, 2, sample -> allocateStrings());
     for (Metric m : trial.trialValues.keySet()) {
       assertTrue(probe.metrics().contains(m), m + " is recorded but not declared");
+    }
+  }
+
+  @Test
+  void recordingAnalysis_windowOpensAtTheMarker_notAtAnInstantFromAnotherClock() throws Exception {
+    Path file = Files.createTempFile("perfgate-window-", ".jfr");
+    try (Recording r = new Recording()) {
+      r.enable(WindowOpened.class);
+      r.enable("jdk.GarbageCollection").withThreshold(Duration.ZERO);
+      r.enable("jdk.GCHeapSummary");
+      r.start();
+      System.gc();
+      new WindowOpened().commit();
+      r.stop();
+      r.dump(file);
+      // from the beginning of time: only the marker can keep the collection before it out
+      RecordingAnalysis analysis = RecordingAnalysis.read(file, Instant.EPOCH);
+      assertEquals(0, analysis.gcCount(), "the collection before the marker is outside the window");
+      assertEquals(0, analysis.peakAroundCollections());
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 

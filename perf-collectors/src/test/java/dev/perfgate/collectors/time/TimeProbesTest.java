@@ -82,6 +82,12 @@ final class TimeProbesTest {
     // the margin, for the test log: the longest of the short samples against the 100 us threshold
     System.err.printf(java.util.Locale.ROOT, "MARGIN time.shortSample longest %.0f ns (< 100000)%n",
         shortOnes.samples.stream().mapToDouble(s -> s.get(Metric.WALL_TIME)).max().orElse(0));
-    shortOnes.samples.forEach(s -> assertTrue(!s.containsKey(Metric.CPU_TIME), "a sub-100us sample does not"));
+    // The rule is judged on each sample's own wall time: a sample of one trivial operation usually
+    // lasts 1 to 30 us, but a preemption between its two clock readings stretches it (80 us seen
+    // under a load average of 20), and one beyond 100 us rightly carries CPU time.
+    shortOnes.samples.forEach(s -> assertEquals(s.get(Metric.WALL_TIME) >= 100_000, s.containsKey(Metric.CPU_TIME),
+        "CPU time is recorded for a sample of " + s.get(Metric.WALL_TIME) + " ns only if it lasted 100 us or more"));
+    assertTrue(shortOnes.samples.stream().anyMatch(s -> !s.containsKey(Metric.CPU_TIME)),
+        "at least one of 3 trivial samples lasted under 100 us and carries no CPU time");
   }
 }

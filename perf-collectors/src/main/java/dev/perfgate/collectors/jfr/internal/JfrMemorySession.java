@@ -41,6 +41,7 @@ final class JfrMemorySession implements Probe.Session {
     // belong to the starting level, not to the work. The window opens after this collection, so
     // it is not counted as the work's.
     this.retainedAtStart = HeapReadings.retained();
+    new WindowOpened().commit();
     this.recordingStart = Instant.now();
     this.allocatedAtStart = TotalAllocation.bytes();
     this.usedAtStart = usedNow();
@@ -51,6 +52,7 @@ final class JfrMemorySession implements Probe.Session {
     Recording r = new Recording();
     r.setName("perfgate-memory");
     r.setToDisk(true);
+    r.enable(WindowOpened.class);
     r.enable("jdk.GarbageCollection").withThreshold(Duration.ZERO);
     r.enable("jdk.GCHeapSummary");
     r.enable("jdk.ThreadAllocationStatistics").with("period", "everyChunk");

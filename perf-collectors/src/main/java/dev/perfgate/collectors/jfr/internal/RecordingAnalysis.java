@@ -23,6 +23,7 @@ import jdk.jfr.consumer.RecordingFile;
 /** The figures the JFR memory probe takes from a finished recording. Internal. */
 public final class RecordingAnalysis {
   static final int TOP_SITES = 10;
+  private static final String WINDOW_OPENED = "dev.perfgate.WindowOpened";
 
   private int gcCount;
   private long pauseTotalNanos;
@@ -44,7 +45,8 @@ public final class RecordingAnalysis {
   private RecordingAnalysis() {}
 
   /**
-   * Reads the events of a recording file that started at or after {@code from}.
+   * Reads the events of a recording file that started at or after {@code from}, or after the last
+   * {@link WindowOpened} marker where the recording has one.
    *
    * @param file the recording
    * @param from the start of the window; earlier events (from another recording's chunk) are ignored
@@ -52,6 +54,16 @@ public final class RecordingAnalysis {
    * @throws IOException if the file cannot be read
    */
   public static RecordingAnalysis read(Path file, Instant from) throws IOException {
+    // The window opens at the WindowOpened marker where the recording has one: its time is on the
+    // same clock as the other events', which Instant.now() is not (see WindowOpened).
+    try (RecordingFile recording = new RecordingFile(file)) {
+      while (recording.hasMoreEvents()) {
+        RecordedEvent e = recording.readEvent();
+        if (e.getEventType().getName().equals(WINDOW_OPENED)) {
+          from = e.getStartTime();
+        }
+      }
+    }
     RecordingAnalysis a = new RecordingAnalysis();
     try (RecordingFile recording = new RecordingFile(file)) {
       while (recording.hasMoreEvents()) {
