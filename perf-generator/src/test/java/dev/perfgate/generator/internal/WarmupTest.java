@@ -1,0 +1,71 @@
+package dev.perfgate.generator.internal;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perfgate.api.Benchmark;
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Environment;
+import dev.perfgate.api.Result;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The runner's warm-up waits for the JIT to go quiet, on a real operation, with the JIT's readings scripted. */
+final class WarmupTest {
+
+  private static final RunPlan PLAN = new RunPlan(2, 2, Duration.ofMillis(4), Duration.ZERO, Duration.ZERO,
+      Duration.ofMillis(1_500));
+
+  /** Reports a compilation that goes on until a moment, then stands still; the CPU clock is the JVM's. */
+  private static JitClock compilingUntil(long untilNanos) {
+    AtomicLong compiled = new AtomicLong();
+    return new JitClock() {
+      @Override
+      public long threadCpuNanos() {
+        return JitClock.system().threadCpuNanos();
+      }
+
+      @Override
+      public long compileMillis() {
+        return System.nanoTime() < untilNanos ? compiled.incrementAndGet() : compiled.get();
+      }
+    };
+  }
+
+  private static Result run(JitClock jit) {
+    long[] data = new long[256];
+    Benchmark sum = Benchmark.of("sum", () -> {
+      long s = 0;
+      for (long d : data) {
+        s += d;
+      }
+      return s;
+    });
+    VariantRunner runner = new VariantRunner(PLAN, List.of(), Map.of(), Environment.current(), Ticker.system(),
+        new VariantRunner.Listener() {}, jit);
+    return runner.run(sum, BenchmarkKey.of("sum"));
+  }
+
+  @Test
+  void warmUp_whileTheJitCompiles_goesOnUntilItStops() {
+    long start = System.nanoTime();
+    Result r = run(compilingUntil(start + Duration.ofMillis(400).toNanos()));
+    long took = System.nanoTime() - start;
+    assertTrue(r.succeeded(), r.error().orElse(""));
+    // A steady sum of 256 longs would end its warm-up after eight 1 ms batches; the JIT's activity
+    // holds it until the compiler went quiet (400 ms), however loaded the machine.
+    assertTrue(took >= Duration.ofMillis(400).toNanos(), "warm-up ended after " + took / 1_000_000 + " ms");
+    assertFalse(r.warnings().stream().anyMatch(w -> w.contains("not steady")), r.warnings().toString());
+  }
+
+  @Test
+  void warmUp_whileTheJitNeverStops_endsAtTheCapAndSaysSo() {
+    Result r = run(compilingUntil(Long.MAX_VALUE));
+    assertTrue(r.succeeded(), r.error().orElse(""));
+    assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("trial 0: the operation was not steady after the"
+        + " maximum warm-up of 1500 ms")), r.warnings().toString());
+  }
+}
