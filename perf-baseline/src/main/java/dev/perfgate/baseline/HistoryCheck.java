@@ -108,7 +108,8 @@ public record HistoryCheck(
       return sb.append("no history check: ").append(note).append("  ").append(status()).toString();
     }
     sb.append(metric.format(value)).append(" vs history median ").append(metric.format(median))
-        .append(String.format(Locale.ROOT, " (%+.1f %%)", (value / median - 1) * 100)).append(", prediction ")
+        .append(median == 0 ? " (" + (value < 0 ? "-" : "+") + metric.format(Math.abs(value)) + ")"
+            : String.format(Locale.ROOT, " (%+.1f %%)", (value / median - 1) * 100)).append(", prediction ")
         .append(metric.format(low)).append(" .. ").append(metric.format(high)).append(" over ").append(runs)
         .append(" runs");
     if (!note.isEmpty()) {

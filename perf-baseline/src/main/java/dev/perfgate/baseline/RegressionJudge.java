@@ -498,6 +498,9 @@ public final class RegressionJudge {
         + window.length + " (median " + metric.format(seg.before()) + " before)";
     double value = Stats.median(current.trialValues(metric));
     int m = runs.length;
+    if (isCount(metric) && m >= 2 && !Double.isNaN(value)) {
+      return countAgainstHistory(current, metric, runs, value, since);
+    }
     if (m < 2 || Double.isNaN(value) || !Stats.allPositive(runs) || !(value > 0)) {
       String why = m < 2 ? m + " stored run(s) of " + metric.name() + " in environment " + fingerprint
           + (since.isEmpty() ? "" : " " + since) + " (of " + history.size() + " in all); 2 are needed"
@@ -523,6 +526,30 @@ public final class RegressionJudge {
     }
     return new HistoryCheck(current.key(), metric, o, value, Math.exp(center), Math.exp(center - half),
         Math.exp(center + half), m, noiseFloor, tolerance, since);
+  }
+
+  /**
+   * The history check of a count on its own scale: median +- t x 1.4826 x MAD x sqrt(1 + 1/m) of
+   * the raw run values, never narrower than the noise band of a comparison (the larger of the
+   * absolute tolerance and the noise floor times the median), so 0 B stored runs are checked too.
+   */
+  private HistoryCheck countAgainstHistory(Result current, Metric metric, double[] runs, double value, String since) {
+    int m = runs.length;
+    double center = Stats.median(runs);
+    double t = Stats.studentQuantile(1 - (1 - confidence) / 2, m - 1);
+    double half = t * Stats.MAD_TO_SD * Stats.mad(runs) * Math.sqrt(1 + 1.0 / m);
+    half = Math.max(half, Math.max(absoluteTolerance(metric), noiseFloor * Math.abs(center)));
+    Outcome o;
+    if (Math.abs(value - center) <= half) {
+      o = Outcome.UNCHANGED;
+    } else if (metric.direction() == Direction.NEUTRAL) {
+      o = Outcome.CHANGED;
+    } else {
+      boolean higher = value > center;
+      o = higher == (metric.direction() == Direction.LOWER_IS_BETTER) ? Outcome.REGRESSED : Outcome.IMPROVED;
+    }
+    return new HistoryCheck(current.key(), metric, o, value, center, center - half, center + half, m, noiseFloor,
+        tolerance, since);
   }
 
   /** One value per stored run (the median of its trial values), last {@code historyWindow} runs of one environment. */

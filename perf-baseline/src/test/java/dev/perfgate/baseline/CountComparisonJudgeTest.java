@@ -181,4 +181,21 @@ final class CountComparisonJudgeTest {
     assertThrows(IllegalStateException.class,
         () -> RegressionJudge.newBuilder().absoluteTolerance(Unit.BYTES, 1).absoluteTolerance(Unit.BYTES, 2));
   }
+
+  @Test
+  void againstHistory_zeroByteRunsThenA24ByteRun_failsInsteadOfNotCompared() {
+    List<Result> history = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      history.add(Fixtures.result(KEY, BYTES, times(8, 0)));
+    }
+    HistoryCheck h = JUDGE.againstHistory(history, Fixtures.result(KEY, BYTES, times(8, 24)), BYTES);
+    assertEquals(Outcome.REGRESSED, h.outcome(), h.toString());
+    assertEquals(Status.FAIL, h.status());
+    assertEquals(-8.0, h.low());
+    assertEquals(8.0, h.high());
+    assertTrue(h.toString().contains("alloc.bytes 24 B vs history median 0 B (+24 B), prediction -8 B .. 8 B over 6 runs"),
+        h.toString());
+    HistoryCheck same = JUDGE.againstHistory(history, Fixtures.result(KEY, BYTES, 0, 0, 0, 24, 0, 0, 0, 0), BYTES);
+    assertEquals(Outcome.UNCHANGED, same.outcome(), same.toString());
+  }
 }

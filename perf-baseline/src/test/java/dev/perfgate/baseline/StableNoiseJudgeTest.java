@@ -118,6 +118,7 @@ final class StableNoiseJudgeTest {
     Result base = Fixtures.result(KEY, TIME, 99_000, 100_000, 101_000, 100_500, 99_500, 100_200, 99_800, 100_100);
     Result now = Fixtures.result(KEY, TIME, 129_000, 130_000, 131_000, 130_500, 129_500, 130_200, 129_800, 130_100);
     Comparison c = JUDGE.compare(base, now, TIME, history);
+    System.out.println(c.toVerdict().message());
     assertEquals(Status.FAIL, c.status());
     assertTrue(c.toVerdict().message().contains(
         "configured 1 % noise floor: 2 stored run(s) since the change point, 5 needed"), c.toVerdict().message());
@@ -128,6 +129,7 @@ final class StableNoiseJudgeTest {
       throws IOException {
     Result now = Fixtures.result(KEY, TIME, 129_000, 130_000, 131_000);
     HistoryCheck h = JUDGE.againstHistory(stored(levels(5)), now, TIME);
+    System.out.println(h);
     assertEquals(Outcome.UNCHANGED, h.outcome(), h.toString());
     assertEquals(5, h.runs());
     assertTrue(h.note().startsWith("since the change point at stored run 16 of 20 (median "), h.note());
