@@ -206,7 +206,10 @@ public record Comparison(
   /**
    * This comparison as a verdict, for example
    * {@code render  time.wall +12.4 % vs baseline (95 % CI +9.8 .. +15.1 %)  beyond 3 % noise, within 20 % tolerance  WARN}.
-   * Figures: ratio, ciLow, ciHigh, pValue, noiseFloor, tolerance, confidence (only finite ones).
+   * Figures: ratio, ciLow, ciHigh, pValue, noiseFloor, tolerance, confidence (only finite ones); for a
+   * difference, difference, differenceLow, differenceHigh, reference and absoluteTolerance in place
+   * of the ratio and its interval, as in
+   * {@code alloc  alloc.bytes +24 B/op vs baseline (95 % CI +24 B .. +24 B)  beyond 8 B tolerance  FAIL}.
    *
    * @return the verdict
    */

@@ -17,7 +17,11 @@ import java.util.Locale;
  * Judges a result against a reference: a stored baseline or result A of an A/B run
  * ({@link #compare}), a stored history ({@link #againstHistory}), and corrects a suite's comparisons
  * for multiplicity ({@link #holm}). Comparisons use one value per trial, never the samples inside a
- * trial, because only trials are independent.
+ * trial, because only trials are independent. Times and throughputs are compared as a ratio on the
+ * log scale; counts (allocated bytes, counters) as a difference in their own unit, with an absolute
+ * tolerance (see {@link #DEFAULT_BYTE_TOLERANCE}), since a count may be 0. The noise floor and the
+ * history check learn from the current stable segment of the history only (see
+ * {@link #noiseFloor(List, Metric)}).
  *
  * <pre>{@code
  * RegressionJudge judge = RegressionJudge.newBuilder().noiseFloor(0.03).tolerance(0.20).build();
@@ -120,8 +124,9 @@ public final class RegressionJudge {
    * @param current the new result, or result B
    * @param metric the metric to compare
    * @return the comparison; NOT_COMPARABLE (with the reason in its note) when the environments
-   *     differ, a side has no trial value, or values are not positive (identical values on both
-   *     sides, zeros included, are UNCHANGED)
+   *     differ, a side has no trial value, or values of a ratio metric are not positive (identical
+   *     values on both sides, zeros included, are UNCHANGED). Counts (units BYTES and COUNT) are
+   *     compared on the difference of trial values ({@link Comparison.Scale#DIFFERENCE}), zeros included
    */
   public Comparison compare(Result reference, Result current, Metric metric) {
     return compare(reference, current, metric, new Floor(noiseFloor, ""));
