@@ -19,11 +19,20 @@ import java.util.Map;
  * a tolerance of 20 % fails a throughput that drops below 1 / 1.2 (83.3 %) of the baseline, the
  * same step as a time per operation that rises to 1.2 times.
  *
+ * <p>Counts (allocated bytes, counters: units {@code BYTES} and {@code COUNT}) are compared on their
+ * own scale instead ({@link Scale#DIFFERENCE}): {@code ratio}, {@code ciLow} and {@code ciHigh} then
+ * hold the difference new - old of the trial values (Hodges-Lehmann shift of the raw values) and
+ * its interval in the metric's unit, since a count may be 0 and then no ratio exists. Such a
+ * difference is treated as noise within {@link #noiseBand()} and fails beyond {@link #failBand()}:
+ * the larger of the absolute tolerance and the relative floor or tolerance times the reference.
+ *
  * @param key the benchmark variant
  * @param metric the metric compared
  * @param outcome what was found
- * @param ratio new over old (Hodges-Lehmann shift of the logarithms, exponentiated); NaN if not comparable
- * @param ciLow lower bound of the ratio's confidence interval (0 if the samples are too small for one)
+ * @param ratio new over old (Hodges-Lehmann shift of the logarithms, exponentiated); for
+ *     {@link Scale#DIFFERENCE} new - old in the metric's unit; NaN if not comparable
+ * @param ciLow lower bound of the ratio's confidence interval (0 if the samples are too small for
+ *     one; for a difference, negative infinity)
  * @param ciHigh upper bound (positive infinity if the samples are too small for one)
  * @param pWorse one-sided p-value of the Mann-Whitney test that the new result is worse
  * @param pBetter one-sided p-value that the new result is better
@@ -33,6 +42,10 @@ import java.util.Map;
  * @param baselineTrials the number of trial values of the reference
  * @param currentTrials the number of trial values of the new result
  * @param note why it is not comparable, or how it was adjusted; empty if nothing to say
+ * @param scale whether {@code ratio} and its interval are a ratio or a difference
+ * @param reference the median of the reference's trial values in the metric's unit; NaN if not known
+ * @param absoluteTolerance for a difference, the change in the metric's unit that is always within
+ *     noise and the least that fails, such as 8 B per operation; 0 for a ratio
  */
 public record Comparison(
     BenchmarkKey key,
@@ -48,7 +61,31 @@ public record Comparison(
     double confidence,
     int baselineTrials,
     int currentTrials,
-    String note) {
+    String note,
+    Scale scale,
+    double reference,
+    double absoluteTolerance) {
+
+  /** How a comparison measures change. */
+  public enum Scale {
+    /** New over old, judged on the log scale: times, throughputs. */
+    RATIO,
+    /** New minus old in the metric's unit, for counts that may be 0: allocated bytes, counters. */
+    DIFFERENCE
+  }
+
+  /**
+   * Creates a ratio comparison (the form before counts were compared on their own scale).
+   *
+   * @throws NullPointerException if an object argument is null
+   * @throws IllegalArgumentException if the noise floor, tolerance or confidence is out of range
+   */
+  public Comparison(BenchmarkKey key, Metric metric, Outcome outcome, double ratio, double ciLow, double ciHigh,
+      double pWorse, double pBetter, double noiseFloor, double tolerance, double confidence, int baselineTrials,
+      int currentTrials, String note) {
+    this(key, metric, outcome, ratio, ciLow, ciHigh, pWorse, pBetter, noiseFloor, tolerance, confidence,
+        baselineTrials, currentTrials, note, Scale.RATIO, Double.NaN, 0);
+  }
 
   /**
    * Creates a comparison.
@@ -61,7 +98,46 @@ public record Comparison(
     java.util.Objects.requireNonNull(metric, "metric must not be null");
     java.util.Objects.requireNonNull(outcome, "outcome must not be null");
     java.util.Objects.requireNonNull(note, "note must not be null");
+    java.util.Objects.requireNonNull(scale, "scale must not be null");
     RegressionJudge.checkSettings(noiseFloor, tolerance, confidence);
+    if (!(absoluteTolerance >= 0 && Double.isFinite(absoluteTolerance))) {
+      throw new IllegalArgumentException("absolute tolerance (" + absoluteTolerance
+          + ") must be >= 0 in the metric's unit, such as 8 for 8 B per operation");
+    }
+  }
+
+  /**
+   * Whether this comparison is a difference in the metric's unit rather than a ratio.
+   *
+   * @return true for {@link Scale#DIFFERENCE}
+   */
+  public boolean isDifference() {
+    return scale == Scale.DIFFERENCE;
+  }
+
+  /**
+   * For a difference, the change treated as noise: the larger of the absolute tolerance and the
+   * noise floor times the reference median (so that large counts are judged relatively).
+   *
+   * @return the band in the metric's unit; NaN for a ratio
+   */
+  public double noiseBand() {
+    return isDifference() ? band(noiseFloor) : Double.NaN;
+  }
+
+  /**
+   * For a difference, the regression that fails: the larger of the absolute tolerance and the
+   * tolerance times the reference median.
+   *
+   * @return the band in the metric's unit; NaN for a ratio
+   */
+  public double failBand() {
+    return isDifference() ? band(tolerance) : Double.NaN;
+  }
+
+  private double band(double relative) {
+    double rel = Double.isFinite(reference) ? relative * Math.abs(reference) : 0;
+    return Math.max(absoluteTolerance, rel);
   }
 
   /**
@@ -88,6 +164,9 @@ public record Comparison(
    * @return true for a regression that fails the check
    */
   public boolean beyondTolerance() {
+    if (isDifference()) {
+      return outcome == Outcome.REGRESSED && worse(ratio) > failBand();
+    }
     return outcome == Outcome.REGRESSED && worseLog(Math.log(ratio)) > Math.log1p(tolerance);
   }
 
@@ -127,15 +206,26 @@ public record Comparison(
   /**
    * This comparison as a verdict, for example
    * {@code render  time.wall +12.4 % vs baseline (95 % CI +9.8 .. +15.1 %)  beyond 3 % noise, within 20 % tolerance  WARN}.
-   * Figures: ratio, ciLow, ciHigh, pValue, noiseFloor, tolerance, confidence (only finite ones).
+   * Figures: ratio, ciLow, ciHigh, pValue, noiseFloor, tolerance, confidence (only finite ones); for a
+   * difference, difference, differenceLow, differenceHigh, reference and absoluteTolerance in place
+   * of the ratio and its interval, as in
+   * {@code alloc  alloc.bytes +24 B/op vs baseline (95 % CI +24 B .. +24 B)  beyond 8 B tolerance  FAIL}.
    *
    * @return the verdict
    */
   public Verdict toVerdict() {
     Map<String, Double> figures = new LinkedHashMap<>();
-    putFinite(figures, "ratio", ratio);
-    putFinite(figures, "ciLow", ciLow);
-    putFinite(figures, "ciHigh", ciHigh);
+    if (isDifference()) {
+      putFinite(figures, "difference", ratio);
+      putFinite(figures, "differenceLow", ciLow);
+      putFinite(figures, "differenceHigh", ciHigh);
+      putFinite(figures, "reference", reference);
+      figures.put("absoluteTolerance", absoluteTolerance);
+    } else {
+      putFinite(figures, "ratio", ratio);
+      putFinite(figures, "ciLow", ciLow);
+      putFinite(figures, "ciHigh", ciHigh);
+    }
     putFinite(figures, "pValue", pValue());
     figures.put("noiseFloor", noiseFloor);
     figures.put("tolerance", tolerance);
@@ -153,6 +243,9 @@ public record Comparison(
     StringBuilder sb = new StringBuilder(key.toString()).append("  ").append(metric.name()).append(' ');
     if (outcome == Outcome.NOT_COMPARABLE) {
       return sb.append("not compared: ").append(note).append("  ").append(status()).toString();
+    }
+    if (isDifference()) {
+      return differenceMessage(sb);
     }
     sb.append(percent(ratio)).append(" % vs baseline (").append(fmt(confidence * 100)).append(" % CI ")
         .append(ciLow > 0 ? percent(ciLow) : "-inf").append(" .. ")
@@ -184,6 +277,71 @@ public record Comparison(
     return sb.append("  ").append(status()).toString();
   }
 
+  /**
+   * The message of a difference, for example
+   * {@code alloc  alloc.bytes +24 B/op vs baseline (95 % CI +24 .. +24 B)  beyond 8 B tolerance  FAIL}.
+   */
+  private String differenceMessage(StringBuilder sb) {
+    sb.append(signed(ratio)).append("/op vs baseline (").append(fmt(confidence * 100)).append(" % CI ")
+        .append(Double.isFinite(ciLow) ? signed(ciLow) : "-inf").append(" .. ")
+        .append(Double.isFinite(ciHigh) ? signed(ciHigh) : "+inf").append(")  ");
+    String noise = band(noiseBand(), noiseFloor, "noise");
+    switch (outcome) {
+      case REGRESSED:
+        String fail = band(failBand(), tolerance, "tolerance");
+        if (beyondTolerance()) {
+          sb.append("beyond ").append(fail);
+        } else {
+          sb.append("beyond ").append(noise).append(", within ").append(fail);
+        }
+        break;
+      case IMPROVED:
+        sb.append("better beyond ").append(noise);
+        break;
+      case UNCHANGED:
+        sb.append("within ").append(noise);
+        break;
+      case CHANGED:
+        sb.append("changed beyond ").append(noise).append(" (neutral metric, not judged)");
+        break;
+      default:
+        sb.append("inconclusive at ").append(noise).append(" (p ").append(String.format(Locale.ROOT, "%.3g", pValue()))
+            .append(", ").append(baselineTrials).append(" vs ").append(currentTrials)
+            .append(" trials): measure more");
+        break;
+    }
+    if (!note.isEmpty()) {
+      sb.append("; ").append(note);
+    }
+    return sb.append("  ").append(status()).toString();
+  }
+
+  /** A band in words: {@code 8 B tolerance}, or {@code 30 B noise (3 % of 1000 B)} where the relative part is larger. */
+  private String band(double band, double relative, String what) {
+    return band > absoluteTolerance
+        ? metric.format(band) + " " + what + " (" + fmt(relative * 100) + " % of " + metric.format(reference) + ")"
+        : metric.format(absoluteTolerance) + " tolerance";
+  }
+
+  /** A value with its sign and the metric's unit, such as {@code +24 B}. */
+  private String signed(double v) {
+    return (v < 0 ? "-" : "+") + metric.format(Math.abs(v));
+  }
+
+  /**
+   * The change in words for messages: {@code +12.4 %} for a ratio, {@code +24 B} for a difference.
+   *
+   * @return the signed change
+   */
+  String change() {
+    return isDifference() ? signed(ratio) : percent(ratio) + " %";
+  }
+
+  /** A difference turned so that positive means worse for this metric. */
+  double worse(double difference) {
+    return metric.direction() == Direction.HIGHER_IS_BETTER ? -difference : difference;
+  }
+
   /** Signed change in percent without the unit, such as {@code +12.4}. */
   private static String percent(double ratio) {
     return String.format(Locale.ROOT, "%+.1f", (ratio - 1) * 100);
@@ -199,15 +357,19 @@ public record Comparison(
   }
 
   Comparison withPValues(double newPWorse, double newPBetter, String newNote) {
-    Outcome o = RegressionJudge.classify(metric.direction(), Math.log(ciLow), Math.log(ciHigh), newPWorse,
-        newPBetter, noiseFloor, 1 - confidence);
+    Outcome o = isDifference()
+        ? RegressionJudge.classifyDifference(metric.direction(), ratio, ciLow, ciHigh, newPWorse, newPBetter,
+            noiseBand(), 1 - confidence)
+        : RegressionJudge.classify(metric.direction(), Math.log(ciLow), Math.log(ciHigh), newPWorse,
+            newPBetter, noiseFloor, 1 - confidence);
     return new Comparison(key, metric, outcome == Outcome.NOT_COMPARABLE ? outcome : o, ratio, ciLow, ciHigh,
-        newPWorse, newPBetter, noiseFloor, tolerance, confidence, baselineTrials, currentTrials, newNote);
+        newPWorse, newPBetter, noiseFloor, tolerance, confidence, baselineTrials, currentTrials, newNote, scale,
+        reference, absoluteTolerance);
   }
 
   Comparison withOutcome(Outcome newOutcome, String newNote) {
     return new Comparison(key, metric, newOutcome, ratio, ciLow, ciHigh, pWorse, pBetter, noiseFloor, tolerance,
-        confidence, baselineTrials, currentTrials, newNote);
+        confidence, baselineTrials, currentTrials, newNote, scale, reference, absoluteTolerance);
   }
 
   @Override

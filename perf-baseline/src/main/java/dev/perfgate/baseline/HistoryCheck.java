@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param runs the number of stored runs used (same environment, most recent)
  * @param noiseFloor the narrowest half-width allowed for the interval, as a relative change
  * @param tolerance the relative regression (against the median) that fails once the history is long enough
- * @param note why there is no check, empty otherwise
+ * @param note why there is no check; for a check, the change point its runs follow; empty otherwise
  */
 public record HistoryCheck(
     BenchmarkKey key,
@@ -108,9 +108,13 @@ public record HistoryCheck(
       return sb.append("no history check: ").append(note).append("  ").append(status()).toString();
     }
     sb.append(metric.format(value)).append(" vs history median ").append(metric.format(median))
-        .append(String.format(Locale.ROOT, " (%+.1f %%)", (value / median - 1) * 100)).append(", prediction ")
+        .append(median == 0 ? " (" + (value < 0 ? "-" : "+") + metric.format(Math.abs(value)) + ")"
+            : String.format(Locale.ROOT, " (%+.1f %%)", (value / median - 1) * 100)).append(", prediction ")
         .append(metric.format(low)).append(" .. ").append(metric.format(high)).append(" over ").append(runs)
         .append(" runs");
+    if (!note.isEmpty()) {
+      sb.append(' ').append(note);
+    }
     if (advisory()) {
       sb.append(" (advisory until ").append(RegressionJudge.HISTORY_RUNS_TO_GATE).append(" runs)");
     }

@@ -3,6 +3,8 @@ package dev.perfgate.baseline;
 import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
+import dev.perfgate.api.Unit;
+import dev.perfgate.baseline.internal.ChangePointSearch;
 import dev.perfgate.baseline.internal.RankShift;
 import dev.perfgate.baseline.internal.Stats;
 import java.util.ArrayList;
@@ -15,7 +17,11 @@ import java.util.Locale;
  * Judges a result against a reference: a stored baseline or result A of an A/B run
  * ({@link #compare}), a stored history ({@link #againstHistory}), and corrects a suite's comparisons
  * for multiplicity ({@link #holm}). Comparisons use one value per trial, never the samples inside a
- * trial, because only trials are independent.
+ * trial, because only trials are independent. Times and throughputs are compared as a ratio on the
+ * log scale; counts (allocated bytes, counters) as a difference in their own unit, with an absolute
+ * tolerance (see {@link #DEFAULT_BYTE_TOLERANCE}), since a count may be 0. The noise floor and the
+ * history check learn from the current stable segment of the history only (see
+ * {@link #noiseFloor(List, Metric)}).
  *
  * <pre>{@code
  * RegressionJudge judge = RegressionJudge.newBuilder().noiseFloor(0.03).tolerance(0.20).build();
@@ -37,13 +43,29 @@ public final class RegressionJudge {
   public static final int DEFAULT_HISTORY_WINDOW = 20;
   /** Stored runs needed before a history check may fail a build; fewer give a warning at most. */
   public static final int HISTORY_RUNS_TO_GATE = 5;
+  /**
+   * The absolute tolerance of allocated bytes (unit BYTES) per operation: HotSpot aligns objects to
+   * 8 bytes and the smallest object takes 16, so one more object per call is always beyond it, while
+   * the fraction of a TLAB refill or of one escaped allocation spread over many calls stays within.
+   */
+  public static final double DEFAULT_BYTE_TOLERANCE = 8;
+  /**
+   * The absolute tolerance of counters (unit COUNT) per operation: half an event, so that one more
+   * event per call (a query, a cache miss) is beyond it, while an event every few calls (a counter
+   * averaged over a sample) stays within.
+   */
+  public static final double DEFAULT_COUNT_TOLERANCE = 0.5;
 
   private final double noiseFloor;
   private final double tolerance;
   private final double confidence;
   private final int historyWindow;
+  private final double byteTolerance;
+  private final double countTolerance;
 
   private RegressionJudge(Builder b) {
+    this.byteTolerance = b.byteTolerance;
+    this.countTolerance = b.countTolerance;
     this.noiseFloor = b.noiseFloor;
     this.tolerance = b.tolerance;
     this.confidence = b.confidence;
@@ -102,11 +124,12 @@ public final class RegressionJudge {
    * @param current the new result, or result B
    * @param metric the metric to compare
    * @return the comparison; NOT_COMPARABLE (with the reason in its note) when the environments
-   *     differ, a side has no trial value, or values are not positive (identical values on both
-   *     sides, zeros included, are UNCHANGED)
+   *     differ, a side has no trial value, or values of a ratio metric are not positive (identical
+   *     values on both sides, zeros included, are UNCHANGED). Counts (units BYTES and COUNT) are
+   *     compared on the difference of trial values ({@link Comparison.Scale#DIFFERENCE}), zeros included
    */
   public Comparison compare(Result reference, Result current, Metric metric) {
-    return compare(reference, current, metric, noiseFloor);
+    return compare(reference, current, metric, new Floor(noiseFloor, ""));
   }
 
   /**
@@ -121,14 +144,17 @@ public final class RegressionJudge {
    */
   public Comparison compare(Result reference, Result current, Metric metric, List<Result> history) {
     return compare(reference, current, metric,
-        noiseFloor(history, current.environment().fingerprint(), metric));
+        floor(history, current.environment().fingerprint(), metric));
   }
 
   /**
    * The noise floor for a metric given a stored history: the larger of this judge's floor and the
    * robust spread (1.4826 x MAD of the logarithms, as a relative change) of the run values of the
-   * last stored runs of the newest run's environment. Needs {@value #HISTORY_RUNS_TO_GATE} runs;
-   * with fewer the configured floor is returned.
+   * current stable segment: the last stored runs of the newest run's environment since their last
+   * change point (see {@link #stableSegment(double[])}), so that a regression, once it is a change
+   * point, starts a new segment and cannot widen its own floor. Runs judged regressed are not
+   * dropped otherwise, which would bias the noise low. Needs {@value #HISTORY_RUNS_TO_GATE} runs in
+   * the segment; with fewer the configured floor is returned.
    *
    * @param history stored runs, oldest first
    * @param metric the metric
@@ -138,43 +164,157 @@ public final class RegressionJudge {
     if (history.isEmpty()) {
       return noiseFloor;
     }
-    return noiseFloor(history, history.get(history.size() - 1).environment().fingerprint(), metric);
+    return floor(history, history.get(history.size() - 1).environment().fingerprint(), metric).value();
   }
 
-  private double noiseFloor(List<Result> history, String fingerprint, Metric metric) {
-    double[] runs = runValues(history, fingerprint, metric);
+  /** A noise floor and, where it fell back to the configured one after a change point, why. */
+  private record Floor(double value, String note) {}
+
+  private Floor floor(List<Result> history, String fingerprint, Metric metric) {
+    double[] window = runValues(history, fingerprint, metric);
+    Segment seg = stableSegment(window);
+    double[] runs = seg.values(window);
     if (runs.length < HISTORY_RUNS_TO_GATE || !Stats.allPositive(runs)) {
-      return noiseFloor;
+      String note = seg.start() > 0 && runs.length < HISTORY_RUNS_TO_GATE
+          ? String.format(Locale.ROOT, "configured %s %% noise floor: %d stored run(s) since the change point, %d needed",
+              fmtPercent(noiseFloor), runs.length, HISTORY_RUNS_TO_GATE)
+          : "";
+      return new Floor(noiseFloor, note);
     }
     double spread = Math.expm1(Stats.MAD_TO_SD * Stats.mad(Stats.logs(runs)));
-    return Math.max(noiseFloor, spread);
+    return new Floor(Math.max(noiseFloor, spread), "");
   }
 
-  private Comparison compare(Result reference, Result current, Metric metric, double floor) {
+  private static String fmtPercent(double f) {
+    double v = f * 100;
+    return v == Math.rint(v) ? String.format(Locale.ROOT, "%d", (long) v) : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /**
+   * The current stable segment of a series of run values: from its last change point (e-divisive
+   * means, as the trend finds them, at p &lt;= {@value Trends#CHANGE_P_VALUE}) to its end. A change
+   * point starts a new segment as soon as the search accepts it, candidate or not: it takes two
+   * runs on either side, and from then on the old level no longer describes the new runs.
+   *
+   * @param runs run values, oldest first
+   * @return the segment
+   */
+  static Segment stableSegment(double[] runs) {
+    if (runs.length == 0) {
+      return new Segment(0, Double.NaN, Double.NaN);
+    }
+    double[] x = Stats.allPositive(runs) ? Stats.logs(runs) : runs;
+    List<ChangePointSearch.Split> splits = ChangePointSearch.find(x, Trends.CHANGE_P_VALUE);
+    if (splits.isEmpty()) {
+      return new Segment(0, Double.NaN, Double.NaN);
+    }
+    ChangePointSearch.Split last = splits.get(splits.size() - 1);
+    int prev = splits.size() > 1 ? splits.get(splits.size() - 2).index() : 0;
+    return new Segment(last.index(), Stats.median(Arrays.copyOfRange(runs, prev, last.index())), last.pValue());
+  }
+
+  /** The runs from index {@code start} on; {@code before} is the median level before the change point (NaN if none). */
+  record Segment(int start, double before, double pValue) {
+    double[] values(double[] runs) {
+      return Arrays.copyOfRange(runs, start, runs.length);
+    }
+  }
+
+  private Comparison compare(Result reference, Result current, Metric metric, Floor floor) {
     double[] x = reference.trialValues(metric);
     double[] y = current.trialValues(metric);
     String problem = problem(reference, current, metric, x, y);
+    boolean counts = isCount(metric);
+    Comparison.Scale scale = counts ? Comparison.Scale.DIFFERENCE : Comparison.Scale.RATIO;
+    double absTol = counts ? absoluteTolerance(metric) : 0;
     if (!problem.isEmpty()) {
       return new Comparison(current.key(), metric, Outcome.NOT_COMPARABLE, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, floor, tolerance, confidence, x.length, y.length, problem);
+          Double.NaN, Double.NaN, floor.value(), tolerance, confidence, x.length, y.length, problem, scale,
+          Double.NaN, absTol);
     }
+    double ref = Stats.median(x);
     if (allEqual(x, y)) {
       // Identical figures on both sides (an exact count, 0 bytes allocated): unchanged, even where no ratio exists.
-      return new Comparison(current.key(), metric, Outcome.UNCHANGED, 1, 1, 1, 1, 1, floor, tolerance, confidence,
-          x.length, y.length, "");
+      double same = counts ? 0 : 1;
+      return new Comparison(current.key(), metric, Outcome.UNCHANGED, same, same, same, 1, 1, floor.value(), tolerance,
+          confidence, x.length, y.length, floor.note(), scale, ref, absTol);
+    }
+    if (counts) {
+      return compareCounts(current, metric, x, y, floor, ref, absTol);
     }
     if (!Stats.allPositive(x) || !Stats.allPositive(y)) {
       return new Comparison(current.key(), metric, Outcome.NOT_COMPARABLE, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, floor, tolerance, confidence, x.length, y.length, "values of " + metric.name()
+          Double.NaN, Double.NaN, floor.value(), tolerance, confidence, x.length, y.length, "values of " + metric.name()
           + " are not all > 0 (" + metric.format(Stats.median(x)) + " before, " + metric.format(Stats.median(y))
-          + " now, medians), so no ratio exists");
+          + " now, medians), so no ratio exists", scale, ref, absTol);
     }
     RankShift s = RankShift.of(Stats.logs(x), Stats.logs(y), confidence);
     double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
     double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
-    Outcome o = classify(metric.direction(), s.low(), s.high(), pWorse, pBetter, floor, 1 - confidence);
+    Outcome o = classify(metric.direction(), s.low(), s.high(), pWorse, pBetter, floor.value(), 1 - confidence);
     return new Comparison(current.key(), metric, o, Math.exp(s.shift()), Math.exp(s.low()), Math.exp(s.high()),
-        pWorse, pBetter, floor, tolerance, confidence, x.length, y.length, "");
+        pWorse, pBetter, floor.value(), tolerance, confidence, x.length, y.length, floor.note(), scale, ref, absTol);
+  }
+
+  /**
+   * Counts on their own scale: the Hodges-Lehmann shift of the raw trial values (new - old) with its
+   * rank interval and Mann-Whitney p-values, judged against a band in the metric's unit. A trial
+   * where escape analysis removed an allocation is one value among the others, never a reason to
+   * skip the comparison.
+   */
+  private Comparison compareCounts(Result current, Metric metric, double[] x, double[] y, Floor floor, double ref,
+      double absTol) {
+    RankShift s = RankShift.of(x, y, confidence);
+    double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
+    double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
+    double band = Math.max(absTol, floor.value() * Math.abs(ref));
+    Outcome o = classifyDifference(metric.direction(), s.shift(), s.low(), s.high(), pWorse, pBetter, band,
+        1 - confidence);
+    String note = floor.note();
+    String disagree = disagreement(metric, x, y, band);
+    if (!disagree.isEmpty()) {
+      note = note.isEmpty() ? disagree : note + "; " + disagree;
+    }
+    return new Comparison(current.key(), metric, o, s.shift(), s.low(), s.high(), pWorse, pBetter, floor.value(),
+        tolerance, confidence, x.length, y.length, note, Comparison.Scale.DIFFERENCE, ref, absTol);
+  }
+
+  /** Says where the trials of a side spread wider than the band: the JIT removed an allocation in some. */
+  private static String disagreement(Metric metric, double[] x, double[] y, double band) {
+    List<String> sides = new ArrayList<>();
+    double xs = max(x) - min(x);
+    double ys = max(y) - min(y);
+    if (xs > band) {
+      sides.add("baseline " + metric.format(min(x)) + " .. " + metric.format(max(x)));
+    }
+    if (ys > band) {
+      sides.add("now " + metric.format(min(y)) + " .. " + metric.format(max(y)));
+    }
+    return sides.isEmpty() ? "" : "trials disagree beyond " + metric.format(band) + ": " + String.join(", ", sides);
+  }
+
+  private static double min(double[] v) {
+    return Arrays.stream(v).min().orElse(Double.NaN);
+  }
+
+  private static double max(double[] v) {
+    return Arrays.stream(v).max().orElse(Double.NaN);
+  }
+
+  /** Whether a metric is a count judged on the difference: allocated bytes and counters. */
+  static boolean isCount(Metric metric) {
+    return metric.unit() == Unit.BYTES || metric.unit() == Unit.COUNT;
+  }
+
+  /**
+   * The absolute tolerance this judge uses for a metric compared on the difference.
+   *
+   * @param metric the metric
+   * @return {@value #DEFAULT_BYTE_TOLERANCE} for bytes, {@value #DEFAULT_COUNT_TOLERANCE} for counts,
+   *     0 for metrics compared on the ratio
+   */
+  public double absoluteTolerance(Metric metric) {
+    return metric.unit() == Unit.BYTES ? byteTolerance : metric.unit() == Unit.COUNT ? countTolerance : 0;
   }
 
   private static String problem(Result reference, Result current, Metric metric, double[] x, double[] y) {
@@ -221,6 +361,36 @@ public final class RegressionJudge {
     if (inside) {
       return Outcome.UNCHANGED;
     }
+    if (direction == Direction.NEUTRAL) {
+      return (above || below) && Math.min(pWorse, pBetter) < alpha ? Outcome.CHANGED : Outcome.INCONCLUSIVE;
+    }
+    boolean worse = direction == Direction.HIGHER_IS_BETTER ? below : above;
+    boolean better = direction == Direction.HIGHER_IS_BETTER ? above : below;
+    if (worse && pWorse < alpha) {
+      return Outcome.REGRESSED;
+    }
+    if (better && pBetter < alpha) {
+      return Outcome.IMPROVED;
+    }
+    return Outcome.INCONCLUSIVE;
+  }
+
+  /**
+   * Decides the outcome of a difference (in the metric's unit) from its shift, interval and
+   * one-sided p-values. UNCHANGED when the interval lies inside the band, or when the shift does
+   * and the rank test finds no shift at the level: counts are nearly exact, so with few trials one
+   * trial where the JIT removed an allocation widens the interval to that trial, and it is the
+   * estimate, not the interval, that says whether the counts moved.
+   */
+  static Outcome classifyDifference(Direction direction, double shift, double low, double high, double pWorse,
+      double pBetter, double band, double alpha) {
+    boolean inside = low >= -band && high <= band;
+    boolean noShift = Math.abs(shift) <= band && pWorse >= alpha && pBetter >= alpha;
+    if (inside || noShift) {
+      return Outcome.UNCHANGED;
+    }
+    boolean above = low > band;
+    boolean below = high < -band;
     if (direction == Direction.NEUTRAL) {
       return (above || below) && Math.min(pWorse, pBetter) < alpha ? Outcome.CHANGED : Outcome.INCONCLUSIVE;
     }
@@ -302,9 +472,8 @@ public final class RegressionJudge {
     if (retry.outcome() == Outcome.REGRESSED) {
       return retry.withOutcome(Outcome.REGRESSED, join(retry.note(), "confirmed by a second measurement"));
     }
-    return retry.withOutcome(Outcome.INCONCLUSIVE, join(retry.note(), String.format(Locale.ROOT,
-        "first measurement regressed %+.1f %% but the second did not confirm it: measure again",
-        (first.ratio() - 1) * 100)));
+    return retry.withOutcome(Outcome.INCONCLUSIVE, join(retry.note(), "first measurement regressed "
+        + first.change() + " but the second did not confirm it: measure again"));
   }
 
   private static String join(String a, String b) {
@@ -314,7 +483,10 @@ public final class RegressionJudge {
   /**
    * Checks a new result against the stored history of its variant: a robust prediction interval on
    * the log scale, median +- t x 1.4826 x MAD x sqrt(1 + 1/m), over the last stored runs from the
-   * same environment, never narrower than the noise floor. One odd stored run moves nothing.
+   * same environment that belong to the current stable segment (since their last change point, see
+   * {@link #noiseFloor(List, Metric)}), never narrower than the noise floor. One odd stored run moves
+   * nothing; once a level shift is a change point, new runs are checked against the new level (the
+   * note names the change point, and the trend reports it).
    * Advisory (WARN at most) until {@value #HISTORY_RUNS_TO_GATE} runs are stored.
    *
    * @param history stored runs of the variant, oldest first (the new result must not be among them)
@@ -324,12 +496,19 @@ public final class RegressionJudge {
    */
   public HistoryCheck againstHistory(List<Result> history, Result current, Metric metric) {
     String fingerprint = current.environment().fingerprint();
-    double[] runs = runValues(history, fingerprint, metric);
+    double[] window = runValues(history, fingerprint, metric);
+    Segment seg = stableSegment(window);
+    double[] runs = seg.values(window);
+    String since = seg.start() == 0 ? "" : "since the change point at stored run " + (seg.start() + 1) + " of "
+        + window.length + " (median " + metric.format(seg.before()) + " before)";
     double value = Stats.median(current.trialValues(metric));
     int m = runs.length;
+    if (isCount(metric) && m >= 2 && !Double.isNaN(value)) {
+      return countAgainstHistory(current, metric, runs, value, since);
+    }
     if (m < 2 || Double.isNaN(value) || !Stats.allPositive(runs) || !(value > 0)) {
       String why = m < 2 ? m + " stored run(s) of " + metric.name() + " in environment " + fingerprint
-          + " (of " + history.size() + " in all); 2 are needed"
+          + (since.isEmpty() ? "" : " " + since) + " (of " + history.size() + " in all); 2 are needed"
           : Double.isNaN(value) ? "this run has no value of " + metric.name()
           : "values of " + metric.name() + " are not all > 0";
       return new HistoryCheck(current.key(), metric, Outcome.NOT_COMPARABLE, value, Double.NaN, Double.NaN,
@@ -351,7 +530,31 @@ public final class RegressionJudge {
       o = higher == (metric.direction() == Direction.LOWER_IS_BETTER) ? Outcome.REGRESSED : Outcome.IMPROVED;
     }
     return new HistoryCheck(current.key(), metric, o, value, Math.exp(center), Math.exp(center - half),
-        Math.exp(center + half), m, noiseFloor, tolerance, "");
+        Math.exp(center + half), m, noiseFloor, tolerance, since);
+  }
+
+  /**
+   * The history check of a count on its own scale: median +- t x 1.4826 x MAD x sqrt(1 + 1/m) of
+   * the raw run values, never narrower than the noise band of a comparison (the larger of the
+   * absolute tolerance and the noise floor times the median), so 0 B stored runs are checked too.
+   */
+  private HistoryCheck countAgainstHistory(Result current, Metric metric, double[] runs, double value, String since) {
+    int m = runs.length;
+    double center = Stats.median(runs);
+    double t = Stats.studentQuantile(1 - (1 - confidence) / 2, m - 1);
+    double half = t * Stats.MAD_TO_SD * Stats.mad(runs) * Math.sqrt(1 + 1.0 / m);
+    half = Math.max(half, Math.max(absoluteTolerance(metric), noiseFloor * Math.abs(center)));
+    Outcome o;
+    if (Math.abs(value - center) <= half) {
+      o = Outcome.UNCHANGED;
+    } else if (metric.direction() == Direction.NEUTRAL) {
+      o = Outcome.CHANGED;
+    } else {
+      boolean higher = value > center;
+      o = higher == (metric.direction() == Direction.LOWER_IS_BETTER) ? Outcome.REGRESSED : Outcome.IMPROVED;
+    }
+    return new HistoryCheck(current.key(), metric, o, value, center, center - half, center + half, m, noiseFloor,
+        tolerance, since);
   }
 
   /** One value per stored run (the median of its trial values), last {@code historyWindow} runs of one environment. */
@@ -393,6 +596,8 @@ public final class RegressionJudge {
     private double tolerance = DEFAULT_TOLERANCE;
     private double confidence = DEFAULT_CONFIDENCE;
     private int historyWindow = DEFAULT_HISTORY_WINDOW;
+    private double byteTolerance = DEFAULT_BYTE_TOLERANCE;
+    private double countTolerance = DEFAULT_COUNT_TOLERANCE;
     private final java.util.Set<String> set = new java.util.HashSet<>();
 
     private Builder() {}
@@ -462,6 +667,34 @@ public final class RegressionJudge {
         throw new IllegalArgumentException("history window (" + runs + ") must be >= 2 runs");
       }
       this.historyWindow = runs;
+      return this;
+    }
+
+    /**
+     * Sets the absolute tolerance of a count compared on the difference: the change per operation
+     * that is always treated as noise, and the least regression that fails.
+     *
+     * @param unit {@code BYTES} or {@code COUNT}
+     * @param tolerance the tolerance in that unit, at least 0, such as 8 (bytes) or 0.5 (events)
+     * @return this builder
+     * @throws IllegalArgumentException if the unit is not a count or the tolerance is negative or not finite
+     * @throws IllegalStateException if already set for this unit
+     */
+    public Builder absoluteTolerance(Unit unit, double tolerance) {
+      if (unit != Unit.BYTES && unit != Unit.COUNT) {
+        throw new IllegalArgumentException("absolute tolerance is for counts compared on the difference (BYTES, COUNT),"
+            + " not " + unit + "; set the relative tolerance for other units");
+      }
+      if (!(tolerance >= 0 && Double.isFinite(tolerance))) {
+        throw new IllegalArgumentException("absolute tolerance (" + tolerance + ") must be >= 0 in " + unit
+            + ", such as 8 for 8 B per operation");
+      }
+      once("absolute tolerance of " + unit);
+      if (unit == Unit.BYTES) {
+        this.byteTolerance = tolerance;
+      } else {
+        this.countTolerance = tolerance;
+      }
       return this;
     }
 

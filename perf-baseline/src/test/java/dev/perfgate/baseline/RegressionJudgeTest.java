@@ -228,11 +228,16 @@ final class RegressionJudgeTest {
   }
 
   @Test
-  void compare_zeroThenSomeValues_isNotComparableAndShowsBoth() {
+  void compare_zeroThenSixteenBytesThreeTrialsASide_isComparedAndAsksForMoreTrials() {
+    // 3 against 3 trials: no 95 % rank interval exists (P(U = 0) = 1/20), so the tool cannot decide,
+    // but it compares: never "not compared" because a value is 0.
     Metric alloc = Metric.ALLOCATED_BYTES;
     Comparison c = JUDGE.compare(Fixtures.result(KEY, alloc, 0, 0, 0), Fixtures.result(KEY, alloc, 16, 16, 16), alloc);
-    assertEquals(Outcome.NOT_COMPARABLE, c.outcome());
-    assertEquals("values of alloc.bytes are not all > 0 (0 B before, 16 B now, medians), so no ratio exists", c.note());
+    assertEquals(Outcome.INCONCLUSIVE, c.outcome());
+    assertEquals(16.0, c.ratio());
+    assertTrue(c.isDifference());
+    assertEquals("render  alloc.bytes +16 B/op vs baseline (95 % CI -inf .. +inf)  inconclusive at 8 B tolerance"
+        + " (p 0.0234, 3 vs 3 trials): measure more  INCONCLUSIVE", c.toVerdict().message());
   }
 
   @Test
@@ -241,7 +246,7 @@ final class RegressionJudgeTest {
     for (double v : new double[] {0, 1016}) {
       Comparison c = JUDGE.compare(Fixtures.result(KEY, alloc, v, v, v), Fixtures.result(KEY, alloc, v, v, v, v), alloc);
       assertEquals(Outcome.UNCHANGED, c.outcome());
-      assertEquals(1.0, c.ratio());
+      assertEquals(0.0, c.ratio(), "a count is compared on the difference, which is 0");
       assertEquals(Status.PASS, c.status());
     }
   }
