@@ -76,8 +76,70 @@ final class UserProjectTest {
       }
       """;
 
+  /** A benchmark that throws, with no target: the test must fail with the user's exception as its cause. */
+  static final String THROWS = """
+      package com.example.sorting;
+
+      import dev.perfgate.api.Benchmark;
+      import dev.perfgate.generator.junit.Perf;
+      import dev.perfgate.generator.junit.PerfTest;
+
+      class ThrowingPerfTest {
+
+        @PerfTest
+        void brokenBenchmark(Perf perf) {
+          perf.run(Benchmark.of("throws", () -> {
+            throw new IllegalStateException("boom from the user's code");
+          }));
+        }
+      }
+      """;
+
+  /** A benchmark that hangs past the timeout set from perf.suite(), with no target: the test must fail. */
+  static final String HANGS = """
+      package com.example.sorting;
+
+      import dev.perfgate.api.Benchmark;
+      import dev.perfgate.generator.junit.Perf;
+      import dev.perfgate.generator.junit.PerfTest;
+      import java.time.Duration;
+
+      class HangingPerfTest {
+
+        @PerfTest
+        void hangingBenchmark(Perf perf) {
+          perf.run(perf.suite()
+              .options(perf.options().toBuilder().timeout(Duration.ofSeconds(1)).build())
+              .benchmark(Benchmark.of("hangs", () -> {
+                // Ignores interruption, as a stuck loop does; ends by itself so the JVM can exit.
+                long end = System.nanoTime() + 6_000_000_000L;
+                long spins = 0;
+                while (System.nanoTime() < end) {
+                  spins++;
+                }
+                return spins;
+              }))
+              .build());
+        }
+      }
+      """;
+
+  /** A perf test that forgot its Perf parameter: it must fail instead of passing on nothing. */
+  static final String FORGOT_PERF = """
+      package com.example.sorting;
+
+      import dev.perfgate.generator.junit.PerfTest;
+
+      class ForgotPerfTest {
+
+        @PerfTest
+        void forgot() {
+        }
+      }
+      """;
+
   /**
-   * One child build for both cases: Maven's start-up is most of a child build's cost. The exit code
+   * One child build for every case: Maven's start-up is most of a child build's cost. The exit code
    * is the failing test's; that a passing build exits with 0 is shown by the README's examples
    * ({@code ReadmeUserProjectTest}).
    */
@@ -88,6 +150,9 @@ final class UserProjectTest {
     outcome = UserProject.named("budgets")
         .testSource("SortPerfTest.java", HOLDS)
         .testSource("SortTooFastPerfTest.java", CANNOT_HOLD)
+        .testSource("ThrowingPerfTest.java", THROWS)
+        .testSource("HangingPerfTest.java", HANGS)
+        .testSource("ForgotPerfTest.java", FORGOT_PERF)
         .property("perfgate.quick", "true")
         .run("test");
     System.out.printf(Locale.ROOT, "user project budgets: exit %d in %.1f s%n", outcome.exitCode(),
@@ -119,6 +184,31 @@ final class UserProjectTest {
     assertTrue(verdictLine(outcome.output(), "sort.10k", "median time/op", "<= 1 ns", "FAIL"), outcome.output());
     assertTrue(counts.xml().contains("&lt;= 1 ns") || counts.xml().contains("<= 1 ns"),
         "the test's failure message carries the verdict:\n" + counts.xml());
+  }
+
+  @Test
+  void userPerfTest_benchmarkThatThrows_failsWithoutATarget_withTheUsersException() {
+    UserProject.TestCounts counts = outcome.tests("com.example.sorting.ThrowingPerfTest").orElseThrow(
+        () -> new AssertionError("Surefire ran no ThrowingPerfTest:\n" + outcome.output()));
+    assertEquals(1, counts.failures() + counts.errors(), counts.xml());
+    assertTrue(counts.xml().contains("boom from the user's code") || counts.xml().contains("boom from the user&apos;s code"),
+        "the user's exception is not in the report:\n" + counts.xml());
+  }
+
+  @Test
+  void userPerfTest_benchmarkThatHangs_failsWithoutATarget() {
+    UserProject.TestCounts counts = outcome.tests("com.example.sorting.HangingPerfTest").orElseThrow(
+        () -> new AssertionError("Surefire ran no HangingPerfTest:\n" + outcome.output()));
+    assertEquals(1, counts.failures() + counts.errors(), counts.xml());
+    assertTrue(counts.xml().contains("timed out"), counts.xml());
+  }
+
+  @Test
+  void userPerfTest_withoutAPerfParameter_failsWithAMessage() {
+    UserProject.TestCounts counts = outcome.tests("com.example.sorting.ForgotPerfTest").orElseThrow(
+        () -> new AssertionError("Surefire ran no ForgotPerfTest:\n" + outcome.output()));
+    assertEquals(1, counts.failures() + counts.errors(), counts.xml());
+    assertTrue(counts.xml().contains("Perf parameter"), counts.xml());
   }
 
   /** A line of the output that holds every part, in order. */
