@@ -256,25 +256,10 @@ public record Comparison(
         sb.append("beyond ").append(noise).append(beyondTolerance() ? ", beyond " : ", within ")
             .append(fmt(tolerance * 100)).append(" % tolerance");
         break;
-      case IMPROVED:
-        sb.append("better beyond ").append(noise);
-        break;
-      case UNCHANGED:
-        sb.append("within ").append(noise);
-        break;
-      case CHANGED:
-        sb.append("changed beyond ").append(noise).append(" (neutral metric, not judged)");
-        break;
       default:
-        sb.append("inconclusive at ").append(noise).append(" (p ").append(String.format(Locale.ROOT, "%.3g", pValue()))
-            .append(", ").append(baselineTrials).append(" vs ").append(currentTrials)
-            .append(" trials): measure more");
-        break;
+        return outcomeWords(sb, noise);
     }
-    if (!note.isEmpty()) {
-      sb.append("; ").append(note);
-    }
-    return sb.append("  ").append(status()).toString();
+    return end(sb);
   }
 
   /**
@@ -295,6 +280,15 @@ public record Comparison(
           sb.append("beyond ").append(noise).append(", within ").append(fail);
         }
         break;
+      default:
+        return outcomeWords(sb, noise);
+    }
+    return end(sb);
+  }
+
+  /** The words of every outcome but a regression, which each scale words in its own unit, then the end. */
+  private String outcomeWords(StringBuilder sb, String noise) {
+    switch (outcome) {
       case IMPROVED:
         sb.append("better beyond ").append(noise);
         break;
@@ -310,6 +304,10 @@ public record Comparison(
             .append(" trials): measure more");
         break;
     }
+    return end(sb);
+  }
+
+  private String end(StringBuilder sb) {
     if (!note.isEmpty()) {
       sb.append("; ").append(note);
     }

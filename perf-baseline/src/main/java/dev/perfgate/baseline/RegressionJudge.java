@@ -361,18 +361,7 @@ public final class RegressionJudge {
     if (inside) {
       return Outcome.UNCHANGED;
     }
-    if (direction == Direction.NEUTRAL) {
-      return (above || below) && Math.min(pWorse, pBetter) < alpha ? Outcome.CHANGED : Outcome.INCONCLUSIVE;
-    }
-    boolean worse = direction == Direction.HIGHER_IS_BETTER ? below : above;
-    boolean better = direction == Direction.HIGHER_IS_BETTER ? above : below;
-    if (worse && pWorse < alpha) {
-      return Outcome.REGRESSED;
-    }
-    if (better && pBetter < alpha) {
-      return Outcome.IMPROVED;
-    }
-    return Outcome.INCONCLUSIVE;
+    return beyondTheBand(direction, above, below, pWorse, pBetter, alpha);
   }
 
   /**
@@ -391,6 +380,12 @@ public final class RegressionJudge {
     }
     boolean above = low > band;
     boolean below = high < -band;
+    return beyondTheBand(direction, above, below, pWorse, pBetter, alpha);
+  }
+
+  /** The outcome of an interval that is not inside the noise band, on either scale. */
+  private static Outcome beyondTheBand(Direction direction, boolean above, boolean below, double pWorse,
+      double pBetter, double alpha) {
     if (direction == Direction.NEUTRAL) {
       return (above || below) && Math.min(pWorse, pBetter) < alpha ? Outcome.CHANGED : Outcome.INCONCLUSIVE;
     }
