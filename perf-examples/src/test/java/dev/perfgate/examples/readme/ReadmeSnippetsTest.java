@@ -55,6 +55,16 @@ final class ReadmeSnippetsTest {
   }
 
   @Test
+  void readme_settingsTable_isTheRegistrysTable() throws IOException {
+    // One registry of keys: the README shows exactly what Settings.markdownTable() prints, so a key
+    // added, renamed or given another default cannot leave the README behind.
+    String text = Files.readString(ProjectRoot.find().resolve("README.md"));
+    String table = dev.perfgate.generator.Settings.markdownTable().strip();
+    assertTrue(text.contains(table), "README.md's Settings table differs from Settings.markdownTable(); paste:\n"
+        + table);
+  }
+
+  @Test
   void parse_unmarkedJavaFence_isAProblem() {
     Parsed parsed = ReadmeSnippets.parse("text\n\n```java\nint x = 1;\n```\n", "R.md");
     assertEquals(1, parsed.javaFences());
