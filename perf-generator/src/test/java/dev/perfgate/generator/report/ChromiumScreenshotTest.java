@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -143,15 +142,7 @@ final class ChromiumScreenshotTest {
   private static Report hostileRun() {
     long[] data = new SplittableRandom(7).longs(256).toArray();
     Suite.Builder suite = Suite.newBuilder().options(RealRun.FAST).quiet()
-        .benchmark(Benchmark.builder("sort")
-            .setUp(ctx -> new SplittableRandom(42).ints(ctx.size().orElse(16)).toArray())
-            .operation(a -> {
-              int[] copy = a.clone();
-              Arrays.sort(copy);
-              return copy;
-            })
-            .sizes(64, 512, 4096)
-            .build())
+        .benchmark(RealRun.sizedSort())
         .check(new RealRun.ScalingFit("sort"));
     for (int i = 0; i < HOSTILE_NAMES.size(); i++) {
       int at = i;
