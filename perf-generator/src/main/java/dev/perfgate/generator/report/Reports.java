@@ -2,7 +2,6 @@ package dev.perfgate.generator.report;
 
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.generator.Report;
-import dev.perfgate.generator.report.internal.ExtraTable;
 import dev.perfgate.generator.report.internal.HtmlReport;
 import dev.perfgate.generator.report.internal.JsonReport;
 import dev.perfgate.generator.report.internal.MarkdownReport;
@@ -71,7 +70,7 @@ public final class Reports {
    */
   public static String json(Report report, ReportExtras extras) {
     Objects.requireNonNull(report, "report");
-    return JsonReport.write(report, tables(Objects.requireNonNull(extras, "extras")));
+    return JsonReport.write(report, Objects.requireNonNull(extras, "extras").tables());
   }
 
   /**
@@ -113,7 +112,7 @@ public final class Reports {
   public static String html(Report report, ReportExtras extras) {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(extras, "extras");
-    return HtmlReport.write(report, history(report, extras), tables(extras));
+    return HtmlReport.write(report, history(report, extras), extras.tables());
   }
 
   /**
@@ -212,10 +211,6 @@ public final class Reports {
       }
     }
     return history;
-  }
-
-  private static List<ExtraTable> tables(ReportExtras extras) {
-    return extras.tables().stream().map(t -> new ExtraTable(t.key(), t.title(), t.columns(), t.rows())).toList();
   }
 
   private static Path write(Path file, String content) {

@@ -10,6 +10,7 @@ import dev.perfgate.api.Unit;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.generator.BenchmarkReport;
 import dev.perfgate.generator.Report;
+import dev.perfgate.generator.report.ReportExtras;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ public final class HtmlReport {
    * @param tables tables shown under their variant's figures (top allocation sites, ...)
    * @return the page
    */
-  public static String write(Report report, Map<BenchmarkKey, double[]> history, List<ExtraTable> tables) {
+  public static String write(Report report, Map<BenchmarkKey, double[]> history, List<ReportExtras.Table> tables) {
     StringBuilder h = new StringBuilder(64 * 1024);
     List<Verdict> verdicts = report.verdicts();
     String overall = report.passed() ? "PASSED" : "FAILED";
@@ -113,7 +114,7 @@ public final class HtmlReport {
     }
     Set<BenchmarkKey> keys = new java.util.HashSet<>();
     report.results().forEach(r -> keys.add(r.key()));
-    List<ExtraTable> orphans = tables.stream().filter(t -> !keys.contains(t.key())).toList();
+    List<ReportExtras.Table> orphans = tables.stream().filter(t -> !keys.contains(t.key())).toList();
     if (!orphans.isEmpty()) {
       // Never drop what a caller handed over: tables about variants this run does not have go last.
       h.append("<h2>Other tables</h2>\n");
@@ -179,7 +180,7 @@ public final class HtmlReport {
   }
 
   private static void benchmark(StringBuilder h, String name, String anchor, List<BenchmarkReport> variants,
-      List<Verdict> suiteVerdicts, Map<BenchmarkKey, double[]> history, List<ExtraTable> tables) {
+      List<Verdict> suiteVerdicts, Map<BenchmarkKey, double[]> history, List<ReportExtras.Table> tables) {
     h.append("<section id=\"").append(anchor).append("\">\n<h2>").append(Text.html(name)).append("</h2>\n");
     List<Verdict> about = suiteVerdicts.stream().filter(v -> Text.aboutBenchmark(v, name)).toList();
     // One curve over sizes at one thread count (the lowest), so no size shows twice.
@@ -290,7 +291,7 @@ public final class HtmlReport {
     }
   }
 
-  private static void table(StringBuilder h, ExtraTable t, boolean withKey) {
+  private static void table(StringBuilder h, ReportExtras.Table t, boolean withKey) {
     h.append("<h4>").append(Text.html((withKey ? t.key() + ": " : "") + t.title())).append("</h4>\n")
         .append("<div class=\"scroll\"><table class=\"extra\"><thead><tr>");
     t.columns().forEach(c -> h.append("<th>").append(Text.html(c)).append("</th>"));

@@ -14,6 +14,7 @@ import dev.perfgate.api.Trial;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.generator.BenchmarkReport;
 import dev.perfgate.generator.Report;
+import dev.perfgate.generator.report.ReportExtras;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class JsonReport {
    * @param tables tables other parts of the run produced, written after the verdicts
    * @return the JSON text, ending with a line break
    */
-  public static String write(Report report, List<ExtraTable> tables) {
+  public static String write(Report report, List<ReportExtras.Table> tables) {
     try {
       return MAPPER.writeValueAsString(toDto(report, tables)) + "\n";
     } catch (JsonProcessingException e) {
@@ -53,7 +54,7 @@ public final class JsonReport {
     }
   }
 
-  static ReportDto toDto(Report report, List<ExtraTable> tables) {
+  static ReportDto toDto(Report report, List<ReportExtras.Table> tables) {
     List<ResultDto> results = new ArrayList<>();
     for (BenchmarkReport b : report.benchmarks()) {
       results.add(result(b));
