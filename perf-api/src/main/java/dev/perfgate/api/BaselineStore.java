@@ -1,5 +1,6 @@
 package dev.perfgate.api;
 
+import dev.perfgate.api.internal.Checks;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

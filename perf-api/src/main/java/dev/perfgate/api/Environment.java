@@ -1,5 +1,6 @@
 package dev.perfgate.api;
 
+import dev.perfgate.api.internal.Checks;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,6 @@
 package dev.perfgate.api;
 
+import dev.perfgate.api.internal.Checks;
 import java.util.regex.Pattern;
 
 /**

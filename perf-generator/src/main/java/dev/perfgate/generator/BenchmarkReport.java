@@ -1,5 +1,6 @@
 package dev.perfgate.generator;
 
+import dev.perfgate.api.internal.Checks;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.BaselineDecision;

@@ -1,5 +1,6 @@
 package dev.perfgate.generator;
 
+import dev.perfgate.api.internal.Checks;
 import java.time.Duration;
 import java.util.function.Function;
 

@@ -1,5 +1,6 @@
 package dev.perfgate.generator;
 
+import dev.perfgate.api.internal.Checks;
 import dev.perfgate.api.BaselineStore;
 import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.BenchmarkKey;

@@ -1,5 +1,7 @@
 package dev.perfgate.collectors.caffeine;
 
+import static dev.perfgate.api.internal.Checks.notNull;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.perfgate.api.Status;
@@ -59,13 +61,6 @@ public final class CaffeineChecks {
   public static Stability stability(String name, Cache<?, ?> cache) {
     CaffeineProbes.requireCaffeine();
     return new Stability(CaffeineProbes.checkName(name), notNull(cache, "cache '" + name + "'"));
-  }
-
-  private static <T> T notNull(T value, String what) {
-    if (value == null) {
-      throw new NullPointerException(what + " must not be null");
-    }
-    return value;
   }
 
   private static String subject(String name) {

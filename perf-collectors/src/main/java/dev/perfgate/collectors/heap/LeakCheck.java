@@ -1,6 +1,6 @@
 package dev.perfgate.collectors.heap;
 
-import dev.perfgate.collectors.internal.Checks;
+import dev.perfgate.api.internal.Checks;
 import dev.perfgate.collectors.heap.internal.JvmSettings;
 import dev.perfgate.collectors.heap.internal.LeakAnalysis;
 import dev.perfgate.collectors.heap.internal.OtherThreads;

@@ -1,6 +1,6 @@
 package dev.perfgate.collectors.heap;
 
-import dev.perfgate.collectors.internal.Checks;
+import dev.perfgate.api.internal.Checks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.perfgate.collectors.heap;
 
-import dev.perfgate.collectors.internal.Checks;
+import dev.perfgate.api.internal.Checks;
 import dev.perfgate.collectors.heap.internal.JvmSettings;
 import dev.perfgate.collectors.jfr.internal.JfrSupport;
 import dev.perfgate.collectors.jfr.internal.OldObjectPaths;

@@ -2,7 +2,7 @@ package dev.perfgate.collectors.heap;
 
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
-import dev.perfgate.collectors.internal.Checks;
+import dev.perfgate.api.internal.Checks;
 import java.util.Map;
 import java.util.Optional;
 

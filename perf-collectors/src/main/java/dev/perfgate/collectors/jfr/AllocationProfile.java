@@ -1,7 +1,7 @@
 package dev.perfgate.collectors.jfr;
 
 import dev.perfgate.api.BenchmarkKey;
-import dev.perfgate.collectors.internal.Checks;
+import dev.perfgate.api.internal.Checks;
 import java.util.List;
 
 /**

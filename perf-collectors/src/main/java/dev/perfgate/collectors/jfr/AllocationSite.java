@@ -1,6 +1,6 @@
 package dev.perfgate.collectors.jfr;
 
-import dev.perfgate.collectors.internal.Checks;
+import dev.perfgate.api.internal.Checks;
 import java.util.Locale;
 
 /**
