@@ -26,9 +26,6 @@ import java.util.function.Function;
 public record RunOptions(int trials, int samples, Duration sampleTime, Duration warmup, Duration firstWarmup,
     Duration maxWarmup, Duration timeout) {
 
-  /** The system property that turns quick mode on: {@code -Dperfgate.quick=true}. */
-  public static final String QUICK_PROPERTY = Settings.QUICK;
-
   /**
    * Creates options.
    *

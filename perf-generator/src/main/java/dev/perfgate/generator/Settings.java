@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #keys()} is the one list of every key, with its meaning, its values and its default;
  * this class reads nothing else, and a {@code perfgate.*} key that is not in it is refused with the
- * nearest known key ({@code perfgate.trails} names {@code perfgate.trials}), so that a typo never
+ * nearest known key (the typo {@code trails} gets {@code perfgate.trials} named), so that a typo never
  * passes silently. {@link #markdownTable()} prints the list as the README's table.
  */
 public final class Settings {

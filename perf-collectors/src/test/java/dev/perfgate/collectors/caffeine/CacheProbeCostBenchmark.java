@@ -26,9 +26,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The probe's own cost per sample, and the hit ratio it reports for reference sequences against
  * their exact values. Not a unit test: it prints figures, and runs only when asked:
  * {@code ./mvnw -q -B -o -pl perf-collectors -am test -Dtest=CacheProbeCostBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false -Dperfgate.bench=true}.
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmarks=true}.
  */
-@EnabledIfSystemProperty(named = "perfgate.bench", matches = "true")
+@EnabledIfSystemProperty(named = "benchmarks", matches = "true")
 final class CacheProbeCostBenchmark {
 
   private static final int ITERATIONS = 200_000;

@@ -35,7 +35,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * </pre>
  *
  * (the module's package phase builds the JMH harness and then runs this class through exec:exec; it
- * takes about a minute and a half). Add {@code -Dperfgate.jmh.args="quick mix alloc"} to pick
+ * takes about a minute and a half). Add {@code -DsideBySide.args="quick mix alloc"} to pick
  * operations or to run both tools briefly ({@code quick}: rough figures, for checking the harness),
  * {@code verbose} to see JMH's own output.
  *
