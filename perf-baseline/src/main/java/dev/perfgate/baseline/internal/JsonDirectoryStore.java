@@ -1,25 +1,11 @@
 package dev.perfgate.baseline.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.perfgate.api.BenchmarkKey;
-import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.baseline.DirectoryBaselineStore;
-import dev.perfgate.baseline.internal.StoreFormat.FileDto;
-import dev.perfgate.baseline.internal.StoreFormat.MetricDto;
-import dev.perfgate.baseline.internal.StoreFormat.RunDto;
-import dev.perfgate.baseline.internal.StoreFormat.FileDto2;
-import dev.perfgate.baseline.internal.StoreFormat.RunDto2;
-import dev.perfgate.baseline.internal.StoreFormat.EnvironmentDto;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.perfgate.baseline.format.FormatException;
+import dev.perfgate.baseline.format.ResultFormat;
+import dev.perfgate.baseline.format.StoredRun;
 import dev.perfgate.api.Environment;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -44,7 +30,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,8 +66,6 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
   /** The directory, inside the root, that holds the histories. */
   public static final String HISTORY_DIRECTORY = "history";
 
-  private final ObjectMapper mapper;
-  private final ObjectWriter compactWriter;
   private final Path root;
   private final int historyLimit;
   private final Function<String, String> env;
@@ -119,15 +102,6 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     }
     this.historyLimit = historyLimit;
     this.env = Objects.requireNonNull(env, "env must not be null");
-    // No default typing, ever: the file names no Java class, so a crafted file cannot make Jackson load one.
-    this.mapper = JsonMapper.builder()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .build();
-    this.compactWriter = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
   }
 
   @Override
@@ -233,13 +207,13 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
       return Optional.empty();
     }
     // The most recently saved one, whatever its environment.
-    Entry newest = null;
-    for (Entry e : main.get().baselines) {
+    StoredRun newest = null;
+    for (StoredRun e : main.get().baselines) {
       if (newest == null || !savedAt(e).isBefore(savedAt(newest))) {
         newest = e;
       }
     }
-    return newest == null ? Optional.empty() : Optional.of(newest.result);
+    return newest == null ? Optional.empty() : Optional.of(newest.result());
   }
 
   @Override
@@ -248,26 +222,26 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     Objects.requireNonNull(environment, "environment must not be null");
     Optional<Content> main = readMain(key);
     return main.isEmpty() ? Optional.empty() : find(main.get().baselines, environment.fingerprint())
-        .map(e -> e.result);
+        .map(StoredRun::result);
   }
 
   @Override
   public List<Result> baselines(BenchmarkKey key) throws IOException {
     Objects.requireNonNull(key, "key must not be null");
     Optional<Content> main = readMain(key);
-    return main.isEmpty() ? List.of() : main.get().baselines.stream().map(e -> e.result).toList();
+    return main.isEmpty() ? List.of() : main.get().baselines.stream().map(StoredRun::result).toList();
   }
 
   @Override
   public List<Result> history(BenchmarkKey key) throws IOException {
     Objects.requireNonNull(key, "key must not be null");
-    return historyEntries(key, readMain(key)).stream().map(e -> e.result).toList();
+    return historyEntries(key, readMain(key)).stream().map(StoredRun::result).toList();
   }
 
   @Override
   public void saveBaseline(Result result) throws IOException {
     Objects.requireNonNull(result, "result must not be null");
-    Entry entry = entry(result);
+    StoredRun entry = entry(result);
     update(result.key(), () -> {
       Optional<Content> main = migrate(result.key());
       writeBaselines(result.key(), replaced(main, entry), entry);
@@ -286,11 +260,11 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
             + result.environment().fingerprint() + "]; pass the baseline read with baseline(key, environment)");
       }
     });
-    Entry entry = entry(result);
+    StoredRun entry = entry(result);
     return update(result.key(), () -> {
       Optional<Content> main = readMain(result.key());
       Optional<Result> current = main.isEmpty() ? Optional.empty()
-          : find(main.get().baselines, result.environment().fingerprint()).map(e -> e.result);
+          : find(main.get().baselines, result.environment().fingerprint()).map(StoredRun::result);
       if (!current.equals(expected)) {
         return false;
       }
@@ -303,10 +277,10 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
   @Override
   public void append(Result result) throws IOException {
     Objects.requireNonNull(result, "result must not be null");
-    Entry entry = entry(result);
+    StoredRun entry = entry(result);
     update(result.key(), () -> {
       Optional<Content> main = migrate(result.key());
-      List<Entry> history = new ArrayList<>(historyEntries(result.key(), main));
+      List<StoredRun> history = new ArrayList<>(historyEntries(result.key(), main));
       history.add(entry);
       int drop = Math.max(0, history.size() - historyLimit);
       writeHistory(result.key(), history.subList(drop, history.size()), entry);
@@ -314,34 +288,35 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     });
   }
 
-  private Entry entry(Result result) {
-    return new Entry(result, Instant.now().toString(), revision(result).orElse(null));
+  private StoredRun entry(Result result) {
+    return new StoredRun(result, Optional.of(Instant.now().toString()), revision(result), Optional.empty(),
+        Optional.empty());
   }
 
-  private static Optional<Entry> find(List<Entry> baselines, String fingerprint) {
-    return baselines.stream().filter(e -> e.result.environment().fingerprint().equals(fingerprint)).findFirst();
+  private static Optional<StoredRun> find(List<StoredRun> baselines, String fingerprint) {
+    return baselines.stream().filter(e -> e.result().environment().fingerprint().equals(fingerprint)).findFirst();
   }
 
   /** The baselines with the entry's environment's one replaced, sorted by fingerprint for a stable diff. */
-  private static List<Entry> replaced(Optional<Content> main, Entry entry) {
-    Map<String, Entry> byFingerprint = new java.util.TreeMap<>();
-    for (Entry e : main.isEmpty() ? List.<Entry>of() : main.get().baselines) {
-      byFingerprint.put(e.result.environment().fingerprint(), e);
+  private static List<StoredRun> replaced(Optional<Content> main, StoredRun entry) {
+    Map<String, StoredRun> byFingerprint = new java.util.TreeMap<>();
+    for (StoredRun e : main.isEmpty() ? List.<StoredRun>of() : main.get().baselines) {
+      byFingerprint.put(e.result().environment().fingerprint(), e);
     }
-    byFingerprint.put(entry.result.environment().fingerprint(), entry);
+    byFingerprint.put(entry.result().environment().fingerprint(), entry);
     return List.copyOf(byFingerprint.values());
   }
 
-  private static Instant savedAt(Entry e) {
+  private static Instant savedAt(StoredRun e) {
     try {
-      return e.savedAt == null ? Instant.MIN : Instant.parse(e.savedAt);
+      return e.savedAt().isEmpty() ? Instant.MIN : Instant.parse(e.savedAt().get());
     } catch (java.time.DateTimeException ex) {
       return Instant.MIN;
     }
   }
 
   /** The history: its own file once one was written, else what a version 1 file held beside its baseline. */
-  private List<Entry> historyEntries(BenchmarkKey key, Optional<Content> main) throws IOException {
+  private List<StoredRun> historyEntries(BenchmarkKey key, Optional<Content> main) throws IOException {
     Optional<Content> own = read(key, historyFile(key), false);
     if (own.isPresent()) {
       return own.get().history;
@@ -359,7 +334,7 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
   private Optional<Content> migrate(BenchmarkKey key) throws IOException {
     Optional<Content> main = readMain(key);
     historyEntries(key, main); // a broken history file throws here, before anything is written
-    if (main.isEmpty() || main.get().version == StoreFormat.VERSION && main.get().path.equals(file(key))) {
+    if (main.isEmpty() || main.get().version == ResultFormat.VERSION && main.get().path.equals(file(key))) {
       return main;
     }
     Content old = main.get();
@@ -378,150 +353,14 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     return readMain(key);
   }
 
-  private void writeBaselines(BenchmarkKey key, List<Entry> baselines, Entry newest) throws IOException {
-    Map<String, EnvironmentDto> environments = new java.util.TreeMap<>();
-    List<RunDto2> runs = runs(baselines, environments);
-    write(file(key), render(new FileDto2(StoreFormat.VERSION, StoreMapping.key(key), metricTable(baselines, newest),
-        environments, runs, null)));
+  private void writeBaselines(BenchmarkKey key, List<StoredRun> baselines, StoredRun newest) throws IOException {
+    write(file(key), ResultFormat.baselineDocument(key, baselines, newest));
   }
 
-  private void writeHistory(BenchmarkKey key, List<Entry> history, Entry newest) throws IOException {
+  private void writeHistory(BenchmarkKey key, List<StoredRun> history, StoredRun newest) throws IOException {
     Path target = historyFile(key);
     Files.createDirectories(target.getParent());
-    Map<String, EnvironmentDto> environments = new java.util.TreeMap<>();
-    List<RunDto2> runs = runs(history, environments);
-    write(target, render(new FileDto2(StoreFormat.VERSION, StoreMapping.key(key), metricTable(history, newest),
-        environments, null, runs)));
-  }
-
-  /** The runs, each naming its environment by a hash of its content; fills the table of environments. */
-  private List<RunDto2> runs(List<Entry> entries, Map<String, EnvironmentDto> environments) throws IOException {
-    List<RunDto2> out = new ArrayList<>();
-    Map<Environment, String> ids = new java.util.HashMap<>();
-    for (Entry e : entries) {
-      String id = ids.get(e.result.environment());
-      if (id == null) {
-        EnvironmentDto dto = StoreMapping.environment(e.result.environment());
-        byte[] content = compact(mapper.valueToTree(dto)).getBytes(StandardCharsets.UTF_8);
-        // The fingerprint first, so that a reader sees which baselines are comparable; the content
-        // hash tells apart two environments that differ only in what the fingerprint leaves out.
-        id = e.result.environment().fingerprint() + "-" + HexFormat.of().formatHex(sha256(content), 0, 3);
-        ids.put(e.result.environment(), id);
-        environments.put(id, dto);
-      }
-      out.add(StoreMapping.run2(e.result, e.savedAt, e.revision, id));
-    }
-    return out;
-  }
-
-  /** Every metric the entries use, by name; the newest entry's definition wins over older ones. */
-  private static List<MetricDto> metricTable(List<Entry> entries, Entry newest) {
-    Map<String, MetricDto> table = new java.util.TreeMap<>();
-    List<Entry> ordered = new ArrayList<>(entries);
-    if (newest != null) {
-      ordered.remove(newest);
-      ordered.add(newest);
-    }
-    for (Entry e : ordered) {
-      Result r = e.result;
-      for (dev.perfgate.api.Trial t : r.trials()) {
-        t.values().keySet().forEach(m -> table.put(m.name(), StoreMapping.metric(m)));
-        for (dev.perfgate.api.Sample s : t.samples()) {
-          s.values().keySet().forEach(m -> table.put(m.name(), StoreMapping.metric(m)));
-        }
-      }
-      r.notMeasured().keySet().forEach(m -> table.put(m.name(), StoreMapping.metric(m)));
-    }
-    return List.copyOf(table.values());
-  }
-
-  /**
-   * Lays the file out for a diff: the file's fields, each metric and each run's fields on a line of
-   * their own, an environment on one line and each trial on one line (its samples as arrays in the
-   * run's column order), so that a new run adds lines instead of changing numbers across the file.
-   */
-  private byte[] render(FileDto2 file) throws IOException {
-    JsonNode tree = mapper.valueToTree(file);
-    StringBuilder sb = new StringBuilder();
-    object(sb, tree, "", (name, value, indent) -> {
-      switch (name) {
-        case "metrics" -> lines(sb, value, indent, (n, in) -> sb.append(compact(n)));
-        case "environments" -> object(sb, value, indent, (id, v, in) -> sb.append(compact(v)));
-        case "baselines", "history" -> lines(sb, value, indent, (run, in) -> object(sb, run, in,
-            (field, v, in2) -> {
-              if (field.equals("trials")) {
-                lines(sb, v, in2, (t, in3) -> sb.append(compact(t)));
-              } else {
-                sb.append(compact(v));
-              }
-            }));
-        default -> sb.append(compact(value));
-      }
-    });
-    sb.append('\n');
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  @FunctionalInterface
-  private interface FieldWriter {
-    void write(String name, JsonNode value, String indent) throws IOException;
-  }
-
-  @FunctionalInterface
-  private interface ElementWriter {
-    void write(JsonNode element, String indent) throws IOException;
-  }
-
-  private void object(StringBuilder sb, JsonNode node, String indent, FieldWriter fields) throws IOException {
-    sb.append("{\n");
-    var it = node.fields();
-    while (it.hasNext()) {
-      var field = it.next();
-      sb.append(indent).append("  ").append(compact(JsonNodeFactory.instance.textNode(field.getKey()))).append(": ");
-      fields.write(field.getKey(), field.getValue(), indent + "  ");
-      sb.append(it.hasNext() ? ",\n" : "\n");
-    }
-    sb.append(indent).append('}');
-  }
-
-  private static void lines(StringBuilder sb, JsonNode array, String indent, ElementWriter elements)
-      throws IOException {
-    if (array.isEmpty()) {
-      sb.append("[]");
-      return;
-    }
-    sb.append("[\n");
-    for (int i = 0; i < array.size(); i++) {
-      sb.append(indent).append("  ");
-      elements.write(array.get(i), indent + "  ");
-      sb.append(i + 1 < array.size() ? ",\n" : "\n");
-    }
-    sb.append(indent).append(']');
-  }
-
-  private String compact(JsonNode node) throws IOException {
-    String json = compactWriter.writeValueAsString(node);
-    // An unpaired surrogate (a name cut inside an emoji) has no UTF-8 form: the encoder would write
-    // '?', and "a\uD800" would come back as "a?". Outside strings JSON is ASCII, so escaping every
-    // unpaired surrogate in the text escapes exactly those inside strings.
-    StringBuilder out = null;
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      boolean unpaired = Character.isHighSurrogate(c)
-          ? i + 1 >= json.length() || !Character.isLowSurrogate(json.charAt(i + 1))
-          : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(json.charAt(i - 1)));
-      if (unpaired && out == null) {
-        out = new StringBuilder(json.length() + 8).append(json, 0, i);
-      }
-      if (out != null) {
-        if (unpaired) {
-          out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-        } else {
-          out.append(c);
-        }
-      }
-    }
-    return out == null ? json : out.toString();
+    write(target, ResultFormat.historyDocument(key, history, newest));
   }
 
   private Optional<String> revision(Result result) {
@@ -692,27 +531,14 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     }
   }
 
-  /** One stored run with what the store noted beside it. */
-  private static final class Entry {
-    final Result result;
-    final String savedAt;
-    final String revision;
-
-    Entry(Result result, String savedAt, String revision) {
-      this.result = result;
-      this.savedAt = savedAt;
-      this.revision = revision;
-    }
-  }
-
   /** A file read and checked: every entry in it converted, so none is carried forward unread. */
   private static final class Content {
     final Path path;
     final int version;
-    final List<Entry> baselines;
-    final List<Entry> history;
+    final List<StoredRun> baselines;
+    final List<StoredRun> history;
 
-    Content(Path path, int version, List<Entry> baselines, List<Entry> history) {
+    Content(Path path, int version, List<StoredRun> baselines, List<StoredRun> history) {
       this.path = path;
       this.version = version;
       this.baselines = List.copyOf(baselines);
@@ -742,103 +568,33 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
-    if (bytes.length == 0) {
-      throw bad(path, "is empty", null);
-    }
-    JsonNode tree;
-    try (JsonParser parser = mapper.createParser(bytes)) {
-      try {
-        tree = mapper.readTree(parser);
-      } catch (JsonProcessingException e) {
-        // Jackson's limits (nesting, string and number length) throw without a location; the
-        // parser still knows where it stopped.
-        JsonLocation where = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation()
-            : parser.currentLocation();
-        throw bad(path, "is not valid JSON" + at(where) + ": " + e.getOriginalMessage(), e);
-      }
-    }
-    JsonNode version = tree == null ? null : tree.get("formatVersion");
-    if (version == null || !version.canConvertToExactIntegral() || !version.isIntegralNumber()) {
-      throw bad(path, "has no integer \"formatVersion\"", null);
-    }
-    int v = version.asInt();
-    if (v > StoreFormat.VERSION) {
-      throw new IOException("baseline file " + path + " has format version " + v
-          + ", newer than this Perfgate reads (" + StoreFormat.VERSION + "); upgrade Perfgate, or delete the file");
-    }
-    if (v < 1) {
-      throw bad(path, "has format version " + v + ", which no Perfgate wrote", null);
-    }
-    FileDto2 file;
+    ResultFormat.Document document;
     try {
-      if (v == 1) {
-        FileDto old = mapper.readValue(bytes, FileDto.class);
-        file = new FileDto2(1, old.key(), old.metrics(), null, null, null);
-        return Optional.of(convert(key, path, legacy, file, old));
-      }
-      file = mapper.readValue(bytes, FileDto2.class);
-    } catch (JsonProcessingException e) {
-      throw bad(path, "does not have the expected shape" + at(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+      document = ResultFormat.parse(bytes);
+    } catch (FormatException e) {
+      throw problem(path, e);
     }
-    return Optional.ofNullable(convert(key, path, legacy, file, null));
-  }
-
-  /** Checks the key and converts every entry; null for a legacy file that holds another benchmark. */
-  private Content convert(BenchmarkKey key, Path path, boolean legacy, FileDto2 file, FileDto v1) throws IOException {
-    Map<String, Metric> metrics = new LinkedHashMap<>();
-    BenchmarkKey stored;
-    try {
-      stored = StoreMapping.key(file.key());
-      for (MetricDto m : file.metrics() == null ? List.<MetricDto>of() : file.metrics()) {
-        metrics.put(m.name(), StoreMapping.metric(m));
-      }
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw bad(path, "holds an invalid entry: " + e.getMessage(), e);
-    }
+    BenchmarkKey stored = document.key();
     if (!stored.equals(key)) {
       if (legacy) {
-        return null;
+        // Two names shared the old 32-bit hash: this file is the other benchmark's.
+        return Optional.empty();
       }
       throw new IOException("baseline file " + path + " holds benchmark " + quoted(stored) + ", not "
           + quoted(key) + ", whose file it is by name: either it was copied or renamed by hand (give it back"
           + " the name " + file(stored).getFileName() + "), or the two names share the hash in the file name"
           + " (rename one of the benchmarks); the file was left as it is");
     }
-    List<Entry> baselines = new ArrayList<>();
-    List<Entry> history = new ArrayList<>();
-    if (v1 != null) {
-      if (v1.baseline() != null) {
-        baselines.add(entry(path, v1.baseline(), stored, metrics, null, "baseline"));
-      }
-      List<RunDto> runs = v1.history() == null ? List.of() : v1.history();
-      for (int i = 0; i < runs.size(); i++) {
-        history.add(entry(path, runs.get(i), stored, metrics, null, "history entry " + i));
-      }
-      return new Content(path, 1, baselines, history);
+    try {
+      return Optional.of(new Content(path, document.version(), document.baselines(), document.history()));
+    } catch (FormatException e) {
+      throw problem(path, e);
     }
-    List<RunDto2> saved = file.baselines() == null ? List.of() : file.baselines();
-    for (int i = 0; i < saved.size(); i++) {
-      baselines.add(entry(path, saved.get(i), stored, metrics, file.environments(), "baseline " + i));
-    }
-    List<RunDto2> runs = file.history() == null ? List.of() : file.history();
-    for (int i = 0; i < runs.size(); i++) {
-      history.add(entry(path, runs.get(i), stored, metrics, file.environments(), "history entry " + i));
-    }
-    return new Content(path, file.formatVersion(), baselines, history);
   }
 
-  private static Entry entry(Path path, Object run, BenchmarkKey key, Map<String, Metric> metrics,
-      Map<String, EnvironmentDto> environments, String what) throws IOException {
-    try {
-      StoreMapping.require(run != null, "it is null");
-      if (run instanceof RunDto old) {
-        return new Entry(StoreMapping.run(old, key, metrics), old.savedAt(), old.revision());
-      }
-      RunDto2 current = (RunDto2) run;
-      return new Entry(StoreMapping.run(current, key, metrics, environments), current.savedAt(), current.revision());
-    } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
-      throw bad(path, "holds an invalid " + what + ": " + e.getMessage(), e);
-    }
+  private static IOException problem(Path path, FormatException e) {
+    return e.newerVersion() ? new IOException("baseline file " + path + " " + e.getMessage(), e)
+        : bad(path, e.getMessage(), e);
   }
 
   /** A key as Java source would spell its name, so that names that print alike can be told apart. */
@@ -867,13 +623,6 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     char c = s.charAt(i);
     return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
         : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-  }
-
-  private static String at(JsonLocation location) {
-    if (location == null || location.getLineNr() < 1) {
-      return "";
-    }
-    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   private static IOException bad(Path path, String problem, Exception cause) {

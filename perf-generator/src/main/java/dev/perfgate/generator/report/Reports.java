@@ -1,6 +1,7 @@
 package dev.perfgate.generator.report;
 
 import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.baseline.format.ResultFormat;
 import dev.perfgate.generator.Report;
 import dev.perfgate.generator.report.internal.HtmlReport;
 import dev.perfgate.generator.report.internal.JsonReport;
@@ -31,8 +32,11 @@ public final class Reports {
   /** Where reports go unless told otherwise: {@code target/perfgate}, relative to the working directory. */
   public static final Path DEFAULT_DIRECTORY = Path.of("target", "perfgate");
 
-  /** The version written as {@code "format"} in the JSON report; it changes when a field changes meaning. */
-  public static final int JSON_FORMAT = JsonReport.FORMAT;
+  /**
+   * The version written as {@code "formatVersion"} in the JSON report: the version of the Perfgate
+   * result format, which the baseline store writes too; it changes when a field changes meaning.
+   */
+  public static final int JSON_FORMAT = ResultFormat.VERSION;
 
   /** The file name of the JSON report. */
   public static final String JSON_FILE = "perfgate-report.json";

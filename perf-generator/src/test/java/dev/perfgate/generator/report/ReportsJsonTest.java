@@ -41,8 +41,8 @@ final class ReportsJsonTest {
   void json_realRun_carriesFormatVersionAndEnvironmentFingerprint() throws Exception {
     Report report = RealRun.report();
     JsonNode root = parse(report);
-    assertEquals(1, root.get("format").asInt());
-    assertEquals(Reports.JSON_FORMAT, root.get("format").asInt());
+    assertEquals(2, root.get("formatVersion").asInt());
+    assertEquals(Reports.JSON_FORMAT, root.get("formatVersion").asInt());
     assertEquals(report.environment().fingerprint(), root.at("/environment/fingerprint").asText());
     assertEquals(report.environment().cpus(), root.at("/environment/cpus").asInt());
     assertEquals(report.environment().jvmVersion(), root.at("/environment/jvmVersion").asText());
@@ -132,7 +132,7 @@ final class ReportsJsonTest {
     JsonNode root = parse(RealRun.report());
     List<String> top = new ArrayList<>();
     root.fieldNames().forEachRemaining(top::add);
-    assertEquals(List.of("format", "tool", "passed", "elapsedNanos", "checks", "statusCounts", "environment", "probes",
+    assertEquals(List.of("formatVersion", "tool", "passed", "elapsedNanos", "checks", "statusCounts", "environment", "probes",
         "warnings", "results", "suiteVerdicts", "tables"), top);
     List<String> result = new ArrayList<>();
     root.at("/results/0").fieldNames().forEachRemaining(result::add);

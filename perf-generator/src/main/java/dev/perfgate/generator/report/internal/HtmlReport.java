@@ -8,6 +8,7 @@ import dev.perfgate.api.Statistic;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Unit;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.baseline.format.ResultFormat;
 import dev.perfgate.generator.BenchmarkReport;
 import dev.perfgate.generator.Report;
 import dev.perfgate.generator.report.ReportExtras;
@@ -121,7 +122,7 @@ public final class HtmlReport {
       orphans.forEach(t -> table(h, t, true));
     }
     environment(h, report);
-    h.append("<footer>Perfgate JSON report format ").append(JsonReport.FORMAT)
+    h.append("<footer>Perfgate JSON report format ").append(ResultFormat.VERSION)
         .append(". Every figure on this page was measured in the run it describes; raw values are in the JSON report.")
         .append("</footer>\n</body>\n</html>\n");
     return h.toString();

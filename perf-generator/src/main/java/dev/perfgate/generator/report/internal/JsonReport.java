@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.perfgate.api.Environment;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
-import dev.perfgate.api.Sample;
 import dev.perfgate.api.Statistic;
 import dev.perfgate.api.Status;
-import dev.perfgate.api.Trial;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.baseline.format.FormatDtos.EnvironmentDto;
+import dev.perfgate.baseline.format.FormatDtos.MetricDto;
+import dev.perfgate.baseline.format.FormatDtos.NotMeasuredDto;
+import dev.perfgate.baseline.format.FormatDtos.TrialDto;
+import dev.perfgate.baseline.format.ResultFormat;
 import dev.perfgate.generator.BenchmarkReport;
 import dev.perfgate.generator.Report;
 import dev.perfgate.generator.report.ReportExtras;
@@ -24,12 +27,11 @@ import java.util.TreeMap;
 /**
  * The JSON form of a report: plain records mapped field by field, so the file's shape is the
  * records' shape and nothing depends on Jackson's type handling. Records keep their component
- * order when written, which keeps the file stable for diffs and tools.
+ * order when written, which keeps the file stable for diffs and tools. A result's environment,
+ * metrics, trials and samples are the shapes of the Perfgate result format ({@link ResultFormat}),
+ * the one the baseline store writes, so that one reader reads a stored run and a reported one.
  */
 public final class JsonReport {
-
-  /** Bumped whenever a field changes meaning or disappears; new fields do not bump it. */
-  public static final int FORMAT = 1;
 
   // No default typing: every type written here is a fixed record, never a polymorphic value.
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -64,7 +66,7 @@ public final class JsonReport {
       counts.put(s.name(), 0);
     }
     report.verdicts().forEach(v -> counts.merge(v.status().name(), 1, Integer::sum));
-    return new ReportDto(FORMAT, "perfgate", report.passed(), report.elapsed().toNanos(),
+    return new ReportDto(ResultFormat.VERSION, "perfgate", report.passed(), report.elapsed().toNanos(),
         report.verdicts().size(), counts, environment(report.environment()), report.probes(), report.warnings(),
         results, report.suiteVerdicts().stream().map(JsonReport::verdict).toList(),
         tables.stream().map(t -> new TableDto(t.key().toString(), t.title(), t.columns(), t.rows())).toList());
@@ -79,21 +81,14 @@ public final class JsonReport {
       for (Statistic s : Statistic.values()) {
         stats.put(s.label(), finite(r.statistic(m, s)));
       }
-      metricDtos.add(new MetricDto(m.name(), m.unit().name(), m.unit().symbol(), m.direction().name(),
-          r.values(m).length, stats, toList(r.trialValues(m))));
+      metricDtos.add(MetricDto.summary(m, r.values(m).length, stats, toList(r.trialValues(m))));
     }
     List<NotMeasuredDto> notMeasured = new ArrayList<>();
     // Sorted by name: the result keeps these in an unordered map, and the file must not reorder between runs.
     collectByName(r.notMeasured()).values().forEach(e -> notMeasured.add(new NotMeasuredDto(e.getKey().name(), e.getKey().unit().name(),
             e.getKey().direction().name(), e.getValue())));
     List<TrialDto> trials = new ArrayList<>();
-    for (Trial t : r.trials()) {
-      List<SampleDto> samples = new ArrayList<>();
-      for (Sample s : t.samples()) {
-        samples.add(new SampleDto(s.operations(), s.elapsedNanos(), ordered(s.values(), metrics)));
-      }
-      trials.add(new TrialDto(t.index(), samples, ordered(t.values(), metrics)));
-    }
+    r.trials().forEach(t -> trials.add(TrialDto.of(t, metrics)));
     return new ResultDto(r.key().toString(), r.key().name(),
         r.key().size().isPresent() ? r.key().size().getAsInt() : null, r.key().threads(),
         r.startedAt().toString(), r.elapsed().toNanos(), r.error().orElse(null), r.cause().map(Text::stackTrace).orElse(null), r.warnings(), metricDtos,
@@ -106,18 +101,6 @@ public final class JsonReport {
     return byName;
   }
 
-  /** Values in the result's metric order, so every sample lists its metrics the same way. */
-  private static Map<String, Double> ordered(Map<Metric, Double> values, List<Metric> order) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (Metric m : order) {
-      Double v = values.get(m);
-      if (v != null) {
-        out.put(m.name(), v);
-      }
-    }
-    return out;
-  }
-
   static VerdictDto verdict(Verdict v) {
     Map<String, Double> figures = new TreeMap<>();
     v.figures().forEach((k, x) -> figures.put(k, finite(x)));
@@ -125,9 +108,7 @@ public final class JsonReport {
   }
 
   private static EnvironmentDto environment(Environment e) {
-    return new EnvironmentDto(e.fingerprint(), e.jvmVendor(), e.jvmVersion(), e.jvmName(), e.garbageCollectors(),
-        e.maxHeapBytes(), e.jvmArguments(), e.cpuModel(), e.cpus(), e.os(), e.arch(), e.warnings(),
-        new TreeMap<>(e.properties()));
+    return EnvironmentDto.of(e, true);
   }
 
   /** JSON has no NaN or infinity; an undefined figure is written as null. */
@@ -143,28 +124,15 @@ public final class JsonReport {
     return out;
   }
 
-  record ReportDto(int format, String tool, boolean passed, long elapsedNanos, int checks,
+  record ReportDto(int formatVersion, String tool, boolean passed, long elapsedNanos, int checks,
       Map<String, Integer> statusCounts, EnvironmentDto environment, List<String> probes, List<String> warnings,
       List<ResultDto> results, List<VerdictDto> suiteVerdicts, List<TableDto> tables) {}
 
   record TableDto(String key, String title, List<String> columns, List<List<String>> rows) {}
 
-  record EnvironmentDto(String fingerprint, String jvmVendor, String jvmVersion, String jvmName,
-      List<String> garbageCollectors, long maxHeapBytes, List<String> jvmArguments, String cpuModel, int cpus,
-      String os, String arch, List<String> warnings, Map<String, String> properties) {}
-
   record ResultDto(String key, String benchmark, Integer size, int threads, String startedAt, long elapsedNanos,
       String error, String errorTrace, List<String> warnings, List<MetricDto> metrics, List<NotMeasuredDto> notMeasured,
       List<TrialDto> trials, List<VerdictDto> verdicts) {}
-
-  record MetricDto(String name, String unit, String symbol, String direction, int count,
-      Map<String, Double> statistics, List<Double> trialValues) {}
-
-  record NotMeasuredDto(String metric, String unit, String direction, String reason) {}
-
-  record TrialDto(int index, List<SampleDto> samples, Map<String, Double> values) {}
-
-  record SampleDto(long operations, long elapsedNanos, Map<String, Double> values) {}
 
   record VerdictDto(String subject, String check, String status, boolean failed, String message,
       Map<String, Double> figures) {}

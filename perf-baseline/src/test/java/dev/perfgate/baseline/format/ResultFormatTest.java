@@ -1,0 +1,131 @@
+package dev.perfgate.baseline.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Result;
+import dev.perfgate.baseline.DirectoryBaselineStore;
+import dev.perfgate.baseline.Fixtures;
+import dev.perfgate.baseline.internal.JsonDirectoryStore;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ResultFormatTest {
+
+  private static final BenchmarkKey KEY = BenchmarkKey.of("render");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void write_thenRead_givesTheSameRunAndWhatWasNotedBesideIt() throws Exception {
+    StoredRun run = new StoredRun(Fixtures.rich(KEY, 3), Optional.of("2026-11-26T12:00:00Z"), Optional.of("abc3"),
+        Optional.empty(), Optional.empty());
+    StoredRun back = ResultFormat.read(ResultFormat.write(run));
+    assertEquals(run, back);
+    assertEquals(StoredRun.of(Fixtures.failed(KEY)), ResultFormat.read(ResultFormat.write(StoredRun.of(Fixtures.failed(KEY)))));
+  }
+
+  @Test
+  void write_isByteForByteTheHistoryFileTheDirectoryStoreWrites() throws Exception {
+    DirectoryBaselineStore store = new JsonDirectoryStore(dir, 10, Map.of("GITHUB_SHA", "f00d")::get);
+    store.append(Fixtures.rich(KEY, 7));
+    String file = Files.readString(store.historyFile(KEY), StandardCharsets.UTF_8);
+    StoredRun stored = ResultFormat.read(file);
+    assertEquals(Optional.of("abc7"), stored.revision(), "vcs.revision wins over the CI variable");
+    assertEquals(Fixtures.rich(KEY, 7), stored.result());
+    assertEquals(file, ResultFormat.write(stored));
+  }
+
+  @Test
+  void storeDocument_leavesOutTheReportOnlyAndTheReservedFields() throws Exception {
+    String json = ResultFormat.write(StoredRun.of(Fixtures.rich(KEY, 1)));
+    for (String absent : List.of("\"fingerprint\"", "\"symbol\"", "\"statistics\"", "\"branch\"", "\"ciRunId\"",
+        "\"fork\"", "\"baseline\"", "\"savedAt\"")) {
+      assertFalse(json.contains(absent), absent + " in " + json);
+    }
+    assertTrue(json.startsWith("{\n  \"formatVersion\": 2,\n  \"key\": {\"name\":\"render\",\"threads\":1},\n"), json);
+  }
+
+  @Test
+  void reservedFields_areReadAndTheRunsOnesKeptOnTheNextWrite() throws Exception {
+    ObjectNode doc = (ObjectNode) JSON.readTree(ResultFormat.write(StoredRun.of(Fixtures.rich(KEY, 2))));
+    ObjectNode run = (ObjectNode) doc.get("history").get(0);
+    run.put("branch", "main").put("ciRunId", "12345");
+    // A trial with a fork is an object, even where its index is its position.
+    JsonNode firstTrial = run.get("trials").get(0);
+    ObjectNode trial = JSON.createObjectNode().put("index", 0).put("fork", 1);
+    trial.set("values", firstTrial.get("values"));
+    trial.set("samples", firstTrial.get("samples"));
+    run.withArray("trials").set(0, trial);
+    StoredRun read = ResultFormat.read(JSON.writeValueAsString(doc));
+    assertEquals(Optional.of("main"), read.branch());
+    assertEquals(Optional.of("12345"), read.ciRunId());
+    assertEquals(Fixtures.rich(KEY, 2), read.result());
+    assertTrue(ResultFormat.write(read).contains("\"branch\": \"main\",\n      \"ciRunId\": \"12345\""));
+  }
+
+  @Test
+  void read_ofADocumentWithTwoRuns_isRefused() throws Exception {
+    DirectoryBaselineStore store = new JsonDirectoryStore(dir, 10, Map.<String, String>of()::get);
+    store.append(Fixtures.rich(KEY, 1));
+    store.append(Fixtures.rich(KEY, 2));
+    FormatException e = assertThrows(FormatException.class,
+        () -> ResultFormat.read(Files.readString(store.historyFile(KEY))));
+    assertEquals("holds 2 runs, not one", e.getMessage());
+  }
+
+  @Test
+  void newerVersion_saysSo_andAnInvalidRunNamesItself() throws Exception {
+    String json = ResultFormat.write(StoredRun.of(Fixtures.rich(KEY, 1)));
+    FormatException newer = assertThrows(FormatException.class,
+        () -> ResultFormat.read(json.replace("\"formatVersion\": 2", "\"formatVersion\": 3")));
+    assertTrue(newer.newerVersion());
+    FormatException invalid = assertThrows(FormatException.class,
+        () -> ResultFormat.read(json.replace("\"startedAt\": ", "\"startedAt0\": ")));
+    assertFalse(invalid.newerVersion());
+    assertEquals("holds an invalid history entry 0: startedAt is missing", invalid.getMessage());
+  }
+
+  @Test
+  void theSchemaFile_isOnTheClassPath_andNamesTheVersionAndTheReservedFields() throws Exception {
+    try (InputStream in = ResultFormat.class.getResourceAsStream("perfgate-result.schema.json")) {
+      assertNotNull(in, "perfgate-result.schema.json beside ResultFormat");
+      JsonNode schema = JSON.readTree(in);
+      assertEquals(ResultFormat.VERSION, schema.at("/$defs/formatVersion/maximum").asInt());
+      assertTrue(schema.at("/$defs/run/properties/branch").isObject());
+      assertTrue(schema.at("/$defs/run/properties/ciRunId").isObject());
+      assertTrue(schema.at("/$defs/trialObject/properties/fork").isObject());
+      List<String> units = new java.util.ArrayList<>();
+      schema.at("/$defs/metric/properties/unit/enum").forEach(n -> units.add(n.asText()));
+      assertEquals(java.util.Arrays.stream(dev.perfgate.api.Unit.values()).map(Enum::name).toList(), units);
+      List<String> directions = new java.util.ArrayList<>();
+      schema.at("/$defs/metric/properties/direction/enum").forEach(n -> directions.add(n.asText()));
+      assertEquals(java.util.Arrays.stream(dev.perfgate.api.Direction.values()).map(Enum::name).toList(), directions);
+    }
+  }
+
+  @Test
+  void aVersion1Run_readsAsTheSameResult() throws Exception {
+    Result r = Fixtures.rich(KEY, 4);
+    byte[] v1 = dev.perfgate.baseline.internal.FormatVersion1.bytes(r, List.of(), java.time.Instant.EPOCH);
+    ResultFormat.Document d = ResultFormat.parse(v1);
+    assertEquals(1, d.version());
+    assertEquals(r, d.baselines().get(0).result());
+  }
+}
