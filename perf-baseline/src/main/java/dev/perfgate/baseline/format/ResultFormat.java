@@ -420,7 +420,7 @@ public final class ResultFormat {
 
   private static void object(StringBuilder sb, JsonNode node, String indent, FieldWriter fields) {
     sb.append("{\n");
-    var it = node.fields();
+    var it = node.properties().iterator();
     while (it.hasNext()) {
       var field = it.next();
       sb.append(indent).append("  ").append(compact(JsonNodeFactory.instance.textNode(field.getKey()))).append(": ");

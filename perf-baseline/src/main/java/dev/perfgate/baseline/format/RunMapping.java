@@ -184,7 +184,7 @@ final class RunMapping {
       return out;
     }
     argument(values.isObject(), "the values of %s are not an object", where);
-    var it = values.fields();
+    var it = values.properties().iterator();
     while (it.hasNext()) {
       var e = it.next();
       argument(!e.getValue().isNull(), "metric '%s' has a null value", e.getKey());
