@@ -1,4 +1,4 @@
-package dev.perfgate.generator;
+package dev.perfgate.generator.internal;
 
 import dev.perfgate.api.BaselineStore;
 import dev.perfgate.api.BenchmarkKey;
@@ -9,10 +9,13 @@ import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.BaselineDecision;
 import dev.perfgate.baseline.BaselinePolicy;
 import dev.perfgate.baseline.Comparison;
+import dev.perfgate.baseline.Comparisons;
 import dev.perfgate.baseline.HistoryCheck;
 import dev.perfgate.baseline.RegressionJudge;
+import dev.perfgate.generator.BenchmarkReport;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,126 +23,171 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Compares a suite's results with the stored baselines and history: the baseline policy per
- * variant, Holm's correction over every comparison of the suite, and one re-measurement before a
- * regression fails the build.
+ * Judges a suite's results against the stored baselines and history, in four steps: read each
+ * variant's baseline and history once, decide each variant without touching the store, correct all
+ * comparisons of the suite at once (Holm) and measure each failing regression again, then write.
  */
-final class BaselineStep {
+public final class BaselineStep {
 
-  /** What the step produced for one variant. */
-  record Outcome(BaselineDecision decision, List<Verdict> verdicts, List<Double> timeHistory) {}
+  /** Measures a variant again, for confirmation. */
+  @FunctionalInterface
+  public interface Remeasure {
+    /**
+     * Measures the variant again.
+     *
+     * @param key the variant
+     * @return its new result, empty if it cannot be measured again
+     */
+    Optional<Result> again(BenchmarkKey key);
+  }
+
+  /** One variant on its way through the step; {@code error} set once the store failed it. */
+  private record Judgement(BenchmarkReport report, BaselinePolicy.Stored stored, Set<Metric> judged,
+      BaselineDecision decision, String error) {
+    Result result() {
+      return report.result();
+    }
+
+    Judgement with(BaselineDecision d) {
+      return new Judgement(report, stored, judged, d, error);
+    }
+
+    Judgement failed(String why) {
+      return new Judgement(report, stored, judged, null, why);
+    }
+  }
 
   private final BaselineStore store;
   private final RegressionJudge judge;
-  private final boolean update;
+  private final BaselinePolicy policy;
   private final boolean confirm;
 
-  BaselineStep(BaselineStore store, RegressionJudge judge, boolean update, boolean confirm) {
+  /**
+   * Creates the step.
+   *
+   * @param store the store
+   * @param judge compares runs
+   * @param update whether this run replaces the stored baselines
+   * @param updateHint how a person asks for an update, named in messages
+   * @param confirm whether a failing regression is measured again before it fails
+   */
+  public BaselineStep(BaselineStore store, RegressionJudge judge, boolean update, String updateHint, boolean confirm) {
     this.store = store;
     this.judge = judge;
-    this.update = update;
+    this.policy = BaselinePolicy.newBuilder().judge(judge).update(update).updateHint(updateHint).build();
     this.confirm = confirm;
   }
 
   /**
-   * Judges every result.
+   * Judges every variant and records its run.
    *
-   * @param results the suite's results
+   * @param reports the variants' results and target verdicts
    * @param judged the metrics judged for each variant (others are stored, not judged)
-   * @param remeasure runs a variant again, for confirmation
-   * @return one outcome per result, in order
+   * @param remeasure measures a variant again, for confirmation
+   * @return the reports with the baseline verdicts, decisions and time histories added, in order
    */
-  List<Outcome> apply(List<Result> results, Function<BenchmarkKey, Set<Metric>> judged,
-      Function<BenchmarkKey, Optional<Result>> remeasure) {
-    BaselinePolicy policy = BaselinePolicy.newBuilder().judge(judge).update(update).build();
-    List<BaselineDecision> decisions = new ArrayList<>();
-    List<Optional<Result>> previous = new ArrayList<>();
-    List<List<Result>> histories = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
-    for (Result r : results) {
-      Optional<Result> baseline = Optional.empty();
-      List<Result> history = List.of();
-      BaselineDecision decision = null;
-      String error = null;
-      try {
-        // Read before the policy may replace them: a re-measurement is judged against the same ones,
-        // and the baseline of this run's environment, the one the policy compares with (the store
-        // keeps one per environment; baseline(key) alone may be another machine's).
-        baseline = store.baseline(r.key(), r.environment());
-        history = store.history(r.key());
-        BaselineDecision d = policy.apply(store, r);
-        Set<Metric> metrics = judged.apply(r.key());
-        decision = new BaselineDecision(d.key(), d.action(), d.message(),
-            d.comparisons().stream().filter(c -> metrics.contains(c.metric())).toList(),
-            d.historyChecks().stream().filter(h -> metrics.contains(h.metric())).toList(),
-            d.trends());
-      } catch (IOException | RuntimeException e) {
-        error = e.getMessage();
-      }
-      previous.add(baseline);
-      histories.add(history);
-      decisions.add(decision);
-      errors.add(error);
+  public List<BenchmarkReport> judge(List<BenchmarkReport> reports, Function<BenchmarkKey, Set<Metric>> judged,
+      Remeasure remeasure) {
+    List<Judgement> all = new ArrayList<>();
+    for (BenchmarkReport r : reports) {
+      all.add(decide(r, judged.apply(r.result().key())));
     }
+    all = holm(all);
+    all = all.stream().map(j -> confirm(j, remeasure)).toList();
+    return all.stream().map(this::record).map(BaselineStep::report).toList();
+  }
 
-    // Holm over the whole suite: fifty benchmarks at 5 % each would otherwise raise a false alarm
-    // in most runs.
-    List<Comparison> all = new ArrayList<>();
-    decisions.forEach(d -> {
-      if (d != null) {
-        all.addAll(d.comparisons());
-      }
-    });
-    List<Comparison> adjusted = judge.holm(all);
-
-    List<Outcome> out = new ArrayList<>();
-    int next = 0;
-    for (int i = 0; i < results.size(); i++) {
-      BaselineDecision d = decisions.get(i);
-      if (d == null) {
-        out.add(new Outcome(null, List.of(new Verdict(results.get(i).key().toString(), "baseline", Status.ERROR,
-            results.get(i).key() + "  baseline could not be read or written: " + errors.get(i), Map.of())),
-            List.of()));
-        continue;
-      }
-      List<Comparison> mine = new ArrayList<>(adjusted.subList(next, next + d.comparisons().size()));
-      next += d.comparisons().size();
-      Optional<Result> retry = Optional.empty();
-      for (int c = 0; c < mine.size(); c++) {
-        Comparison first = mine.get(c);
-        if (confirm && first.needsConfirmation() && previous.get(i).isPresent()) {
-          if (retry.isEmpty()) {
-            retry = remeasure.apply(results.get(i).key());
-          }
-          if (retry.isPresent() && retry.get().succeeded()) {
-            Comparison second = judge.compare(previous.get(i).get(), retry.get(), first.metric(), histories.get(i));
-            mine.set(c, judge.confirm(first, second));
-          }
-        }
-      }
-      BaselineDecision finalDecision = new BaselineDecision(d.key(), d.action(), d.message(), mine,
-          d.historyChecks(), d.trends());
-      List<Double> timeHistory = new ArrayList<>();
-      String fingerprint = results.get(i).environment().fingerprint();
-      for (Result h : histories.get(i)) {
-        if (!h.environment().fingerprint().equals(fingerprint)) {
-          continue; // another machine's or heap's runs: the judge and the trend leave them out too
-        }
-        double median = h.statistic(Metric.WALL_TIME, dev.perfgate.api.Statistic.MEDIAN);
-        if (Double.isFinite(median)) {
-          timeHistory.add(median);
-        }
-      }
-      double now = results.get(i).statistic(Metric.WALL_TIME, dev.perfgate.api.Statistic.MEDIAN);
-      if (Double.isFinite(now)) {
-        timeHistory.add(now);
-      }
-      // A history check that could not run yet (too few stored runs) says nothing worth a line.
-      Set<Verdict> tooEarly = finalDecision.historyChecks().stream().map(HistoryCheck::toVerdict)
-          .filter(v -> v.status() == Status.NOT_MEASURED).collect(java.util.stream.Collectors.toSet());
-      List<Verdict> verdicts = finalDecision.verdicts().stream().filter(v -> !tooEarly.contains(v)).toList();
-      out.add(new Outcome(finalDecision, verdicts, timeHistory));
+  private Judgement decide(BenchmarkReport report, Set<Metric> judged) {
+    Judgement j = new Judgement(report, null, judged, null, null);
+    try {
+      BaselinePolicy.Stored stored = BaselinePolicy.Stored.load(store, report.result());
+      return new Judgement(report, stored, judged, policy.decide(stored, report.result(), judged), null);
+    } catch (IOException | RuntimeException e) {
+      return j.failed(e.getMessage());
     }
-    return out;
+  }
+
+  /**
+   * Holm over the whole suite: fifty benchmarks at 5 % each would otherwise raise a false alarm in
+   * most runs. Each variant takes back its own comparisons by key.
+   */
+  private static List<Judgement> holm(List<Judgement> all) {
+    List<Comparison> family = new ArrayList<>();
+    all.stream().filter(j -> j.decision() != null).forEach(j -> family.addAll(j.decision().comparisons()));
+    Map<BenchmarkKey, List<Comparison>> adjusted = new LinkedHashMap<>();
+    Comparisons.holm(family).forEach(c -> adjusted.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c));
+    return all.stream().map(j -> j.decision() == null ? j
+        : j.with(j.decision().withComparisons(adjusted.getOrDefault(j.decision().key(), List.of())))).toList();
+  }
+
+  /** Measures a variant again, once, if one of its comparisons with a baseline would fail the build. */
+  private Judgement confirm(Judgement j, Remeasure remeasure) {
+    if (!confirm || j.decision() == null || j.stored().baseline().isEmpty()) {
+      return j;
+    }
+    List<Comparison> mine = new ArrayList<>(j.decision().comparisons());
+    Optional<Result> retry = Optional.empty();
+    for (int c = 0; c < mine.size(); c++) {
+      Comparison first = mine.get(c);
+      if (first.needsConfirmation()) {
+        if (retry.isEmpty()) {
+          retry = remeasure.again(j.result().key());
+        }
+        if (retry.isPresent() && retry.get().succeeded()) {
+          Comparison second = judge.compare(j.stored().baseline().get(), retry.get(), first.metric(),
+              j.stored().history());
+          mine.set(c, Comparisons.confirm(first, second));
+        }
+      }
+    }
+    return j.with(j.decision().withComparisons(mine));
+  }
+
+  /** Writes the run to the store, last. */
+  private Judgement record(Judgement j) {
+    if (j.decision() == null) {
+      return j;
+    }
+    try {
+      return j.with(policy.record(store, j.stored(), j.result(), j.judged(), j.decision()));
+    } catch (IOException | RuntimeException e) {
+      return j.failed(e.getMessage());
+    }
+  }
+
+  private static BenchmarkReport report(Judgement j) {
+    BenchmarkReport r = j.report();
+    List<Verdict> all = new ArrayList<>(r.verdicts());
+    if (j.decision() == null) {
+      all.add(new Verdict(j.result().key().toString(), "baseline", Status.ERROR,
+          j.result().key() + "  baseline could not be read or written: " + j.error(), Map.of()));
+      return new BenchmarkReport(r.result(), all, Optional.empty(), List.of());
+    }
+    BaselineDecision finalDecision = j.decision();
+    // A history check that could not run yet (too few stored runs) says nothing worth a line.
+    Set<Verdict> tooEarly = finalDecision.historyChecks().stream().map(HistoryCheck::toVerdict)
+        .filter(v -> v.status() == Status.NOT_MEASURED).collect(java.util.stream.Collectors.toSet());
+    all.addAll(finalDecision.verdicts().stream().filter(v -> !tooEarly.contains(v)).toList());
+    return new BenchmarkReport(r.result(), all, Optional.of(finalDecision), timeHistory(j));
+  }
+
+  /** The median time of every stored run of this environment, oldest first, this run last. */
+  private static List<Double> timeHistory(Judgement j) {
+    List<Double> timeHistory = new ArrayList<>();
+    String fingerprint = j.result().environment().fingerprint();
+    for (Result h : j.stored().history()) {
+      if (!h.environment().fingerprint().equals(fingerprint)) {
+        continue; // another machine's or heap's runs: the judge and the trend leave them out too
+      }
+      double median = h.statistic(Metric.WALL_TIME, dev.perfgate.api.Statistic.MEDIAN);
+      if (Double.isFinite(median)) {
+        timeHistory.add(median);
+      }
+    }
+    double now = j.result().statistic(Metric.WALL_TIME, dev.perfgate.api.Statistic.MEDIAN);
+    if (Double.isFinite(now)) {
+      timeHistory.add(now);
+    }
+    return timeHistory;
   }
 }
