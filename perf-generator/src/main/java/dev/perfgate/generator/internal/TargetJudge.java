@@ -11,7 +11,7 @@ import java.util.Map;
 public final class TargetJudge {
 
   /** The check of an ERROR verdict for a variant that did not run to the end. */
-  static final String RUNS_TO_THE_END = "runs to the end";
+  public static final String RUNS_TO_THE_END = "runs to the end";
 
   private TargetJudge() {}
 
