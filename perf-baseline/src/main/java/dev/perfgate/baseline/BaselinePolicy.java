@@ -30,7 +30,7 @@ import java.util.Set;
  * ({@link Comparisons#holm}) and measure a regression again between deciding and recording.
  *
  * <pre>{@code
- * BaselinePolicy policy = BaselinePolicy.newBuilder().update(Boolean.getBoolean("perfgate.baseline.update")).build();
+ * BaselinePolicy policy = BaselinePolicy.newBuilder().update(updateRequested).build();
  * BaselineDecision d = policy.apply(store, result);
  * d.verdicts().forEach(System.out::println);
  * }</pre>
@@ -323,9 +323,9 @@ public final class BaselinePolicy {
     /**
      * Sets how a person asks for an update, for the message about a baseline of another environment;
      * by default {@code BaselinePolicy.newBuilder().update(true)}. A runner names its own switch,
-     * such as {@code -Dperfgate.baseline.update=true}.
+     * such as the suite's system property.
      *
-     * @param hint the words, such as {@code -Dperfgate.baseline.update=true}
+     * @param hint the words, such as {@code -Dmy.baseline.update=true}
      * @return this builder
      * @throws IllegalStateException if already set
      */

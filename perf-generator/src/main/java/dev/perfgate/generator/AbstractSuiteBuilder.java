@@ -159,7 +159,7 @@ abstract class AbstractSuiteBuilder {
   /**
    * Compares every result with its stored baseline and history in this store, and records the run.
    * The first run of a variant records its baseline; later runs replace it only when asked
-   * ({@link #updateBaselines(boolean)} or {@code -Dperfgate.baseline.update=true}); every run is
+   * ({@link #updateBaselines(boolean)} or {@code -D}{@value Settings#BASELINE_UPDATE}{@code =true}); every run is
    * appended to the history.
    *
    * @param store the store, for example {@code BaselineStores.directory(Path.of(".perfgate"))}
@@ -184,7 +184,7 @@ abstract class AbstractSuiteBuilder {
   }
 
   /**
-   * Whether this run replaces the stored baselines; by default {@code perfgate.baseline.update}.
+   * Whether this run replaces the stored baselines; by default {@value Settings#BASELINE_UPDATE}.
    *
    * @param update true to replace them
    * @return this builder

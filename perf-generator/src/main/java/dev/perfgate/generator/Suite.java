@@ -185,8 +185,9 @@ public final class Suite {
   }
 
   /**
-   * Builds a {@link Suite}: benchmarks with their targets, probes, baselines, checks and options.
-   * Each method is described in {@code AbstractSuiteBuilder}, where the builder's state lives.
+   * Builds a {@link Suite}: benchmarks with their targets, probes, baselines, checks and options;
+   * {@link #build()} may be called again. The methods are declared in a package-private base class,
+   * which keeps the builder's state out of this file; they are used and documented as this class's.
    */
   public static final class Builder extends AbstractSuiteBuilder {
     private Builder() {}
