@@ -111,4 +111,21 @@ public interface BaselineStore {
    * @throws IOException if the history exists but cannot be read
    */
   List<Result> history(BenchmarkKey key) throws IOException;
+
+  /**
+   * Where this store keeps a variant's baselines, in words for a message, such as the path of a
+   * file or a table and its row. Never reads or writes anything. The default names no place:
+   * {@code "the stored baselines of render[size=1000]"}.
+   *
+   * <pre>{@code
+   * String where = store.describe(BenchmarkKey.of("render"));   // ".perfgate/render.json"
+   * }</pre>
+   *
+   * @param key the variant
+   * @return the place, never empty
+   */
+  default String describe(BenchmarkKey key) {
+    Checks.notNull(key, "key");
+    return "the stored baselines of " + key;
+  }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What {@link BaselinePolicy#apply} did with a run and what it found.
+ * What {@link BaselinePolicy#apply} did with a run and what it found; from
+ * {@link BaselinePolicy#decide}, what it is about to do.
  *
  * @param key the benchmark variant
  * @param action what happened to the stored baseline
@@ -54,6 +55,17 @@ public record BaselineDecision(BenchmarkKey key, Action action, String message, 
     comparisons = List.copyOf(comparisons);
     historyChecks = List.copyOf(historyChecks);
     trends = Map.copyOf(new LinkedHashMap<>(trends));
+  }
+
+  /**
+   * This decision with other comparisons, such as the same ones after Holm's correction and a
+   * second measurement ({@link Comparisons}).
+   *
+   * @param adjusted the comparisons
+   * @return the decision
+   */
+  public BaselineDecision withComparisons(List<Comparison> adjusted) {
+    return new BaselineDecision(key, action, message, adjusted, historyChecks, trends);
   }
 
   /**

@@ -16,34 +16,35 @@ import java.util.Set;
 
 /**
  * What a run does with the stored baselines: the first run of a variant records its baseline;
- * later runs replace it only when an update is asked for (the runner passes
- * {@code -Dperfgate.baseline.update=true}), and then by compare-and-set, so that of two runs
- * updating at once the second is told ({@link BaselineDecision.Action#NOT_REPLACED}) instead of
- * overwriting the first; every run is appended to the history. Baselines are kept per environment
- * (see {@link dev.perfgate.api.Environment#fingerprint()}): a run is compared with the baseline of
- * its own environment only. Without one, the decision says "no comparable baseline" and names what
- * differs from the nearest stored one (the JVM version, the maximum heap, ...); an update then
- * records one for this environment beside the others.
+ * later runs replace it only when an update is asked for, and then by compare-and-set, so that of
+ * two runs updating at once the second is told ({@link BaselineDecision.Action#NOT_REPLACED})
+ * instead of overwriting the first; every run is appended to the history. Baselines are kept per
+ * environment (see {@link dev.perfgate.api.Environment#fingerprint()}): a run is compared with the
+ * baseline of its own environment only. Without one, the decision says "no comparable baseline" and
+ * names what differs from the nearest stored one (the JVM version, the maximum heap, ...); an update
+ * then records one for this environment beside the others.
+ *
+ * <p>Three steps, which {@link #apply} runs in order: {@link Stored#load} reads the store once,
+ * {@link #decide} compares without touching the store, {@link #record} writes last. A suite runs
+ * them itself so that it can correct all its comparisons for multiplicity
+ * ({@link Comparisons#holm}) and measure a regression again between deciding and recording.
  *
  * <pre>{@code
- * BaselinePolicy policy = BaselinePolicy.newBuilder().update(Boolean.getBoolean(BaselinePolicy.UPDATE_PROPERTY)).build();
+ * BaselinePolicy policy = BaselinePolicy.newBuilder().update(updateRequested).build();
  * BaselineDecision d = policy.apply(store, result);
  * d.verdicts().forEach(System.out::println);
  * }</pre>
- *
- * <p>Over a suite, give all comparisons to {@link RegressionJudge#holm} before failing anything.
  */
 public final class BaselinePolicy {
 
-  /** The system property a build sets to replace the stored baselines with this run's results. */
-  public static final String UPDATE_PROPERTY = "perfgate.baseline.update";
-
   private final RegressionJudge judge;
   private final boolean update;
+  private final String updateHint;
 
-  private BaselinePolicy(RegressionJudge judge, boolean update) {
+  private BaselinePolicy(RegressionJudge judge, boolean update, String updateHint) {
     this.judge = judge;
     this.update = update;
+    this.updateHint = updateHint;
   }
 
   /**
@@ -56,16 +57,46 @@ public final class BaselinePolicy {
   }
 
   /**
-   * Whether this policy replaces stored baselines.
+   * What a store holds for the variant of a run, read once: everything {@link #decide} needs.
    *
-   * @return true if it does
+   * @param place where the store keeps the variant's baselines, in words ({@link BaselineStore#describe})
+   * @param baseline the baseline of the run's environment, if one is stored
+   * @param otherBaselines without such a baseline, the baselines of other environments; otherwise empty
+   * @param history the stored runs of the variant, oldest first, without the run being judged
    */
-  public boolean update() {
-    return update;
+  public record Stored(String place, Optional<Result> baseline, List<Result> otherBaselines, List<Result> history) {
+
+    /**
+     * Creates what was read.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public Stored {
+      Objects.requireNonNull(place, "place must not be null");
+      Objects.requireNonNull(baseline, "baseline must not be null");
+      otherBaselines = List.copyOf(otherBaselines);
+      history = List.copyOf(history);
+    }
+
+    /**
+     * Reads what the store holds for a run's variant.
+     *
+     * @param store the store
+     * @param current the run
+     * @return what was read
+     * @throws IOException if the store cannot be read; nothing is then changed
+     */
+    public static Stored load(BaselineStore store, Result current) throws IOException {
+      Objects.requireNonNull(store, "store must not be null");
+      Objects.requireNonNull(current, "current must not be null");
+      Optional<Result> baseline = store.baseline(current.key(), current.environment());
+      List<Result> others = baseline.isEmpty() && current.succeeded() ? store.baselines(current.key()) : List.of();
+      return new Stored(store.describe(current.key()), baseline, others, store.history(current.key()));
+    }
   }
 
   /**
-   * Applies the policy to one run: loads the baseline and history, compares, records.
+   * Applies the policy to one run: loads the baseline and history, compares every metric, records.
    *
    * @param store the store
    * @param current the run's result
@@ -73,80 +104,123 @@ public final class BaselinePolicy {
    * @throws IOException if the store cannot be read or written; nothing is then changed
    */
   public BaselineDecision apply(BaselineStore store, Result current) throws IOException {
-    Objects.requireNonNull(store, "store must not be null");
-    Objects.requireNonNull(current, "current must not be null");
-    Optional<Result> baseline = store.baseline(current.key(), current.environment());
-    List<Result> history = store.history(current.key());
-    String where = store instanceof DirectoryBaselineStore
-        ? ((DirectoryBaselineStore) store).file(current.key()).toString() : "the stored baselines of " + current.key();
+    Stored stored = Stored.load(store, current);
+    Set<Metric> all = new LinkedHashSet<>();
+    stored.baseline().ifPresent(b -> all.addAll(b.metrics()));
+    all.addAll(current.metrics());
+    return record(store, stored, current, all, decide(stored, current, all));
+  }
 
+  /**
+   * Decides what a run does with the store and compares it, without reading or writing the store:
+   * its action is what {@link #record} will try ({@code RECORDED}, {@code REPLACED}) or what it
+   * will leave ({@code KEPT}, {@code NO_COMPARABLE_BASELINE}, {@code NOT_RECORDED}).
+   *
+   * @param stored what the store holds for the run's variant
+   * @param current the run's result
+   * @param judged the metrics to compare with the baseline and the history; others are left out
+   * @return the decision
+   */
+  public BaselineDecision decide(Stored stored, Result current, Set<Metric> judged) {
+    return decide(stored, current, judged, "");
+  }
+
+  private BaselineDecision decide(Stored stored, Result current, Set<Metric> judged, String raced) {
+    String where = stored.place();
     if (!current.succeeded()) {
-      store.append(current);
       return new BaselineDecision(current.key(), BaselineDecision.Action.NOT_RECORDED,
           current.key() + "  run failed (" + current.error().orElse("") + "): added to the history only, "
               + "the baseline is unchanged", List.of(), List.of(), Map.of());
     }
-
-    List<Comparison> comparisons = new ArrayList<>();
-    List<HistoryCheck> checks = new ArrayList<>();
-    BaselineDecision.Action action = null;
-    String message = null;
-    String raced = "";
-    if (baseline.isEmpty()) {
-      List<Result> others = store.baselines(current.key());
+    Map<Metric, Trend> trends = trends(stored.history(), current);
+    if (stored.baseline().isEmpty()) {
+      List<Result> others = stored.otherBaselines();
       if (!others.isEmpty() && !update) {
-        action = BaselineDecision.Action.NO_COMPARABLE_BASELINE;
-        message = current.key() + "  no comparable baseline: " + where + " holds " + others.size()
+        return new BaselineDecision(current.key(), BaselineDecision.Action.NO_COMPARABLE_BASELINE,
+            current.key() + "  no comparable baseline: " + where + " holds " + others.size()
             + (others.size() == 1 ? " baseline" : " baselines") + " of other environments; the nearest was measured"
             + " with " + differences(nearest(others, current.environment()).environment(), current.environment())
-            + "; an update keeps them and adds one for this environment: -D" + UPDATE_PROPERTY + "=true";
-      } else if (store.compareAndSetBaseline(Optional.empty(), current)) {
-        action = BaselineDecision.Action.RECORDED;
-        message = others.isEmpty()
-            ? current.key() + "  no baseline yet: this run was recorded as the baseline in " + where
-            : current.key() + "  no baseline for this environment yet: this run was recorded in " + where
-                + " beside the baselines of " + others.size() + " other environment(s) (update requested); the"
-                + " nearest was measured with " + differences(nearest(others, current.environment()).environment(),
-                current.environment());
+            + "; an update keeps them and adds one for this environment: " + updateHint,
+            List.of(), List.of(), trends);
+      }
+      return new BaselineDecision(current.key(), BaselineDecision.Action.RECORDED, others.isEmpty()
+          ? current.key() + "  no baseline yet: this run was recorded as the baseline in " + where
+          : current.key() + "  no baseline for this environment yet: this run was recorded in " + where
+              + " beside the baselines of " + others.size() + " other environment(s) (update requested); the"
+              + " nearest was measured with " + differences(nearest(others, current.environment()).environment(),
+              current.environment()), List.of(), List.of(), trends);
+    }
+    Result baseline = stored.baseline().get();
+    Set<Metric> metrics = new LinkedHashSet<>(baseline.metrics());
+    metrics.addAll(current.metrics());
+    metrics.retainAll(judged);
+    List<Comparison> comparisons = new ArrayList<>();
+    List<HistoryCheck> checks = new ArrayList<>();
+    for (Metric m : metrics) {
+      comparisons.add(judge.compare(baseline, current, m, stored.history()));
+      checks.add(judge.againstHistory(stored.history(), current, m));
+    }
+    return update
+        ? new BaselineDecision(current.key(), BaselineDecision.Action.REPLACED,
+            current.key() + "  compared with the previous baseline, then replaced it in " + where
+            + " (update requested)", comparisons, checks, trends)
+        : new BaselineDecision(current.key(), BaselineDecision.Action.KEPT,
+            current.key() + "  compared with the baseline in " + where + raced, comparisons, checks, trends);
+  }
+
+  /**
+   * Writes what a decision asks for, last: the baseline by compare-and-set against the one that was
+   * read, then the run to the history. If another run recorded a first baseline since it was read,
+   * the run is compared with that one instead; if another run replaced the baseline, this run is not
+   * stored as the baseline and the decision says so ({@code NOT_REPLACED}).
+   *
+   * @param store the store that {@code stored} was read from
+   * @param stored what was read
+   * @param current the run's result
+   * @param judged the metrics judged, for a comparison with a baseline recorded meanwhile
+   * @param decided the decision from {@link #decide}, its comparisons possibly adjusted since
+   * @return what was done and found
+   * @throws IOException if the store cannot be read or written
+   */
+  public BaselineDecision record(BaselineStore store, Stored stored, Result current, Set<Metric> judged,
+      BaselineDecision decided) throws IOException {
+    Objects.requireNonNull(decided, "decided must not be null");
+    BaselineDecision done = decided;
+    String where = stored.place();
+    if (decided.action() == BaselineDecision.Action.RECORDED
+        && !store.compareAndSetBaseline(Optional.empty(), current)) {
+      // Another run recorded one for this environment since we read: compare with it, never overwrite it.
+      Optional<Result> baseline = store.baseline(current.key(), current.environment());
+      if (baseline.isEmpty()) {
+        // Recorded and removed again between two reads: nothing to compare with, nothing overwritten.
+        done = new BaselineDecision(current.key(), BaselineDecision.Action.NOT_REPLACED,
+            current.key() + "  the baseline in " + where + " changed while this run ran; run again",
+            List.of(), List.of(), decided.trends());
       } else {
-        // Another run recorded one for this environment since we read: compare with it, never overwrite it.
-        baseline = store.baseline(current.key(), current.environment());
-        raced = "; another run recorded this baseline while this one ran";
+        stored = new Stored(where, baseline, List.of(), stored.history());
+        done = decide(stored, current, judged, "; another run recorded this baseline while this one ran");
       }
     }
-    if (action == null && baseline.isEmpty()) {
-      // Recorded and removed again between two reads: nothing to compare with, nothing overwritten.
-      action = BaselineDecision.Action.NOT_REPLACED;
-      message = current.key() + "  the baseline in " + where + " changed while this run ran; run again";
-    } else if (action == null) {
-      Set<Metric> metrics = new LinkedHashSet<>(baseline.get().metrics());
-      metrics.addAll(current.metrics());
-      for (Metric m : metrics) {
-        comparisons.add(judge.compare(baseline.get(), current, m, history));
-        checks.add(judge.againstHistory(history, current, m));
-      }
-      if (!update) {
-        action = BaselineDecision.Action.KEPT;
-        message = current.key() + "  compared with the baseline in " + where + raced;
-      } else if (store.compareAndSetBaseline(baseline, current)) {
-        action = BaselineDecision.Action.REPLACED;
-        message = current.key() + "  compared with the previous baseline, then replaced it in " + where
-            + " (update requested)";
-      } else {
-        action = BaselineDecision.Action.NOT_REPLACED;
-        message = current.key() + "  compared with the baseline in " + where + ", but another run replaced it"
-            + " while this one ran, so this run was not stored as the baseline (update requested): run the update"
-            + " again if this run's figures should win";
-      }
+    if (done.action() == BaselineDecision.Action.REPLACED
+        && !store.compareAndSetBaseline(stored.baseline(), current)) {
+      done = new BaselineDecision(current.key(), BaselineDecision.Action.NOT_REPLACED,
+          current.key() + "  compared with the baseline in " + where + ", but another run replaced it"
+          + " while this one ran, so this run was not stored as the baseline (update requested): run the update"
+          + " again if this run's figures should win", done.comparisons(), done.historyChecks(), done.trends());
     }
     store.append(current);
+    return done;
+  }
+
+  /** The trend of each metric of a run over its history and itself. */
+  private static Map<Metric, Trend> trends(List<Result> history, Result current) {
     List<Result> withCurrent = new ArrayList<>(history);
     withCurrent.add(current);
     Map<Metric, Trend> trends = new LinkedHashMap<>();
     for (Metric m : current.metrics()) {
       trends.put(m, Trends.analyse(withCurrent, m));
     }
-    return new BaselineDecision(current.key(), action, message, comparisons, checks, trends);
+    return trends;
   }
 
   /** The stored baseline whose environment differs from {@code env} in the fewest facts; the newest on a tie. */
@@ -207,8 +281,10 @@ public final class BaselinePolicy {
   public static final class Builder {
     private RegressionJudge judge = RegressionJudge.defaults();
     private boolean update;
+    private String updateHint = "BaselinePolicy.newBuilder().update(true)";
     private boolean judgeSet;
     private boolean updateSet;
+    private boolean hintSet;
 
     private Builder() {}
 
@@ -229,7 +305,7 @@ public final class BaselinePolicy {
     }
 
     /**
-     * Sets whether runs replace the stored baseline (from {@code -Dperfgate.baseline.update=true}).
+     * Sets whether runs replace the stored baseline.
      *
      * @param update true to replace
      * @return this builder
@@ -245,12 +321,30 @@ public final class BaselinePolicy {
     }
 
     /**
+     * Sets how a person asks for an update, for the message about a baseline of another environment;
+     * by default {@code BaselinePolicy.newBuilder().update(true)}. A runner names its own switch,
+     * such as the suite's system property.
+     *
+     * @param hint the words, such as {@code -Dmy.baseline.update=true}
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder updateHint(String hint) {
+      if (hintSet) {
+        throw new IllegalStateException("update hint was already set on this builder; set it once");
+      }
+      this.updateHint = Objects.requireNonNull(hint, "hint must not be null");
+      hintSet = true;
+      return this;
+    }
+
+    /**
      * Builds the policy.
      *
      * @return an immutable policy
      */
     public BaselinePolicy build() {
-      return new BaselinePolicy(judge, update);
+      return new BaselinePolicy(judge, update, updateHint);
     }
   }
 }

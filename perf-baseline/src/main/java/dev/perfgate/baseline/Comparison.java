@@ -29,42 +29,13 @@ import java.util.Map;
  * @param key the benchmark variant
  * @param metric the metric compared
  * @param outcome what was found
- * @param ratio new over old (Hodges-Lehmann shift of the logarithms, exponentiated); for
- *     {@link Scale#DIFFERENCE} new - old in the metric's unit; NaN if not comparable
- * @param ciLow lower bound of the ratio's confidence interval (0 if the samples are too small for
- *     one; for a difference, negative infinity)
- * @param ciHigh upper bound (positive infinity if the samples are too small for one)
- * @param pWorse one-sided p-value of the Mann-Whitney test that the new result is worse
- * @param pBetter one-sided p-value that the new result is better
- * @param noiseFloor the relative change treated as noise, such as 0.03
- * @param tolerance the relative regression that fails the check, such as 0.20
- * @param confidence the two-sided confidence level of the interval, such as 0.95
- * @param baselineTrials the number of trial values of the reference
- * @param currentTrials the number of trial values of the new result
+ * @param shift the change new vs old with its interval and one-sided p-values
+ * @param sides what was compared: the trials on each side and the reference's median
+ * @param limits the noise floor, tolerance, confidence and absolute tolerance it was judged with
  * @param note why it is not comparable, or how it was adjusted; empty if nothing to say
- * @param scale whether {@code ratio} and its interval are a ratio or a difference
- * @param reference the median of the reference's trial values in the metric's unit; NaN if not known
- * @param absoluteTolerance for a difference, the change in the metric's unit that is always within
- *     noise and the least that fails, such as 8 B per operation; 0 for a ratio
  */
-public record Comparison(
-    BenchmarkKey key,
-    Metric metric,
-    Outcome outcome,
-    double ratio,
-    double ciLow,
-    double ciHigh,
-    double pWorse,
-    double pBetter,
-    double noiseFloor,
-    double tolerance,
-    double confidence,
-    int baselineTrials,
-    int currentTrials,
-    String note,
-    Scale scale,
-    double reference,
-    double absoluteTolerance) {
+public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift shift, Sides sides, Limits limits,
+    String note) {
 
   /** How a comparison measures change. */
   public enum Scale {
@@ -75,35 +46,215 @@ public record Comparison(
   }
 
   /**
-   * Creates a ratio comparison (the form before counts were compared on their own scale).
+   * The change new vs old and the evidence for it.
    *
-   * @throws NullPointerException if an object argument is null
-   * @throws IllegalArgumentException if the noise floor, tolerance or confidence is out of range
+   * @param scale whether {@code value} and its interval are a ratio or a difference
+   * @param value new over old (Hodges-Lehmann shift of the logarithms, exponentiated); for
+   *     {@link Scale#DIFFERENCE} new - old in the metric's unit; NaN if not comparable
+   * @param low lower bound of its confidence interval (0 for a ratio, negative infinity for a
+   *     difference, if the samples are too small for one)
+   * @param high upper bound (positive infinity if the samples are too small for one)
+   * @param pWorse one-sided p-value of the Mann-Whitney test that the new result is worse
+   * @param pBetter one-sided p-value that the new result is better
    */
-  public Comparison(BenchmarkKey key, Metric metric, Outcome outcome, double ratio, double ciLow, double ciHigh,
-      double pWorse, double pBetter, double noiseFloor, double tolerance, double confidence, int baselineTrials,
-      int currentTrials, String note) {
-    this(key, metric, outcome, ratio, ciLow, ciHigh, pWorse, pBetter, noiseFloor, tolerance, confidence,
-        baselineTrials, currentTrials, note, Scale.RATIO, Double.NaN, 0);
+  public record Shift(Scale scale, double value, double low, double high, double pWorse, double pBetter) {
+
+    /**
+     * Creates a change.
+     *
+     * @throws NullPointerException if the scale is null
+     */
+    public Shift {
+      java.util.Objects.requireNonNull(scale, "scale must not be null");
+    }
+
+    /**
+     * A change that could not be estimated: every figure NaN.
+     *
+     * @param scale the scale it would have had
+     * @return the change
+     */
+    public static Shift none(Scale scale) {
+      return new Shift(scale, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+  }
+
+  /**
+   * What was compared.
+   *
+   * @param baselineTrials the number of trial values of the reference
+   * @param currentTrials the number of trial values of the new result
+   * @param reference the median of the reference's trial values in the metric's unit; NaN if not known
+   */
+  public record Sides(int baselineTrials, int currentTrials, double reference) {}
+
+  /**
+   * The limits a comparison was judged with.
+   *
+   * @param noiseFloor the relative change treated as noise, such as 0.03
+   * @param tolerance the relative regression that fails the check, such as 0.20
+   * @param confidence the two-sided confidence level of the interval, such as 0.95
+   * @param absoluteTolerance for a difference, the change in the metric's unit that is always within
+   *     noise and the least that fails, such as 8 B per operation; 0 for a ratio
+   */
+  public record Limits(double noiseFloor, double tolerance, double confidence, double absoluteTolerance) {
+
+    /**
+     * Creates limits.
+     *
+     * @throws IllegalArgumentException if a limit is out of range
+     */
+    public Limits {
+      check(noiseFloor, tolerance, confidence);
+      if (!(absoluteTolerance >= 0 && Double.isFinite(absoluteTolerance))) {
+        throw new IllegalArgumentException("absolute tolerance (" + absoluteTolerance
+            + ") must be >= 0 in the metric's unit, such as 8 for 8 B per operation");
+      }
+    }
+
+    static void check(double noiseFloor, double tolerance, double confidence) {
+      if (!(noiseFloor >= 0 && Double.isFinite(noiseFloor))) {
+        throw new IllegalArgumentException("noise floor (" + noiseFloor + ") must be >= 0, such as 0.03 for 3 %");
+      }
+      if (!(tolerance >= 0 && Double.isFinite(tolerance))) {
+        throw new IllegalArgumentException("tolerance (" + tolerance + ") must be >= 0, such as 0.20 for 20 %");
+      }
+      if (!(confidence > 0.5 && confidence < 1)) {
+        throw new IllegalArgumentException("confidence (" + confidence + ") must be > 0.5 and < 1, such as 0.95");
+      }
+    }
   }
 
   /**
    * Creates a comparison.
    *
-   * @throws NullPointerException if an object argument is null
-   * @throws IllegalArgumentException if the noise floor, tolerance or confidence is out of range
+   * @throws NullPointerException if an argument is null
    */
   public Comparison {
     java.util.Objects.requireNonNull(key, "key must not be null");
     java.util.Objects.requireNonNull(metric, "metric must not be null");
     java.util.Objects.requireNonNull(outcome, "outcome must not be null");
+    java.util.Objects.requireNonNull(shift, "shift must not be null");
+    java.util.Objects.requireNonNull(sides, "sides must not be null");
+    java.util.Objects.requireNonNull(limits, "limits must not be null");
     java.util.Objects.requireNonNull(note, "note must not be null");
-    java.util.Objects.requireNonNull(scale, "scale must not be null");
-    RegressionJudge.checkSettings(noiseFloor, tolerance, confidence);
-    if (!(absoluteTolerance >= 0 && Double.isFinite(absoluteTolerance))) {
-      throw new IllegalArgumentException("absolute tolerance (" + absoluteTolerance
-          + ") must be >= 0 in the metric's unit, such as 8 for 8 B per operation");
-    }
+  }
+
+  /**
+   * New over old, or new - old for a difference: {@code shift().value()}.
+   *
+   * @return the change; NaN if not comparable
+   */
+  public double ratio() {
+    return shift.value();
+  }
+
+  /**
+   * The lower bound of the change's interval: {@code shift().low()}.
+   *
+   * @return the bound
+   */
+  public double ciLow() {
+    return shift.low();
+  }
+
+  /**
+   * The upper bound of the change's interval: {@code shift().high()}.
+   *
+   * @return the bound
+   */
+  public double ciHigh() {
+    return shift.high();
+  }
+
+  /**
+   * The one-sided p-value that the new result is worse: {@code shift().pWorse()}.
+   *
+   * @return the p-value, NaN if not comparable
+   */
+  public double pWorse() {
+    return shift.pWorse();
+  }
+
+  /**
+   * The one-sided p-value that the new result is better: {@code shift().pBetter()}.
+   *
+   * @return the p-value, NaN if not comparable
+   */
+  public double pBetter() {
+    return shift.pBetter();
+  }
+
+  /**
+   * Whether the change is a ratio or a difference: {@code shift().scale()}.
+   *
+   * @return the scale
+   */
+  public Scale scale() {
+    return shift.scale();
+  }
+
+  /**
+   * The relative change treated as noise: {@code limits().noiseFloor()}.
+   *
+   * @return the floor, such as 0.03
+   */
+  public double noiseFloor() {
+    return limits.noiseFloor();
+  }
+
+  /**
+   * The relative regression that fails: {@code limits().tolerance()}.
+   *
+   * @return the tolerance, such as 0.20
+   */
+  public double tolerance() {
+    return limits.tolerance();
+  }
+
+  /**
+   * The two-sided confidence level of the interval: {@code limits().confidence()}.
+   *
+   * @return the level, such as 0.95
+   */
+  public double confidence() {
+    return limits.confidence();
+  }
+
+  /**
+   * For a difference, the absolute tolerance in the metric's unit: {@code limits().absoluteTolerance()}.
+   *
+   * @return the tolerance; 0 for a ratio
+   */
+  public double absoluteTolerance() {
+    return limits.absoluteTolerance();
+  }
+
+  /**
+   * The median of the reference's trial values: {@code sides().reference()}.
+   *
+   * @return the median in the metric's unit; NaN if not known
+   */
+  public double reference() {
+    return sides.reference();
+  }
+
+  /**
+   * The number of trial values of the reference: {@code sides().baselineTrials()}.
+   *
+   * @return the count
+   */
+  public int baselineTrials() {
+    return sides.baselineTrials();
+  }
+
+  /**
+   * The number of trial values of the new result: {@code sides().currentTrials()}.
+   *
+   * @return the count
+   */
+  public int currentTrials() {
+    return sides.currentTrials();
   }
 
   /**
@@ -112,7 +263,7 @@ public record Comparison(
    * @return true for {@link Scale#DIFFERENCE}
    */
   public boolean isDifference() {
-    return scale == Scale.DIFFERENCE;
+    return scale() == Scale.DIFFERENCE;
   }
 
   /**
@@ -122,7 +273,7 @@ public record Comparison(
    * @return the band in the metric's unit; NaN for a ratio
    */
   public double noiseBand() {
-    return isDifference() ? band(noiseFloor) : Double.NaN;
+    return isDifference() ? band(noiseFloor()) : Double.NaN;
   }
 
   /**
@@ -132,12 +283,12 @@ public record Comparison(
    * @return the band in the metric's unit; NaN for a ratio
    */
   public double failBand() {
-    return isDifference() ? band(tolerance) : Double.NaN;
+    return isDifference() ? band(tolerance()) : Double.NaN;
   }
 
   private double band(double relative) {
-    double rel = Double.isFinite(reference) ? relative * Math.abs(reference) : 0;
-    return Math.max(absoluteTolerance, rel);
+    double rel = Double.isFinite(reference()) ? relative * Math.abs(reference()) : 0;
+    return Math.max(absoluteTolerance(), rel);
   }
 
   /**
@@ -149,11 +300,11 @@ public record Comparison(
   public double pValue() {
     switch (outcome) {
       case REGRESSED:
-        return pWorse;
+        return pWorse();
       case IMPROVED:
-        return pBetter;
+        return pBetter();
       default:
-        return Math.min(pWorse, pBetter);
+        return Math.min(pWorse(), pBetter());
     }
   }
 
@@ -165,9 +316,9 @@ public record Comparison(
    */
   public boolean beyondTolerance() {
     if (isDifference()) {
-      return outcome == Outcome.REGRESSED && worse(ratio) > failBand();
+      return outcome == Outcome.REGRESSED && worse(ratio()) > failBand();
     }
-    return outcome == Outcome.REGRESSED && worseLog(Math.log(ratio)) > Math.log1p(tolerance);
+    return outcome == Outcome.REGRESSED && worseLog(Math.log(ratio())) > Math.log1p(tolerance());
   }
 
   /**
@@ -195,7 +346,7 @@ public record Comparison(
 
   /**
    * Whether a runner should measure again before failing: true exactly when the status is FAIL.
-   * Give both comparisons to {@link RegressionJudge#confirm(Comparison, Comparison)}.
+   * Give both comparisons to {@link Comparisons#confirm(Comparison, Comparison)}.
    *
    * @return true if this comparison would fail the build
    */
@@ -216,20 +367,20 @@ public record Comparison(
   public Verdict toVerdict() {
     Map<String, Double> figures = new LinkedHashMap<>();
     if (isDifference()) {
-      putFinite(figures, "difference", ratio);
-      putFinite(figures, "differenceLow", ciLow);
-      putFinite(figures, "differenceHigh", ciHigh);
-      putFinite(figures, "reference", reference);
-      figures.put("absoluteTolerance", absoluteTolerance);
+      putFinite(figures, "difference", ratio());
+      putFinite(figures, "differenceLow", ciLow());
+      putFinite(figures, "differenceHigh", ciHigh());
+      putFinite(figures, "reference", reference());
+      figures.put("absoluteTolerance", absoluteTolerance());
     } else {
-      putFinite(figures, "ratio", ratio);
-      putFinite(figures, "ciLow", ciLow);
-      putFinite(figures, "ciHigh", ciHigh);
+      putFinite(figures, "ratio", ratio());
+      putFinite(figures, "ciLow", ciLow());
+      putFinite(figures, "ciHigh", ciHigh());
     }
     putFinite(figures, "pValue", pValue());
-    figures.put("noiseFloor", noiseFloor);
-    figures.put("tolerance", tolerance);
-    figures.put("confidence", confidence);
+    figures.put("noiseFloor", noiseFloor());
+    figures.put("tolerance", tolerance());
+    figures.put("confidence", confidence());
     return new Verdict(key.toString(), metric.name() + " vs baseline", status(), message(), figures);
   }
 
@@ -247,14 +398,14 @@ public record Comparison(
     if (isDifference()) {
       return differenceMessage(sb);
     }
-    sb.append(percent(ratio)).append(" % vs baseline (").append(fmt(confidence * 100)).append(" % CI ")
-        .append(ciLow > 0 ? percent(ciLow) : "-inf").append(" .. ")
-        .append(Double.isFinite(ciHigh) ? percent(ciHigh) : "+inf").append(" %)  ");
-    String noise = fmt(noiseFloor * 100) + " % noise";
+    sb.append(percent(ratio())).append(" % vs baseline (").append(fmt(confidence() * 100)).append(" % CI ")
+        .append(ciLow() > 0 ? percent(ciLow()) : "-inf").append(" .. ")
+        .append(Double.isFinite(ciHigh()) ? percent(ciHigh()) : "+inf").append(" %)  ");
+    String noise = fmt(noiseFloor() * 100) + " % noise";
     switch (outcome) {
       case REGRESSED:
         sb.append("beyond ").append(noise).append(beyondTolerance() ? ", beyond " : ", within ")
-            .append(fmt(tolerance * 100)).append(" % tolerance");
+            .append(fmt(tolerance() * 100)).append(" % tolerance");
         break;
       default:
         return outcomeWords(sb, noise);
@@ -267,13 +418,13 @@ public record Comparison(
    * {@code alloc  alloc.bytes +24 B/op vs baseline (95 % CI +24 .. +24 B)  beyond 8 B tolerance  FAIL}.
    */
   private String differenceMessage(StringBuilder sb) {
-    sb.append(signed(ratio)).append("/op vs baseline (").append(fmt(confidence * 100)).append(" % CI ")
-        .append(Double.isFinite(ciLow) ? signed(ciLow) : "-inf").append(" .. ")
-        .append(Double.isFinite(ciHigh) ? signed(ciHigh) : "+inf").append(")  ");
-    String noise = band(noiseBand(), noiseFloor, "noise");
+    sb.append(signed(ratio())).append("/op vs baseline (").append(fmt(confidence() * 100)).append(" % CI ")
+        .append(Double.isFinite(ciLow()) ? signed(ciLow()) : "-inf").append(" .. ")
+        .append(Double.isFinite(ciHigh()) ? signed(ciHigh()) : "+inf").append(")  ");
+    String noise = band(noiseBand(), noiseFloor(), "noise");
     switch (outcome) {
       case REGRESSED:
-        String fail = band(failBand(), tolerance, "tolerance");
+        String fail = band(failBand(), tolerance(), "tolerance");
         if (beyondTolerance()) {
           sb.append("beyond ").append(fail);
         } else {
@@ -300,7 +451,7 @@ public record Comparison(
         break;
       default:
         sb.append("inconclusive at ").append(noise).append(" (p ").append(String.format(Locale.ROOT, "%.3g", pValue()))
-            .append(", ").append(baselineTrials).append(" vs ").append(currentTrials)
+            .append(", ").append(baselineTrials()).append(" vs ").append(currentTrials())
             .append(" trials): measure more");
         break;
     }
@@ -316,9 +467,9 @@ public record Comparison(
 
   /** A band in words: {@code 8 B tolerance}, or {@code 30 B noise (3 % of 1000 B)} where the relative part is larger. */
   private String band(double band, double relative, String what) {
-    return band > absoluteTolerance
-        ? metric.format(band) + " " + what + " (" + fmt(relative * 100) + " % of " + metric.format(reference) + ")"
-        : metric.format(absoluteTolerance) + " tolerance";
+    return band > absoluteTolerance()
+        ? metric.format(band) + " " + what + " (" + fmt(relative * 100) + " % of " + metric.format(reference()) + ")"
+        : metric.format(absoluteTolerance()) + " tolerance";
   }
 
   /** A value with its sign and the metric's unit, such as {@code +24 B}. */
@@ -332,7 +483,7 @@ public record Comparison(
    * @return the signed change
    */
   String change() {
-    return isDifference() ? signed(ratio) : percent(ratio) + " %";
+    return isDifference() ? signed(ratio()) : percent(ratio()) + " %";
   }
 
   /** A difference turned so that positive means worse for this metric. */
@@ -356,18 +507,16 @@ public record Comparison(
 
   Comparison withPValues(double newPWorse, double newPBetter, String newNote) {
     Outcome o = isDifference()
-        ? RegressionJudge.classifyDifference(metric.direction(), ratio, ciLow, ciHigh, newPWorse, newPBetter,
-            noiseBand(), 1 - confidence)
-        : RegressionJudge.classify(metric.direction(), Math.log(ciLow), Math.log(ciHigh), newPWorse,
-            newPBetter, noiseFloor, 1 - confidence);
-    return new Comparison(key, metric, outcome == Outcome.NOT_COMPARABLE ? outcome : o, ratio, ciLow, ciHigh,
-        newPWorse, newPBetter, noiseFloor, tolerance, confidence, baselineTrials, currentTrials, newNote, scale,
-        reference, absoluteTolerance);
+        ? Outcomes.classifyDifference(metric.direction(), ratio(), ciLow(), ciHigh(), newPWorse, newPBetter,
+            noiseBand(), 1 - confidence())
+        : Outcomes.classify(metric.direction(), Math.log(ciLow()), Math.log(ciHigh()), newPWorse,
+            newPBetter, noiseFloor(), 1 - confidence());
+    return new Comparison(key, metric, outcome == Outcome.NOT_COMPARABLE ? outcome : o,
+        new Shift(scale(), ratio(), ciLow(), ciHigh(), newPWorse, newPBetter), sides, limits, newNote);
   }
 
   Comparison withOutcome(Outcome newOutcome, String newNote) {
-    return new Comparison(key, metric, newOutcome, ratio, ciLow, ciHigh, pWorse, pBetter, noiseFloor, tolerance,
-        confidence, baselineTrials, currentTrials, newNote, scale, reference, absoluteTolerance);
+    return new Comparison(key, metric, newOutcome, shift, sides, limits, newNote);
   }
 
   @Override

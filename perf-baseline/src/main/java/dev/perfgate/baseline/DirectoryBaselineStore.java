@@ -64,4 +64,15 @@ public interface DirectoryBaselineStore extends BaselineStore {
    * @return the path inside {@code root()/history}
    */
   Path historyFile(BenchmarkKey key);
+
+  /**
+   * Names the baseline file of a variant: {@link #file(BenchmarkKey)}.
+   *
+   * @param key the variant
+   * @return the path of its baseline file, as a string
+   */
+  @Override
+  default String describe(BenchmarkKey key) {
+    return file(key).toString();
+  }
 }

@@ -23,7 +23,8 @@ final class BaselinePolicyTest {
 
   private static final BenchmarkKey KEY = BenchmarkKey.of("render");
   private static final Metric TIME = Metric.WALL_TIME;
-  private static final BaselinePolicy KEEP = BaselinePolicy.newBuilder().build();
+  private static final BaselinePolicy KEEP = BaselinePolicy.newBuilder().updateHint("-Dperfgate.baseline.update=true")
+      .build();
   private static final BaselinePolicy UPDATE = BaselinePolicy.newBuilder().update(true).build();
 
   @TempDir
@@ -137,6 +138,46 @@ final class BaselinePolicyTest {
     IOException e = assertThrows(IOException.class, () -> UPDATE.apply(store, run(1000)));
     assertTrue(e.getMessage().startsWith("baseline file " + file), e.getMessage());
     assertArrayEquals(before, Files.readAllBytes(file));
+  }
+
+  @Test
+  void decide_readsAndWritesNothing_recordWritesTheDecision() throws IOException {
+    Result first = run(1000);
+    KEEP.apply(store, first);
+    Result slower = run(1300);
+    BaselinePolicy.Stored stored = BaselinePolicy.Stored.load(store, slower);
+    assertEquals(store.file(KEY).toString(), stored.place());
+    assertEquals(List.of(first), stored.history());
+    byte[] before = Files.readAllBytes(store.historyFile(KEY));
+
+    BaselineDecision decided = UPDATE.decide(stored, slower, java.util.Set.of(TIME));
+    assertEquals(BaselineDecision.Action.REPLACED, decided.action(), "an update is what it is about to do");
+    assertEquals(Outcome.REGRESSED, decided.comparisons().get(0).outcome());
+    assertArrayEquals(before, Files.readAllBytes(store.historyFile(KEY)), "deciding wrote nothing");
+    assertEquals(first, store.baseline(KEY).orElseThrow());
+
+    BaselineDecision done = UPDATE.record(store, stored, slower, java.util.Set.of(TIME), decided);
+    assertEquals(BaselineDecision.Action.REPLACED, done.action());
+    assertEquals(slower, store.baseline(KEY).orElseThrow());
+    assertEquals(List.of(first, slower), store.history(KEY));
+  }
+
+  @Test
+  void decide_metricNotJudged_isNotCompared() throws IOException {
+    KEEP.apply(store, run(1000));
+    Result next = run(1000);
+    BaselineDecision d = KEEP.decide(BaselinePolicy.Stored.load(store, next), next, java.util.Set.of(Metric.ALLOCATED_BYTES));
+    assertEquals(BaselineDecision.Action.KEPT, d.action());
+    assertTrue(d.comparisons().isEmpty(), d.comparisons().toString());
+    assertTrue(d.historyChecks().isEmpty(), d.historyChecks().toString());
+    assertTrue(d.trends().containsKey(TIME), "trends cover every metric, judged or not");
+  }
+
+  @Test
+  void otherEnvironment_withoutAHint_namesTheBuilderOption() throws IOException {
+    store.saveBaseline(Fixtures.result(KEY, Fixtures.otherEnvironment(), TIME, 500, 501, 502));
+    BaselineDecision d = BaselinePolicy.newBuilder().build().apply(store, run(1000));
+    assertTrue(d.message().endsWith(": BaselinePolicy.newBuilder().update(true)"), d.message());
   }
 
   @Test

@@ -75,6 +75,15 @@ public abstract class BaselineStoreContract {
   }
 
   @Test
+  public void describe_namesAPlaceWithoutTouchingTheStore() throws Exception {
+    BenchmarkKey key = BenchmarkKey.of("render", 1000);
+    String where = store.describe(key);
+    assertFalse(where.isBlank(), "describe(key) names where the baselines of " + key + " are kept");
+    assertEquals(Optional.empty(), store.baseline(key), "describing a variant stores nothing");
+    assertEquals(List.of(), store.history(key));
+  }
+
+  @Test
   public void saveBaseline_thenLoad_givesAnEqualResult() throws Exception {
     Result r = Fixtures.rich(BenchmarkKey.of("render"), 1);
     store.saveBaseline(r);

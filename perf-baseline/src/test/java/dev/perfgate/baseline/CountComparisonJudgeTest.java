@@ -146,7 +146,7 @@ final class CountComparisonJudgeTest {
     for (int i = 0; i < 9; i++) {
       family.add(compare(times(4, 24), times(4, 24)));
     }
-    List<Comparison> adjusted = JUDGE.holm(family);
+    List<Comparison> adjusted = Comparisons.holm(family);
     // One comparison has p < 1 (the identical ones report p = 1): its adjusted p is 10 x 0.0105 > 0.05.
     assertTrue(adjusted.get(0).pWorse() > small.pWorse(), adjusted.get(0).toString());
     assertEquals(Outcome.INCONCLUSIVE, adjusted.get(0).outcome(), adjusted.get(0).toString());
@@ -154,7 +154,7 @@ final class CountComparisonJudgeTest {
     assertTrue(adjusted.get(0).toVerdict().message().startsWith("alloc  alloc.bytes +24 B/op"), adjusted.get(0).toString());
     // With 8 trials the evidence survives the same family.
     family.set(0, compare(times(8, 0), times(8, 24)));
-    assertEquals(Status.FAIL, JUDGE.holm(family).get(0).status());
+    assertEquals(Status.FAIL, Comparisons.holm(family).get(0).status());
   }
 
   @Test
@@ -162,10 +162,10 @@ final class CountComparisonJudgeTest {
     Comparison first = compare(times(8, 0), times(8, 24));
     double[] retryValues = times(8, 0);
     Comparison second = compare(times(8, 0), retryValues);
-    Comparison c = JUDGE.confirm(first, second);
+    Comparison c = Comparisons.confirm(first, second);
     assertEquals(Outcome.INCONCLUSIVE, c.outcome());
     assertTrue(c.note().contains("first measurement regressed +24 B but the second did not confirm it"), c.note());
-    Comparison confirmed = JUDGE.confirm(first, compare(times(8, 0), times(8, 24)));
+    Comparison confirmed = Comparisons.confirm(first, compare(times(8, 0), times(8, 24)));
     assertEquals(Status.FAIL, confirmed.status());
     assertTrue(confirmed.note().contains("confirmed by a second measurement"), confirmed.note());
   }

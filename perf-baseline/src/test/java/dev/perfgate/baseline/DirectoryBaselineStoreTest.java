@@ -62,6 +62,12 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
   }
 
   @Test
+  void describe_namesTheBaselineFile() {
+    BenchmarkKey sized = BenchmarkKey.of("render", 50);
+    assertEquals(directory().file(sized).toString(), directory().describe(sized));
+  }
+
+  @Test
   void file_namesThatDifferOnlyInCase_getDifferentFiles() {
     assertNotEquals(directory().file(BenchmarkKey.of("Render")), directory().file(BenchmarkKey.of("render")));
   }

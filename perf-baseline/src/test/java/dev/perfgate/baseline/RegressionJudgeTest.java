@@ -266,7 +266,7 @@ final class RegressionJudgeTest {
 
   @Test
   void holmAdjust_knownPValues_matchesHandComputation() {
-    double[] adjusted = RegressionJudge.holmAdjust(new double[] {0.01, 0.04, 0.03, 0.005, Double.NaN});
+    double[] adjusted = Outcomes.holmAdjust(new double[] {0.01, 0.04, 0.03, 0.005, Double.NaN});
     assertEquals(0.03, adjusted[0], 1e-12);
     assertEquals(0.06, adjusted[1], 1e-12);
     assertEquals(0.06, adjusted[2], 1e-12);
@@ -285,7 +285,7 @@ final class RegressionJudgeTest {
     for (int i = 0; i < 48; i++) {
       suite.add(compare(Noise.LOGNORMAL.draw(r, 12, 1000, 0.02), Noise.LOGNORMAL.draw(r, 12, 1000, 0.02)));
     }
-    List<Comparison> adjusted = JUDGE.holm(suite);
+    List<Comparison> adjusted = Comparisons.holm(suite);
     assertEquals(50, adjusted.size());
     assertEquals(Outcome.REGRESSED, adjusted.get(0).outcome());
     assertTrue(adjusted.get(1).pWorse() >= marginal.pWorse());
@@ -298,7 +298,7 @@ final class RegressionJudgeTest {
     Random r = new Random(16);
     Comparison first = compare(Noise.LOGNORMAL.draw(r, 12, 1000, 0.02), Noise.LOGNORMAL.draw(r, 12, 1300, 0.02));
     Comparison retry = compare(Noise.LOGNORMAL.draw(r, 12, 1000, 0.02), Noise.LOGNORMAL.draw(r, 12, 1290, 0.02));
-    Comparison confirmed = JUDGE.confirm(first, retry);
+    Comparison confirmed = Comparisons.confirm(first, retry);
     assertEquals(Status.FAIL, confirmed.status());
     assertTrue(confirmed.note().contains("confirmed"));
   }
@@ -308,7 +308,7 @@ final class RegressionJudgeTest {
     Random r = new Random(17);
     Comparison first = compare(Noise.LOGNORMAL.draw(r, 12, 1000, 0.02), Noise.LOGNORMAL.draw(r, 12, 1300, 0.02));
     Comparison retry = compare(Noise.LOGNORMAL.draw(r, 12, 1000, 0.01), Noise.LOGNORMAL.draw(r, 12, 1000, 0.01));
-    Comparison c = JUDGE.confirm(first, retry);
+    Comparison c = Comparisons.confirm(first, retry);
     assertEquals(Outcome.INCONCLUSIVE, c.outcome());
     assertTrue(c.note().contains("did not confirm"), c.note());
   }

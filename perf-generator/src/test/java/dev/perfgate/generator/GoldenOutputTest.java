@@ -22,6 +22,8 @@ import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.RegressionJudge;
 import dev.perfgate.baseline.scaling.Complexity;
 import dev.perfgate.collectors.caffeine.CaffeineChecks;
+import dev.perfgate.generator.internal.BaselineStep;
+import dev.perfgate.generator.internal.TargetJudge;
 import dev.perfgate.generator.report.Reports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -110,7 +112,7 @@ final class GoldenOutputTest {
     Set<Status> statuses = report.verdicts().stream().map(Verdict::status)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Status.class)));
     assertEquals(EnumSet.allOf(Status.class), statuses, report.verdicts().toString());
-    assertTrue(report.verdicts().stream().anyMatch(v -> v.check().equals(Suite.RUNS_TO_THE_END)), "benchmark threw");
+    assertTrue(report.verdicts().stream().anyMatch(v -> v.check().equals(TargetJudge.RUNS_TO_THE_END)), "benchmark threw");
     assertTrue(report.benchmarks().stream().anyMatch(b -> b.baseline().isPresent()
         && b.baseline().get().trends().containsKey(TIME)), "a trend");
     assertTrue(report.benchmarks().stream().anyMatch(b -> b.baseline().isPresent()
@@ -195,25 +197,22 @@ final class GoldenOutputTest {
         Duration.ofMillis(3), boomRun.cause());
 
     InMemoryStore store = seededStore();
-    BaselineStep step = new BaselineStep(store, RegressionJudge.defaults(), false, true);
+    BaselineStep step = new BaselineStep(store, RegressionJudge.defaults(), false, "-D" + Settings.BASELINE_UPDATE
+        + "=true", true);
     List<Result> all = new ArrayList<>(results);
     all.add(boom);
-    List<BaselineStep.Outcome> outcomes = step.apply(all, key -> judged(key, targets),
-        key -> Optional.of(all.stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow()));
-
-    List<BenchmarkReport> benchmarks = new ArrayList<>();
-    for (int k = 0; k < all.size(); k++) {
-      Result r = all.get(k);
+    List<BenchmarkReport> measured = new ArrayList<>();
+    for (Result r : all) {
       List<Verdict> verdicts = new ArrayList<>();
       if (r == boom) {
         verdicts.addAll(thrown.benchmarks().get(0).verdicts());
       } else {
         targets.getOrDefault(r.key(), List.of()).forEach(t -> verdicts.add(t.evaluate(r)));
       }
-      BaselineStep.Outcome o = outcomes.get(k);
-      verdicts.addAll(o.verdicts());
-      benchmarks.add(new BenchmarkReport(r, verdicts, Optional.ofNullable(o.decision()), o.timeHistory()));
+      measured.add(new BenchmarkReport(r, verdicts));
     }
+    List<BenchmarkReport> benchmarks = step.judge(measured, key -> judged(key, targets),
+        key -> Optional.of(all.stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow()));
 
     List<Verdict> suiteVerdicts = new ArrayList<>();
     for (SuiteCheck check : List.of(SuiteChecks.scalesNoWorseThan("sort", Complexity.LINEARITHMIC),

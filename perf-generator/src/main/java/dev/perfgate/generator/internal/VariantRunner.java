@@ -9,6 +9,7 @@ import dev.perfgate.api.Probe;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Sample;
 import dev.perfgate.api.Trial;
+import dev.perfgate.generator.RunOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class VariantRunner {
   /** Caps the per-thread buffer of timed operations (8 MB). */
   static final long MAX_TIMED_INVOCATIONS = 1 << 20;
 
-  private final RunPlan options;
+  private final RunOptions options;
   private final List<Probe> probes;
   private final Map<Metric, String> unavailable;
   private final Environment environment;
@@ -89,12 +90,12 @@ public final class VariantRunner {
    * @param ticker the clock
    * @param listener hears about progress
    */
-  public VariantRunner(RunPlan options, List<Probe> probes, Map<Metric, String> unavailable,
+  public VariantRunner(RunOptions options, List<Probe> probes, Map<Metric, String> unavailable,
       Environment environment, Ticker ticker, Listener listener) {
     this(options, probes, unavailable, environment, ticker, listener, JitClock.system());
   }
 
-  VariantRunner(RunPlan options, List<Probe> probes, Map<Metric, String> unavailable,
+  VariantRunner(RunOptions options, List<Probe> probes, Map<Metric, String> unavailable,
       Environment environment, Ticker ticker, Listener listener, JitClock jit) {
     this.jit = jit;
     this.options = options;
@@ -106,22 +107,6 @@ public final class VariantRunner {
     this.environment = environment;
     this.ticker = ticker;
     this.listener = listener;
-  }
-
-  /**
-   * Runs every trial of one variant. Never throws for a failure of the benchmark or a probe: the
-   * result carries the error and the warnings.
-   *
-   * @param benchmark the benchmark
-   * @param key the variant
-   * @return the result
-   */
-  public Result run(Benchmark benchmark, BenchmarkKey key) {
-    Run run = start(benchmark, key);
-    for (int t = 0; t < options.trials() && run.runTrial(t); t++) {
-      // each trial reports its progress itself
-    }
-    return run.finish();
   }
 
   /**

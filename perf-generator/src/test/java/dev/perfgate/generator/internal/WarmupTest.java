@@ -7,6 +7,7 @@ import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Environment;
 import dev.perfgate.api.Result;
+import dev.perfgate.generator.RunOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The runner's warm-up waits for the JIT to go quiet, on a real operation, with the JIT's readings scripted. */
 final class WarmupTest {
 
-  private static final RunPlan PLAN = new RunPlan(2, 2, Duration.ofMillis(4), Duration.ZERO, Duration.ZERO,
-      Duration.ofMillis(1_500));
+  private static final RunOptions PLAN = RunOptions.newBuilder().trials(2).samples(2).sampleTime(Duration.ofMillis(4))
+      .warmup(Duration.ZERO).firstWarmup(Duration.ZERO).maxWarmup(Duration.ofMillis(1_500)).build();
 
   /** Reports a compilation that goes on until a moment, then stands still; the CPU clock is the JVM's. */
   private static JitClock compilingUntil(long untilNanos) {
@@ -46,7 +47,11 @@ final class WarmupTest {
     });
     VariantRunner runner = new VariantRunner(PLAN, List.of(), Map.of(), Environment.current(), Ticker.system(),
         new VariantRunner.Listener() {}, jit);
-    return runner.run(sum, BenchmarkKey.of("sum"));
+    VariantRunner.Run run = runner.start(sum, BenchmarkKey.of("sum"));
+    for (int t = 0; t < PLAN.trials() && run.runTrial(t); t++) {
+      // each trial runs to its end; a failed one stops the variant
+    }
+    return run.finish();
   }
 
   @Test

@@ -1,0 +1,173 @@
+package dev.perfgate.baseline;
+
+import dev.perfgate.api.Direction;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.baseline.internal.RankShift;
+import dev.perfgate.baseline.internal.Stats;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compares the trial values of two results for one metric, the work behind
+ * {@link RegressionJudge#compare}: a ratio on the log scale for times and throughputs, a difference
+ * in the metric's unit for counts.
+ */
+final class Comparer {
+
+  /** A noise floor and, where it fell back to the configured one after a change point, why. */
+  record Floor(double value, String note) {}
+
+  private final JudgeSettings settings;
+
+  Comparer(JudgeSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * The noise floor for a metric given a stored history: the larger of the configured floor and
+   * the robust spread of the run values of the current stable segment (see
+   * {@link RegressionJudge#noiseFloor(List, Metric)}).
+   */
+  Floor floor(List<Result> history, String fingerprint, Metric metric) {
+    double noiseFloor = settings.noiseFloor();
+    double[] window = StableSegment.runValues(history, fingerprint, metric, settings.historyWindow());
+    StableSegment seg = StableSegment.of(window);
+    double[] runs = seg.values(window);
+    if (runs.length < RegressionJudge.HISTORY_RUNS_TO_GATE || !Stats.allPositive(runs)) {
+      String note = seg.start() > 0 && runs.length < RegressionJudge.HISTORY_RUNS_TO_GATE
+          ? String.format(Locale.ROOT, "configured %s %% noise floor: %d stored run(s) since the change point, %d needed",
+              fmtPercent(noiseFloor), runs.length, RegressionJudge.HISTORY_RUNS_TO_GATE)
+          : "";
+      return new Floor(noiseFloor, note);
+    }
+    double spread = Math.expm1(Stats.MAD_TO_SD * Stats.mad(Stats.logs(runs)));
+    return new Floor(Math.max(noiseFloor, spread), "");
+  }
+
+  private static String fmtPercent(double f) {
+    double v = f * 100;
+    return v == Math.rint(v) ? String.format(Locale.ROOT, "%d", (long) v) : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  Comparison compare(Result reference, Result current, Metric metric, Floor floor) {
+    double confidence = settings.confidence();
+    double[] x = reference.trialValues(metric);
+    double[] y = current.trialValues(metric);
+    String problem = problem(reference, current, metric, x, y);
+    boolean counts = JudgeSettings.isCount(metric);
+    Comparison.Scale scale = counts ? Comparison.Scale.DIFFERENCE : Comparison.Scale.RATIO;
+    Comparison.Limits limits = settings.limits(metric, floor.value());
+    if (!problem.isEmpty()) {
+      return new Comparison(current.key(), metric, Outcome.NOT_COMPARABLE, Comparison.Shift.none(scale),
+          new Comparison.Sides(x.length, y.length, Double.NaN), limits, problem);
+    }
+    double ref = Stats.median(x);
+    Comparison.Sides sides = new Comparison.Sides(x.length, y.length, ref);
+    if (allEqual(x, y)) {
+      // Identical figures on both sides (an exact count, 0 bytes allocated): unchanged, even where no ratio exists.
+      double same = counts ? 0 : 1;
+      return new Comparison(current.key(), metric, Outcome.UNCHANGED, new Comparison.Shift(scale, same, same, same, 1, 1),
+          sides, limits, floor.note());
+    }
+    if (counts) {
+      return compareCounts(current, metric, x, y, floor, sides, limits);
+    }
+    if (!Stats.allPositive(x) || !Stats.allPositive(y)) {
+      return new Comparison(current.key(), metric, Outcome.NOT_COMPARABLE, Comparison.Shift.none(scale), sides, limits,
+          "values of " + metric.name()
+          + " are not all > 0 (" + metric.format(Stats.median(x)) + " before, " + metric.format(Stats.median(y))
+          + " now, medians), so no ratio exists");
+    }
+    RankShift s = RankShift.of(Stats.logs(x), Stats.logs(y), confidence);
+    double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
+    double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
+    Outcome o = Outcomes.classify(metric.direction(), s.low(), s.high(), pWorse, pBetter, floor.value(), 1 - confidence);
+    return new Comparison(current.key(), metric, o,
+        new Comparison.Shift(scale, Math.exp(s.shift()), Math.exp(s.low()), Math.exp(s.high()), pWorse, pBetter),
+        sides, limits, floor.note());
+  }
+
+  /**
+   * Counts on their own scale: the Hodges-Lehmann shift of the raw trial values (new - old) with its
+   * rank interval and Mann-Whitney p-values, judged against a band in the metric's unit. A trial
+   * where escape analysis removed an allocation is one value among the others, never a reason to
+   * skip the comparison.
+   */
+  private Comparison compareCounts(Result current, Metric metric, double[] x, double[] y, Floor floor,
+      Comparison.Sides sides, Comparison.Limits limits) {
+    double confidence = settings.confidence();
+    RankShift s = RankShift.of(x, y, confidence);
+    double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
+    double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
+    double band = Math.max(limits.absoluteTolerance(), floor.value() * Math.abs(sides.reference()));
+    Outcome o = Outcomes.classifyDifference(metric.direction(), s.shift(), s.low(), s.high(), pWorse, pBetter, band,
+        1 - confidence);
+    String note = floor.note();
+    String disagree = disagreement(metric, x, y, band);
+    if (!disagree.isEmpty()) {
+      note = note.isEmpty() ? disagree : note + "; " + disagree;
+    }
+    return new Comparison(current.key(), metric, o,
+        new Comparison.Shift(Comparison.Scale.DIFFERENCE, s.shift(), s.low(), s.high(), pWorse, pBetter),
+        sides, limits, note);
+  }
+
+  /** Says where the trials of a side spread wider than the band: the JIT removed an allocation in some. */
+  private static String disagreement(Metric metric, double[] x, double[] y, double band) {
+    List<String> sides = new ArrayList<>();
+    double xs = max(x) - min(x);
+    double ys = max(y) - min(y);
+    if (xs > band) {
+      sides.add("baseline " + metric.format(min(x)) + " .. " + metric.format(max(x)));
+    }
+    if (ys > band) {
+      sides.add("now " + metric.format(min(y)) + " .. " + metric.format(max(y)));
+    }
+    return sides.isEmpty() ? "" : "trials disagree beyond " + metric.format(band) + ": " + String.join(", ", sides);
+  }
+
+  private static double min(double[] v) {
+    return Arrays.stream(v).min().orElse(Double.NaN);
+  }
+
+  private static double max(double[] v) {
+    return Arrays.stream(v).max().orElse(Double.NaN);
+  }
+
+  private static String problem(Result reference, Result current, Metric metric, double[] x, double[] y) {
+    String a = reference.environment().fingerprint();
+    String b = current.environment().fingerprint();
+    if (!a.equals(b)) {
+      return "no comparable baseline: it was measured in environment " + a + ", this run in " + b
+          + " (" + current.environment() + ")";
+    }
+    if (x.length == 0 || y.length == 0) {
+      return (x.length == 0 ? "the reference" : "the new result") + " has no trial value of " + metric.name()
+          + reason(x.length == 0 ? reference : current, metric);
+    }
+    return "";
+  }
+
+  private static boolean allEqual(double[] x, double[] y) {
+    double v = x[0];
+    for (double a : x) {
+      if (a != v) {
+        return false;
+      }
+    }
+    for (double b : y) {
+      if (b != v) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String reason(Result r, Metric metric) {
+    String why = r.notMeasured().get(metric);
+    return why == null ? "" : " (" + why + ")";
+  }
+}

@@ -1,0 +1,86 @@
+package dev.perfgate.baseline;
+
+import dev.perfgate.api.Direction;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.baseline.internal.Stats;
+import java.util.List;
+
+/** Checks a result against the stored history of its variant, the work behind {@link RegressionJudge#againstHistory}. */
+final class HistoryJudgement {
+
+  private final JudgeSettings settings;
+
+  HistoryJudgement(JudgeSettings settings) {
+    this.settings = settings;
+  }
+
+  HistoryCheck againstHistory(List<Result> history, Result current, Metric metric) {
+    double noiseFloor = settings.noiseFloor();
+    double tolerance = settings.tolerance();
+    double confidence = settings.confidence();
+    String fingerprint = current.environment().fingerprint();
+    double[] window = StableSegment.runValues(history, fingerprint, metric, settings.historyWindow());
+    StableSegment seg = StableSegment.of(window);
+    double[] runs = seg.values(window);
+    String since = seg.start() == 0 ? "" : "since the change point at stored run " + (seg.start() + 1) + " of "
+        + window.length + " (median " + metric.format(seg.before()) + " before)";
+    double value = Stats.median(current.trialValues(metric));
+    int m = runs.length;
+    if (JudgeSettings.isCount(metric) && m >= 2 && !Double.isNaN(value)) {
+      return countAgainstHistory(current, metric, runs, value, since);
+    }
+    if (m < 2 || Double.isNaN(value) || !Stats.allPositive(runs) || !(value > 0)) {
+      String why = m < 2 ? m + " stored run(s) of " + metric.name() + " in environment " + fingerprint
+          + (since.isEmpty() ? "" : " " + since) + " (of " + history.size() + " in all); 2 are needed"
+          : Double.isNaN(value) ? "this run has no value of " + metric.name()
+          : "values of " + metric.name() + " are not all > 0";
+      return new HistoryCheck(current.key(), metric, Outcome.NOT_COMPARABLE, value, Double.NaN, Double.NaN,
+          Double.NaN, m, noiseFloor, tolerance, why);
+    }
+    double[] logs = Stats.logs(runs);
+    double center = Stats.median(logs);
+    double t = Stats.studentQuantile(1 - (1 - confidence) / 2, m - 1);
+    double half = t * Stats.MAD_TO_SD * Stats.mad(logs) * Math.sqrt(1 + 1.0 / m);
+    half = Math.max(half, Math.log1p(noiseFloor));
+    double lv = Math.log(value);
+    Outcome o;
+    if (Math.abs(lv - center) <= half) {
+      o = Outcome.UNCHANGED;
+    } else if (metric.direction() == Direction.NEUTRAL) {
+      o = Outcome.CHANGED;
+    } else {
+      boolean higher = lv > center;
+      o = higher == (metric.direction() == Direction.LOWER_IS_BETTER) ? Outcome.REGRESSED : Outcome.IMPROVED;
+    }
+    return new HistoryCheck(current.key(), metric, o, value, Math.exp(center), Math.exp(center - half),
+        Math.exp(center + half), m, noiseFloor, tolerance, since);
+  }
+
+  /**
+   * The history check of a count on its own scale: median +- t x 1.4826 x MAD x sqrt(1 + 1/m) of
+   * the raw run values, never narrower than the noise band of a comparison (the larger of the
+   * absolute tolerance and the noise floor times the median), so 0 B stored runs are checked too.
+   */
+  private HistoryCheck countAgainstHistory(Result current, Metric metric, double[] runs, double value, String since) {
+    double noiseFloor = settings.noiseFloor();
+    double tolerance = settings.tolerance();
+    double confidence = settings.confidence();
+    int m = runs.length;
+    double center = Stats.median(runs);
+    double t = Stats.studentQuantile(1 - (1 - confidence) / 2, m - 1);
+    double half = t * Stats.MAD_TO_SD * Stats.mad(runs) * Math.sqrt(1 + 1.0 / m);
+    half = Math.max(half, Math.max(settings.absoluteTolerance(metric), noiseFloor * Math.abs(center)));
+    Outcome o;
+    if (Math.abs(value - center) <= half) {
+      o = Outcome.UNCHANGED;
+    } else if (metric.direction() == Direction.NEUTRAL) {
+      o = Outcome.CHANGED;
+    } else {
+      boolean higher = value > center;
+      o = higher == (metric.direction() == Direction.LOWER_IS_BETTER) ? Outcome.REGRESSED : Outcome.IMPROVED;
+    }
+    return new HistoryCheck(current.key(), metric, o, value, center, center - half, center + half, m, noiseFloor,
+        tolerance, since);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.perfgate.baseline;
+
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.baseline.internal.ChangePointSearch;
+import dev.perfgate.baseline.internal.Stats;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The current stable segment of a series of run values: from its last change point (e-divisive
+ * means, as the trend finds them, at p &lt;= {@value Trends#CHANGE_P_VALUE}) to its end. A change
+ * point starts a new segment as soon as the search accepts it, candidate or not: it takes two runs
+ * on either side, and from then on the old level no longer describes the new runs.
+ *
+ * @param start the index of the segment's first run
+ * @param before the median level before the change point (NaN if none)
+ * @param pValue the change point's p-value (NaN if none)
+ */
+record StableSegment(int start, double before, double pValue) {
+
+  /**
+   * Finds the segment.
+   *
+   * @param runs run values, oldest first
+   * @return the segment
+   */
+  static StableSegment of(double[] runs) {
+    if (runs.length == 0) {
+      return new StableSegment(0, Double.NaN, Double.NaN);
+    }
+    double[] x = Stats.allPositive(runs) ? Stats.logs(runs) : runs;
+    List<ChangePointSearch.Split> splits = ChangePointSearch.find(x, Trends.CHANGE_P_VALUE);
+    if (splits.isEmpty()) {
+      return new StableSegment(0, Double.NaN, Double.NaN);
+    }
+    ChangePointSearch.Split last = splits.get(splits.size() - 1);
+    int prev = splits.size() > 1 ? splits.get(splits.size() - 2).index() : 0;
+    return new StableSegment(last.index(), Stats.median(Arrays.copyOfRange(runs, prev, last.index())), last.pValue());
+  }
+
+  /** The runs from index {@code start} on. */
+  double[] values(double[] runs) {
+    return Arrays.copyOfRange(runs, start, runs.length);
+  }
+
+  /** One value per stored run (the median of its trial values), last {@code window} runs of one environment. */
+  static double[] runValues(List<Result> history, String fingerprint, Metric metric, int window) {
+    List<Double> values = new ArrayList<>();
+    for (Result r : history) {
+      if (r.succeeded() && r.environment().fingerprint().equals(fingerprint)) {
+        double v = Stats.median(r.trialValues(metric));
+        if (!Double.isNaN(v)) {
+          values.add(v);
+        }
+      }
+    }
+    return values.subList(Math.max(0, values.size() - window), values.size()).stream()
+        .mapToDouble(Double::doubleValue).toArray();
+  }
+}

@@ -1,0 +1,193 @@
+package dev.perfgate.generator.internal;
+
+import dev.perfgate.api.BaselineStore;
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Verdict;
+import dev.perfgate.baseline.BaselineDecision;
+import dev.perfgate.baseline.BaselinePolicy;
+import dev.perfgate.baseline.Comparison;
+import dev.perfgate.baseline.Comparisons;
+import dev.perfgate.baseline.HistoryCheck;
+import dev.perfgate.baseline.RegressionJudge;
+import dev.perfgate.generator.BenchmarkReport;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Judges a suite's results against the stored baselines and history, in four steps: read each
+ * variant's baseline and history once, decide each variant without touching the store, correct all
+ * comparisons of the suite at once (Holm) and measure each failing regression again, then write.
+ */
+public final class BaselineStep {
+
+  /** Measures a variant again, for confirmation. */
+  @FunctionalInterface
+  public interface Remeasure {
+    /**
+     * Measures the variant again.
+     *
+     * @param key the variant
+     * @return its new result, empty if it cannot be measured again
+     */
+    Optional<Result> again(BenchmarkKey key);
+  }
+
+  /** One variant on its way through the step; {@code error} set once the store failed it. */
+  private record Judgement(BenchmarkReport report, BaselinePolicy.Stored stored, Set<Metric> judged,
+      BaselineDecision decision, String error) {
+    Result result() {
+      return report.result();
+    }
+
+    Judgement with(BaselineDecision d) {
+      return new Judgement(report, stored, judged, d, error);
+    }
+
+    Judgement failed(String why) {
+      return new Judgement(report, stored, judged, null, why);
+    }
+  }
+
+  private final BaselineStore store;
+  private final RegressionJudge judge;
+  private final BaselinePolicy policy;
+  private final boolean confirm;
+
+  /**
+   * Creates the step.
+   *
+   * @param store the store
+   * @param judge compares runs
+   * @param update whether this run replaces the stored baselines
+   * @param updateHint how a person asks for an update, named in messages
+   * @param confirm whether a failing regression is measured again before it fails
+   */
+  public BaselineStep(BaselineStore store, RegressionJudge judge, boolean update, String updateHint, boolean confirm) {
+    this.store = store;
+    this.judge = judge;
+    this.policy = BaselinePolicy.newBuilder().judge(judge).update(update).updateHint(updateHint).build();
+    this.confirm = confirm;
+  }
+
+  /**
+   * Judges every variant and records its run.
+   *
+   * @param reports the variants' results and target verdicts
+   * @param judged the metrics judged for each variant (others are stored, not judged)
+   * @param remeasure measures a variant again, for confirmation
+   * @return the reports with the baseline verdicts, decisions and time histories added, in order
+   */
+  public List<BenchmarkReport> judge(List<BenchmarkReport> reports, Function<BenchmarkKey, Set<Metric>> judged,
+      Remeasure remeasure) {
+    List<Judgement> all = new ArrayList<>();
+    for (BenchmarkReport r : reports) {
+      all.add(decide(r, judged.apply(r.result().key())));
+    }
+    all = holm(all);
+    all = all.stream().map(j -> confirm(j, remeasure)).toList();
+    return all.stream().map(this::record).map(BaselineStep::report).toList();
+  }
+
+  private Judgement decide(BenchmarkReport report, Set<Metric> judged) {
+    Judgement j = new Judgement(report, null, judged, null, null);
+    try {
+      BaselinePolicy.Stored stored = BaselinePolicy.Stored.load(store, report.result());
+      return new Judgement(report, stored, judged, policy.decide(stored, report.result(), judged), null);
+    } catch (IOException | RuntimeException e) {
+      return j.failed(e.getMessage());
+    }
+  }
+
+  /**
+   * Holm over the whole suite: fifty benchmarks at 5 % each would otherwise raise a false alarm in
+   * most runs. Each variant takes back its own comparisons by key.
+   */
+  private static List<Judgement> holm(List<Judgement> all) {
+    List<Comparison> family = new ArrayList<>();
+    all.stream().filter(j -> j.decision() != null).forEach(j -> family.addAll(j.decision().comparisons()));
+    Map<BenchmarkKey, List<Comparison>> adjusted = new LinkedHashMap<>();
+    Comparisons.holm(family).forEach(c -> adjusted.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c));
+    return all.stream().map(j -> j.decision() == null ? j
+        : j.with(j.decision().withComparisons(adjusted.getOrDefault(j.decision().key(), List.of())))).toList();
+  }
+
+  /** Measures a variant again, once, if one of its comparisons with a baseline would fail the build. */
+  private Judgement confirm(Judgement j, Remeasure remeasure) {
+    if (!confirm || j.decision() == null || j.stored().baseline().isEmpty()) {
+      return j;
+    }
+    List<Comparison> mine = new ArrayList<>(j.decision().comparisons());
+    Optional<Result> retry = Optional.empty();
+    for (int c = 0; c < mine.size(); c++) {
+      Comparison first = mine.get(c);
+      if (first.needsConfirmation()) {
+        if (retry.isEmpty()) {
+          retry = remeasure.again(j.result().key());
+        }
+        if (retry.isPresent() && retry.get().succeeded()) {
+          Comparison second = judge.compare(j.stored().baseline().get(), retry.get(), first.metric(),
+              j.stored().history());
+          mine.set(c, Comparisons.confirm(first, second));
+        }
+      }
+    }
+    return j.with(j.decision().withComparisons(mine));
+  }
+
+  /** Writes the run to the store, last. */
+  private Judgement record(Judgement j) {
+    if (j.decision() == null) {
+      return j;
+    }
+    try {
+      return j.with(policy.record(store, j.stored(), j.result(), j.judged(), j.decision()));
+    } catch (IOException | RuntimeException e) {
+      return j.failed(e.getMessage());
+    }
+  }
+
+  private static BenchmarkReport report(Judgement j) {
+    BenchmarkReport r = j.report();
+    List<Verdict> all = new ArrayList<>(r.verdicts());
+    if (j.decision() == null) {
+      all.add(new Verdict(j.result().key().toString(), "baseline", Status.ERROR,
+          j.result().key() + "  baseline could not be read or written: " + j.error(), Map.of()));
+      return new BenchmarkReport(r.result(), all, Optional.empty(), List.of());
+    }
+    BaselineDecision finalDecision = j.decision();
+    // A history check that could not run yet (too few stored runs) says nothing worth a line.
+    Set<Verdict> tooEarly = finalDecision.historyChecks().stream().map(HistoryCheck::toVerdict)
+        .filter(v -> v.status() == Status.NOT_MEASURED).collect(java.util.stream.Collectors.toSet());
+    all.addAll(finalDecision.verdicts().stream().filter(v -> !tooEarly.contains(v)).toList());
+    return new BenchmarkReport(r.result(), all, Optional.of(finalDecision), timeHistory(j));
+  }
+
+  /** The median time of every stored run of this environment, oldest first, this run last. */
+  private static List<Double> timeHistory(Judgement j) {
+    List<Double> timeHistory = new ArrayList<>();
+    String fingerprint = j.result().environment().fingerprint();
+    for (Result h : j.stored().history()) {
+      if (!h.environment().fingerprint().equals(fingerprint)) {
+        continue; // another machine's or heap's runs: the judge and the trend leave them out too
+      }
+      double median = h.statistic(Metric.WALL_TIME, dev.perfgate.api.Statistic.MEDIAN);
+      if (Double.isFinite(median)) {
+        timeHistory.add(median);
+      }
+    }
+    double now = j.result().statistic(Metric.WALL_TIME, dev.perfgate.api.Statistic.MEDIAN);
+    if (Double.isFinite(now)) {
+      timeHistory.add(now);
+    }
+    return timeHistory;
+  }
+}

@@ -1,0 +1,181 @@
+package dev.perfgate.generator.internal;
+
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Environment;
+import dev.perfgate.api.Result;
+import dev.perfgate.generator.RunOptions;
+import dev.perfgate.generator.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs the trials of a plan: the trials of a benchmark's variants take turns, each trial runs on the
+ * measuring thread within what is left of its variant's timeout, and a variant stuck past it is
+ * stopped and the thread replaced. Also measures a variant again on request, to confirm a regression.
+ * Close it to stop the measuring thread.
+ */
+public final class TrialScheduler implements AutoCloseable {
+
+  /**
+   * A variant's result and the probes that threw while it ran.
+   *
+   * @param variant the variant
+   * @param result its result
+   * @param probeFailures the probes that threw, each once
+   */
+  public record Measured(VariantPlan.Variant variant, Result result, List<VariantRunner.ProbeFailure> probeFailures) {}
+
+  private final RunOptions options;
+  private final ProbeSelection probes;
+  private final Environment environment;
+  private final Ticker ticker;
+  private final Progress progress;
+  private final AtomicReference<Thread> thread = new AtomicReference<>();
+  private ExecutorService service = newService();
+
+  /**
+   * Creates a scheduler and its measuring thread.
+   *
+   * @param options trials, samples, warm-up and timeout
+   * @param probes the probes of the run
+   * @param environment the environment recorded in every result
+   * @param ticker the clock
+   * @param progress hears about progress
+   */
+  public TrialScheduler(RunOptions options, ProbeSelection probes, Environment environment, Ticker ticker,
+      Progress progress) {
+    this.options = options;
+    this.probes = probes;
+    this.environment = environment;
+    this.ticker = ticker;
+    this.progress = progress;
+  }
+
+  /**
+   * Runs every variant of a plan, benchmark by benchmark.
+   *
+   * @param plan the plan
+   * @return one entry per variant, in the plan's order
+   */
+  public List<Measured> runAll(VariantPlan plan) {
+    List<Measured> measured = new ArrayList<>();
+    int done = 0;
+    for (List<VariantPlan.Variant> group : plan.groups()) {
+      progress.started(group.size() == 1 ? group.get(0).key().toString()
+          : group.get(0).spec().benchmark().name() + " (" + group.size() + " variants, trials interleaved)",
+          done + 1, plan.size());
+      // The trials of a benchmark's variants take turns, in an order that changes every round, so
+      // that every size meets the same JIT state and the same disturbances of the machine.
+      VariantRunner runner = newRunner();
+      List<VariantRunner.Run> runs = group.stream().map(v -> runner.start(v.spec().benchmark(), v.key())).toList();
+      for (int t = 0; t < options.trials(); t++) {
+        for (int k = 0; k < runs.size(); k++) {
+          int i = (t % 2 == 0) ? (t + k) % runs.size() : (runs.size() - 1 - ((t + k) % runs.size()));
+          runTrial(runs.get(i), t);
+        }
+      }
+      for (int i = 0; i < group.size(); i++) {
+        Result result = runs.get(i).finish();
+        progress.finished(result, done + i + 1, plan.size());
+        measured.add(new Measured(group.get(i), result, runs.get(i).probeFailures()));
+      }
+      done += group.size();
+    }
+    return measured;
+  }
+
+  /**
+   * Measures one variant of a plan again, all its trials in a row.
+   *
+   * @param plan the plan
+   * @param key the variant
+   * @return its new result, empty if the plan has no such variant
+   */
+  public Optional<Result> remeasure(VariantPlan plan, BenchmarkKey key) {
+    return plan.find(key).map(v -> {
+      progress.started(v.key().toString(), 0, 0);
+      VariantRunner.Run run = newRunner().start(v.spec().benchmark(), v.key());
+      for (int t = 0; t < options.trials(); t++) {
+        if (!runTrial(run, t)) {
+          break;
+        }
+      }
+      return run.finish();
+    });
+  }
+
+  private VariantRunner newRunner() {
+    return new VariantRunner(options, probes.active(), probes.unavailable(), environment, ticker, progress);
+  }
+
+  /** Runs one trial of a variant within what is left of its timeout; false once the variant failed. */
+  private boolean runTrial(VariantRunner.Run run, int trial) {
+    long left = options.timeout().toNanos() - run.elapsed().toNanos();
+    if (left <= 0) {
+      TimeoutException spent = new TimeoutException("'" + run.key() + "' used up its timeout of "
+          + dev.perfgate.api.Unit.NANOSECONDS.format(options.timeout().toNanos()) + " before its next trial");
+      spent.setStackTrace(new StackTraceElement[0]);
+      run.fail(timedOut(run.key()), spent);
+      return false;
+    }
+    Future<Boolean> future = service.submit(() -> run.runTrial(trial));
+    try {
+      return future.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      // Where the benchmark was when it was stopped is the stack trace the user needs.
+      Thread stuck = thread.get();
+      TimeoutException where = new TimeoutException("'" + run.key() + "' was here when its timeout of "
+          + dev.perfgate.api.Unit.NANOSECONDS.format(options.timeout().toNanos()) + " stopped it");
+      if (stuck != null) {
+        where.setStackTrace(stuck.getStackTrace());
+      }
+      future.cancel(true);
+      // The stuck thread cannot be stopped safely; leave it (a daemon) and go on with a fresh one.
+      renew();
+      run.fail(timedOut(run.key()), where);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      run.fail("interrupted while running '" + run.key() + "'", e);
+      return false;
+    } catch (ExecutionException e) {
+      run.fail("benchmark '" + run.key() + "' failed in the runner: " + e.getCause(), e.getCause());
+      return false;
+    }
+  }
+
+  private String timedOut(BenchmarkKey key) {
+    return "benchmark '" + key.name() + "' timed out after " + dev.perfgate.api.Unit.NANOSECONDS.format(
+        options.timeout().toNanos()) + " and was stopped; the rest of the suite went on (raise the timeout with"
+        + " -D" + Settings.TIMEOUT + "=... or RunOptions.timeout if it needs longer)";
+  }
+
+  private ExecutorService newService() {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "perfgate-runner");
+      t.setDaemon(true);
+      thread.set(t);
+      return t;
+    });
+  }
+
+  private void renew() {
+    service.shutdownNow();
+    thread.set(null);
+    service = newService();
+  }
+
+  /** Stops the measuring thread. */
+  @Override
+  public void close() {
+    service.shutdownNow();
+  }
+}
