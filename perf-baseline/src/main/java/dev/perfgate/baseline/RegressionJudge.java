@@ -4,9 +4,12 @@ import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Unit;
+import dev.perfgate.api.internal.stats.LogScale;
+import dev.perfgate.api.internal.stats.Mad;
+import dev.perfgate.api.internal.stats.Median;
+import dev.perfgate.api.internal.stats.RankShift;
+import dev.perfgate.api.internal.stats.StudentT;
 import dev.perfgate.baseline.internal.ChangePointSearch;
-import dev.perfgate.baseline.internal.RankShift;
-import dev.perfgate.baseline.internal.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -174,14 +177,14 @@ public final class RegressionJudge {
     double[] window = runValues(history, fingerprint, metric);
     Segment seg = stableSegment(window);
     double[] runs = seg.values(window);
-    if (runs.length < HISTORY_RUNS_TO_GATE || !Stats.allPositive(runs)) {
+    if (runs.length < HISTORY_RUNS_TO_GATE || !LogScale.allPositive(runs)) {
       String note = seg.start() > 0 && runs.length < HISTORY_RUNS_TO_GATE
           ? String.format(Locale.ROOT, "configured %s %% noise floor: %d stored run(s) since the change point, %d needed",
               fmtPercent(noiseFloor), runs.length, HISTORY_RUNS_TO_GATE)
           : "";
       return new Floor(noiseFloor, note);
     }
-    double spread = Math.expm1(Stats.MAD_TO_SD * Stats.mad(Stats.logs(runs)));
+    double spread = Math.expm1(Mad.NORMAL_CONSISTENCY * Mad.of(LogScale.of(runs)));
     return new Floor(Math.max(noiseFloor, spread), "");
   }
 
@@ -203,14 +206,14 @@ public final class RegressionJudge {
     if (runs.length == 0) {
       return new Segment(0, Double.NaN, Double.NaN);
     }
-    double[] x = Stats.allPositive(runs) ? Stats.logs(runs) : runs;
+    double[] x = LogScale.allPositive(runs) ? LogScale.of(runs) : runs;
     List<ChangePointSearch.Split> splits = ChangePointSearch.find(x, Trends.CHANGE_P_VALUE);
     if (splits.isEmpty()) {
       return new Segment(0, Double.NaN, Double.NaN);
     }
     ChangePointSearch.Split last = splits.get(splits.size() - 1);
     int prev = splits.size() > 1 ? splits.get(splits.size() - 2).index() : 0;
-    return new Segment(last.index(), Stats.median(Arrays.copyOfRange(runs, prev, last.index())), last.pValue());
+    return new Segment(last.index(), Median.of(Arrays.copyOfRange(runs, prev, last.index())), last.pValue());
   }
 
   /** The runs from index {@code start} on; {@code before} is the median level before the change point (NaN if none). */
@@ -232,7 +235,7 @@ public final class RegressionJudge {
           Double.NaN, Double.NaN, floor.value(), tolerance, confidence, x.length, y.length, problem, scale,
           Double.NaN, absTol);
     }
-    double ref = Stats.median(x);
+    double ref = Median.of(x);
     if (allEqual(x, y)) {
       // Identical figures on both sides (an exact count, 0 bytes allocated): unchanged, even where no ratio exists.
       double same = counts ? 0 : 1;
@@ -242,13 +245,13 @@ public final class RegressionJudge {
     if (counts) {
       return compareCounts(current, metric, x, y, floor, ref, absTol);
     }
-    if (!Stats.allPositive(x) || !Stats.allPositive(y)) {
+    if (!LogScale.allPositive(x) || !LogScale.allPositive(y)) {
       return new Comparison(current.key(), metric, Outcome.NOT_COMPARABLE, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, Double.NaN, floor.value(), tolerance, confidence, x.length, y.length, "values of " + metric.name()
-          + " are not all > 0 (" + metric.format(Stats.median(x)) + " before, " + metric.format(Stats.median(y))
+          + " are not all > 0 (" + metric.format(Median.of(x)) + " before, " + metric.format(Median.of(y))
           + " now, medians), so no ratio exists", scale, ref, absTol);
     }
-    RankShift s = RankShift.of(Stats.logs(x), Stats.logs(y), confidence);
+    RankShift s = RankShift.of(LogScale.of(x), LogScale.of(y), confidence);
     double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
     double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
     Outcome o = classify(metric.direction(), s.low(), s.high(), pWorse, pBetter, floor.value(), 1 - confidence);
@@ -496,12 +499,12 @@ public final class RegressionJudge {
     double[] runs = seg.values(window);
     String since = seg.start() == 0 ? "" : "since the change point at stored run " + (seg.start() + 1) + " of "
         + window.length + " (median " + metric.format(seg.before()) + " before)";
-    double value = Stats.median(current.trialValues(metric));
+    double value = Median.of(current.trialValues(metric));
     int m = runs.length;
     if (isCount(metric) && m >= 2 && !Double.isNaN(value)) {
       return countAgainstHistory(current, metric, runs, value, since);
     }
-    if (m < 2 || Double.isNaN(value) || !Stats.allPositive(runs) || !(value > 0)) {
+    if (m < 2 || Double.isNaN(value) || !LogScale.allPositive(runs) || !(value > 0)) {
       String why = m < 2 ? m + " stored run(s) of " + metric.name() + " in environment " + fingerprint
           + (since.isEmpty() ? "" : " " + since) + " (of " + history.size() + " in all); 2 are needed"
           : Double.isNaN(value) ? "this run has no value of " + metric.name()
@@ -509,10 +512,10 @@ public final class RegressionJudge {
       return new HistoryCheck(current.key(), metric, Outcome.NOT_COMPARABLE, value, Double.NaN, Double.NaN,
           Double.NaN, m, noiseFloor, tolerance, why);
     }
-    double[] logs = Stats.logs(runs);
-    double center = Stats.median(logs);
-    double t = Stats.studentQuantile(1 - (1 - confidence) / 2, m - 1);
-    double half = t * Stats.MAD_TO_SD * Stats.mad(logs) * Math.sqrt(1 + 1.0 / m);
+    double[] logs = LogScale.of(runs);
+    double center = Median.of(logs);
+    double t = StudentT.quantile(1 - (1 - confidence) / 2, m - 1);
+    double half = t * Mad.NORMAL_CONSISTENCY * Mad.of(logs) * Math.sqrt(1 + 1.0 / m);
     half = Math.max(half, Math.log1p(noiseFloor));
     double lv = Math.log(value);
     Outcome o;
@@ -535,9 +538,9 @@ public final class RegressionJudge {
    */
   private HistoryCheck countAgainstHistory(Result current, Metric metric, double[] runs, double value, String since) {
     int m = runs.length;
-    double center = Stats.median(runs);
-    double t = Stats.studentQuantile(1 - (1 - confidence) / 2, m - 1);
-    double half = t * Stats.MAD_TO_SD * Stats.mad(runs) * Math.sqrt(1 + 1.0 / m);
+    double center = Median.of(runs);
+    double t = StudentT.quantile(1 - (1 - confidence) / 2, m - 1);
+    double half = t * Mad.NORMAL_CONSISTENCY * Mad.of(runs) * Math.sqrt(1 + 1.0 / m);
     half = Math.max(half, Math.max(absoluteTolerance(metric), noiseFloor * Math.abs(center)));
     Outcome o;
     if (Math.abs(value - center) <= half) {
@@ -557,7 +560,7 @@ public final class RegressionJudge {
     List<Double> values = new ArrayList<>();
     for (Result r : history) {
       if (r.succeeded() && r.environment().fingerprint().equals(fingerprint)) {
-        double v = Stats.median(r.trialValues(metric));
+        double v = Median.of(r.trialValues(metric));
         if (!Double.isNaN(v)) {
           values.add(v);
         }
