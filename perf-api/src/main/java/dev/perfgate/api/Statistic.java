@@ -1,5 +1,6 @@
 package dev.perfgate.api;
 
+import dev.perfgate.api.internal.stats.Moments;
 import dev.perfgate.api.internal.stats.Percentile;
 import java.util.Arrays;
 import java.util.Locale;
@@ -57,11 +58,7 @@ public enum Statistic {
       case MAX:
         return sorted[sorted.length - 1];
       case MEAN:
-        double sum = 0;
-        for (double v : sorted) {
-          sum += v;
-        }
-        return sum / sorted.length;
+        return Moments.mean(sorted);
       case MEDIAN:
         return percentile(sorted, 0.50);
       case P90:
