@@ -1,6 +1,8 @@
 package dev.perfgate.api;
 
 import dev.perfgate.api.internal.Checks;
+import dev.perfgate.api.internal.stats.Moments;
+import dev.perfgate.api.internal.stats.Percentile;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -57,11 +59,7 @@ public enum Statistic {
       case MAX:
         return sorted[sorted.length - 1];
       case MEAN:
-        double sum = 0;
-        for (double v : sorted) {
-          sum += v;
-        }
-        return sum / sorted.length;
+        return Moments.mean(sorted);
       case MEDIAN:
         return percentile(sorted, 0.50);
       case P90:
@@ -83,14 +81,7 @@ public enum Statistic {
    * @throws IllegalArgumentException if p is outside 0..1
    */
   public static double percentile(double[] sorted, double p) {
-    Checks.argument(p >= 0 && p <= 1, "quantile (%s) must be between 0 and 1", p);
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    double h = (sorted.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    return Percentile.ofSorted(sorted, p);
   }
 
   /**

@@ -3,8 +3,10 @@ package dev.perfgate.baseline;
 import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
-import dev.perfgate.baseline.internal.RankShift;
-import dev.perfgate.baseline.internal.Stats;
+import dev.perfgate.api.internal.stats.LogScale;
+import dev.perfgate.api.internal.stats.Mad;
+import dev.perfgate.api.internal.stats.Median;
+import dev.perfgate.api.internal.stats.RankShift;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,14 +38,14 @@ final class Comparer {
     double[] window = StableSegment.runValues(history, fingerprint, metric, settings.historyWindow());
     StableSegment seg = StableSegment.of(window);
     double[] runs = seg.values(window);
-    if (runs.length < RegressionJudge.HISTORY_RUNS_TO_GATE || !Stats.allPositive(runs)) {
+    if (runs.length < RegressionJudge.HISTORY_RUNS_TO_GATE || !LogScale.allPositive(runs)) {
       String note = seg.start() > 0 && runs.length < RegressionJudge.HISTORY_RUNS_TO_GATE
           ? String.format(Locale.ROOT, "configured %s %% noise floor: %d stored run(s) since the change point, %d needed",
               fmtPercent(noiseFloor), runs.length, RegressionJudge.HISTORY_RUNS_TO_GATE)
           : "";
       return new Floor(noiseFloor, note);
     }
-    double spread = Math.expm1(Stats.MAD_TO_SD * Stats.mad(Stats.logs(runs)));
+    double spread = Math.expm1(Mad.NORMAL_CONSISTENCY * Mad.of(LogScale.of(runs)));
     return new Floor(Math.max(noiseFloor, spread), "");
   }
 
@@ -64,7 +66,7 @@ final class Comparer {
       return new Comparison(current.key(), metric, Outcome.NOT_COMPARABLE, Comparison.Shift.none(scale),
           new Comparison.Sides(x.length, y.length, Double.NaN), limits, problem);
     }
-    double ref = Stats.median(x);
+    double ref = Median.of(x);
     Comparison.Sides sides = new Comparison.Sides(x.length, y.length, ref);
     if (allEqual(x, y)) {
       // Identical figures on both sides (an exact count, 0 bytes allocated): unchanged, even where no ratio exists.
@@ -75,13 +77,13 @@ final class Comparer {
     if (counts) {
       return compareCounts(current, metric, x, y, floor, sides, limits);
     }
-    if (!Stats.allPositive(x) || !Stats.allPositive(y)) {
+    if (!LogScale.allPositive(x) || !LogScale.allPositive(y)) {
       return new Comparison(current.key(), metric, Outcome.NOT_COMPARABLE, Comparison.Shift.none(scale), sides, limits,
           "values of " + metric.name()
-          + " are not all > 0 (" + metric.format(Stats.median(x)) + " before, " + metric.format(Stats.median(y))
+          + " are not all > 0 (" + metric.format(Median.of(x)) + " before, " + metric.format(Median.of(y))
           + " now, medians), so no ratio exists");
     }
-    RankShift s = RankShift.of(Stats.logs(x), Stats.logs(y), confidence);
+    RankShift s = RankShift.of(LogScale.of(x), LogScale.of(y), confidence);
     double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
     double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
     Outcome o = Outcomes.classify(metric.direction(), s.low(), s.high(), pWorse, pBetter, floor.value(), 1 - confidence);

@@ -3,7 +3,10 @@ package dev.perfgate.baseline;
 import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
-import dev.perfgate.baseline.internal.Stats;
+import dev.perfgate.api.internal.stats.LogScale;
+import dev.perfgate.api.internal.stats.Mad;
+import dev.perfgate.api.internal.stats.Median;
+import dev.perfgate.api.internal.stats.StudentT;
 import java.util.List;
 
 /** Checks a result against the stored history of its variant, the work behind {@link RegressionJudge#againstHistory}. */
@@ -25,12 +28,12 @@ final class HistoryJudgement {
     double[] runs = seg.values(window);
     String since = seg.start() == 0 ? "" : "since the change point at stored run " + (seg.start() + 1) + " of "
         + window.length + " (median " + metric.format(seg.before()) + " before)";
-    double value = Stats.median(current.trialValues(metric));
+    double value = Median.of(current.trialValues(metric));
     int m = runs.length;
     if (JudgeSettings.isCount(metric) && m >= 2 && !Double.isNaN(value)) {
       return countAgainstHistory(current, metric, runs, value, since);
     }
-    if (m < 2 || Double.isNaN(value) || !Stats.allPositive(runs) || !(value > 0)) {
+    if (m < 2 || Double.isNaN(value) || !LogScale.allPositive(runs) || !(value > 0)) {
       String why = m < 2 ? m + " stored run(s) of " + metric.name() + " in environment " + fingerprint
           + (since.isEmpty() ? "" : " " + since) + " (of " + history.size() + " in all); 2 are needed"
           : Double.isNaN(value) ? "this run has no value of " + metric.name()
@@ -38,10 +41,10 @@ final class HistoryJudgement {
       return new HistoryCheck(current.key(), metric, Outcome.NOT_COMPARABLE, value, Double.NaN, Double.NaN,
           Double.NaN, m, noiseFloor, tolerance, why);
     }
-    double[] logs = Stats.logs(runs);
-    double center = Stats.median(logs);
-    double t = Stats.studentQuantile(1 - (1 - confidence) / 2, m - 1);
-    double half = t * Stats.MAD_TO_SD * Stats.mad(logs) * Math.sqrt(1 + 1.0 / m);
+    double[] logs = LogScale.of(runs);
+    double center = Median.of(logs);
+    double t = StudentT.quantile(1 - (1 - confidence) / 2, m - 1);
+    double half = t * Mad.NORMAL_CONSISTENCY * Mad.of(logs) * Math.sqrt(1 + 1.0 / m);
     half = Math.max(half, Math.log1p(noiseFloor));
     double lv = Math.log(value);
     Outcome o;
@@ -67,9 +70,9 @@ final class HistoryJudgement {
     double tolerance = settings.tolerance();
     double confidence = settings.confidence();
     int m = runs.length;
-    double center = Stats.median(runs);
-    double t = Stats.studentQuantile(1 - (1 - confidence) / 2, m - 1);
-    double half = t * Stats.MAD_TO_SD * Stats.mad(runs) * Math.sqrt(1 + 1.0 / m);
+    double center = Median.of(runs);
+    double t = StudentT.quantile(1 - (1 - confidence) / 2, m - 1);
+    double half = t * Mad.NORMAL_CONSISTENCY * Mad.of(runs) * Math.sqrt(1 + 1.0 / m);
     half = Math.max(half, Math.max(settings.absoluteTolerance(metric), noiseFloor * Math.abs(center)));
     Outcome o;
     if (Math.abs(value - center) <= half) {

@@ -2,8 +2,9 @@ package dev.perfgate.baseline;
 
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
+import dev.perfgate.api.internal.stats.LogScale;
+import dev.perfgate.api.internal.stats.Median;
 import dev.perfgate.baseline.internal.ChangePointSearch;
-import dev.perfgate.baseline.internal.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,14 +31,14 @@ record StableSegment(int start, double before, double pValue) {
     if (runs.length == 0) {
       return new StableSegment(0, Double.NaN, Double.NaN);
     }
-    double[] x = Stats.allPositive(runs) ? Stats.logs(runs) : runs;
+    double[] x = LogScale.allPositive(runs) ? LogScale.of(runs) : runs;
     List<ChangePointSearch.Split> splits = ChangePointSearch.find(x, Trends.CHANGE_P_VALUE);
     if (splits.isEmpty()) {
       return new StableSegment(0, Double.NaN, Double.NaN);
     }
     ChangePointSearch.Split last = splits.get(splits.size() - 1);
     int prev = splits.size() > 1 ? splits.get(splits.size() - 2).index() : 0;
-    return new StableSegment(last.index(), Stats.median(Arrays.copyOfRange(runs, prev, last.index())), last.pValue());
+    return new StableSegment(last.index(), Median.of(Arrays.copyOfRange(runs, prev, last.index())), last.pValue());
   }
 
   /** The runs from index {@code start} on. */
@@ -50,7 +51,7 @@ record StableSegment(int start, double before, double pValue) {
     List<Double> values = new ArrayList<>();
     for (Result r : history) {
       if (r.succeeded() && r.environment().fingerprint().equals(fingerprint)) {
-        double v = Stats.median(r.trialValues(metric));
+        double v = Median.of(r.trialValues(metric));
         if (!Double.isNaN(v)) {
           values.add(v);
         }

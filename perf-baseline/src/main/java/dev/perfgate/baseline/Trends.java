@@ -3,9 +3,11 @@ package dev.perfgate.baseline;
 import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
+import dev.perfgate.api.internal.stats.LogScale;
+import dev.perfgate.api.internal.stats.MannKendall;
+import dev.perfgate.api.internal.stats.Median;
+import dev.perfgate.api.internal.stats.TheilSen;
 import dev.perfgate.baseline.internal.ChangePointSearch;
-import dev.perfgate.baseline.internal.Stats;
-import dev.perfgate.baseline.internal.TrendMath;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +46,7 @@ public final class Trends {
       String fingerprint = history.get(history.size() - 1).environment().fingerprint();
       for (Result r : history) {
         if (r.succeeded() && r.environment().fingerprint().equals(fingerprint)) {
-          double v = Stats.median(r.trialValues(metric));
+          double v = Median.of(r.trialValues(metric));
           if (!Double.isNaN(v)) {
             values.add(v);
           }
@@ -70,8 +72,8 @@ public final class Trends {
       }
     }
     int n = series.length;
-    boolean logScale = n > 0 && Stats.allPositive(series);
-    double[] x = logScale ? Stats.logs(series) : series;
+    boolean logScale = n > 0 && LogScale.allPositive(series);
+    double[] x = logScale ? LogScale.of(series) : series;
     List<ChangePointSearch.Split> splits = ChangePointSearch.find(x, CHANGE_P_VALUE);
     List<ChangePoint> points = new ArrayList<>();
     int from = 0;
@@ -81,8 +83,8 @@ public final class Trends {
       int prev = i == 0 ? 0 : splits.get(i - 1).index();
       int next = i + 1 < splits.size() ? splits.get(i + 1).index() : n;
       boolean candidate = n - 1 - index < ChangePoint.RUNS_TO_CONFIRM;
-      points.add(new ChangePoint(index, Stats.median(Arrays.copyOfRange(series, prev, index)),
-          Stats.median(Arrays.copyOfRange(series, index, next)), splits.get(i).pValue(), candidate));
+      points.add(new ChangePoint(index, Median.of(Arrays.copyOfRange(series, prev, index)),
+          Median.of(Arrays.copyOfRange(series, index, next)), splits.get(i).pValue(), candidate));
       if (candidate) {
         to = Math.min(to, index);
       } else {
@@ -93,7 +95,8 @@ public final class Trends {
       return new Trend(TrendDirection.TOO_FEW_RUNS, Double.NaN, Double.NaN, Double.NaN, 0, from, to, n, points);
     }
     double[] segment = Arrays.copyOfRange(x, from, to);
-    TrendMath tm = TrendMath.of(segment, 1 - ALPHA);
+    TheilSen tm = TheilSen.fit(segment, 1 - ALPHA);
+    MannKendall mk = MannKendall.of(segment);
     double perTen;
     double low;
     double high;
@@ -102,12 +105,12 @@ public final class Trends {
       low = Math.expm1(10 * tm.low());
       high = Math.expm1(10 * tm.high());
     } else {
-      double scale = Math.abs(Stats.median(segment));
+      double scale = Math.abs(Median.of(segment));
       perTen = 10 * tm.slope() / scale;
       low = 10 * tm.low() / scale;
       high = 10 * tm.high() / scale;
     }
-    boolean significant = tm.pValue() < ALPHA && (tm.low() > 0 || tm.high() < 0);
+    boolean significant = mk.pValue() < ALPHA && (tm.low() > 0 || tm.high() < 0);
     TrendDirection d;
     if (!significant) {
       d = TrendDirection.STABLE;
@@ -117,6 +120,6 @@ public final class Trends {
       boolean rising = tm.slope() > 0;
       d = rising == (direction == Direction.LOWER_IS_BETTER) ? TrendDirection.DEGRADING : TrendDirection.IMPROVING;
     }
-    return new Trend(d, perTen, low, high, 1 - tm.pValue(), from, to, n, points);
+    return new Trend(d, perTen, low, high, 1 - mk.pValue(), from, to, n, points);
   }
 }

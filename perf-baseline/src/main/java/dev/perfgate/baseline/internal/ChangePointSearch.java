@@ -1,5 +1,7 @@
 package dev.perfgate.baseline.internal;
 
+import dev.perfgate.api.internal.stats.Moments;
+import dev.perfgate.api.internal.stats.StudentT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -161,7 +163,7 @@ public final class ChangePointSearch {
     if (!(se > 0)) {
       return beta[2] == 0 ? 1 : 0;
     }
-    return 2 * (1 - Stats.studentCdf(Math.abs(beta[2] / se), df));
+    return 2 * (1 - StudentT.cdf(Math.abs(beta[2] / se), df));
   }
 
   private static double[][] invert3(double[][] m) {
@@ -198,14 +200,14 @@ public final class ChangePointSearch {
   public static double tTestP(double[] x, int start, int tau, int end) {
     int m = tau - start;
     int k = end - tau;
-    double ma = Stats.mean(x, start, tau);
-    double mb = Stats.mean(x, tau, end);
-    double pooled = ((m - 1) * Stats.variance(x, start, tau) + (k - 1) * Stats.variance(x, tau, end)) / (m + k - 2);
+    double ma = Moments.mean(x, start, tau);
+    double mb = Moments.mean(x, tau, end);
+    double pooled = ((m - 1) * Moments.variance(x, start, tau) + (k - 1) * Moments.variance(x, tau, end)) / (m + k - 2);
     double se = Math.sqrt(pooled * (1.0 / m + 1.0 / k));
     if (se == 0) {
       return ma == mb ? 1 : 0;
     }
     double t = (mb - ma) / se;
-    return 2 * (1 - Stats.studentCdf(Math.abs(t), m + k - 2));
+    return 2 * (1 - StudentT.cdf(Math.abs(t), m + k - 2));
   }
 }

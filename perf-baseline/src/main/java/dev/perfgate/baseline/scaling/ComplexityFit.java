@@ -1,5 +1,6 @@
 package dev.perfgate.baseline.scaling;
 
+import dev.perfgate.api.internal.stats.TheilSen;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -131,17 +132,9 @@ public record ComplexityFit(
     // log n is 0 at n = 1, where its log-log slope is undefined: leave that size out (the sizes are
     // distinct and at least 3, so 2 or more remain).
     List<Integer> usable = sizes.stream().filter(n -> complexity.growth(n) > 0).collect(Collectors.toList());
-    List<Double> slopes = new ArrayList<>();
-    for (int i = 0; i < usable.size(); i++) {
-      for (int j = i + 1; j < usable.size(); j++) {
-        double a = usable.get(i);
-        double b = usable.get(j);
-        slopes.add((Math.log(complexity.growth(b)) - Math.log(complexity.growth(a))) / (Math.log(b) - Math.log(a)));
-      }
-    }
-    slopes.sort(null);
-    int m = slopes.size();
-    return m % 2 == 1 ? slopes.get(m / 2) : (slopes.get(m / 2 - 1) + slopes.get(m / 2)) / 2;
+    double[] logN = usable.stream().mapToDouble(n -> Math.log(n)).toArray();
+    double[] logG = usable.stream().mapToDouble(n -> Math.log(complexity.growth(n))).toArray();
+    return TheilSen.slope(logN, logG);
   }
 
   /** Prints {@code O(n) (exponent 1.02 (95 % CI 0.97 .. 1.08), sizes [10, ..., 1000], 25 observations)}. */

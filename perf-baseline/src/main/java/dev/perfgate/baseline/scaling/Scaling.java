@@ -5,9 +5,9 @@ import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.api.internal.stats.RankShift;
+import dev.perfgate.api.internal.stats.TheilSen;
 import dev.perfgate.baseline.scaling.internal.ModelFitter;
-import dev.perfgate.baseline.scaling.internal.RankShift;
-import dev.perfgate.baseline.scaling.internal.TheilSen;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,8 +138,8 @@ public final class Scaling {
       logN[i] = Math.log(n[i]);
       logT[i] = Math.log(t[i]);
     }
-    double[] slope = TheilSen.slope(logN, logT, CONFIDENCE);
-    Estimate exponent = new Estimate(slope[0], slope[1], slope[2], CONFIDENCE);
+    TheilSen slope = TheilSen.fit(logN, logT, CONFIDENCE);
+    Estimate exponent = new Estimate(slope.slope(), slope.low(), slope.high(), CONFIDENCE);
 
     double bestAicc = models.stream().mapToDouble(ModelFit::aicc).min().orElseThrow();
     double constantAicc = models.stream().filter(m -> m.complexity() == Complexity.CONSTANT)
@@ -430,8 +430,8 @@ public final class Scaling {
     }
     double[] a = logs(reference, referenceThreads);
     double[] b = logs(other, threads);
-    double[] shift = RankShift.shift(a, b, CONFIDENCE);
-    Estimate ratio = new Estimate(shift[0], shift[1], shift[2], CONFIDENCE).map(x -> Math.exp(x) - 1);
+    RankShift shift = RankShift.of(a, b, CONFIDENCE);
+    Estimate ratio = new Estimate(shift.shift(), shift.low(), shift.high(), CONFIDENCE).map(x -> Math.exp(x) - 1);
     return new Degradation(referenceThreads, threads, ratio);
   }
 

@@ -57,6 +57,15 @@ final class RetainedHeapProbeTest {
   }
 
   @Test
+  void probe_fourSamples_recordsGrowthButMarksItsIntervalNotMeasured() throws Exception {
+    ProbeHarness.Trial trial = ProbeHarness.run(HeapProbes.retainedHeap(), 4, sample -> LEAKED.add(new byte[1024 - 16]));
+
+    assertTrue(trial.trialValues.containsKey(HeapProbes.GROWTH_PER_CYCLE), trial::toString);
+    assertTrue(trial.notMeasured.get(HeapProbes.GROWTH_PER_CYCLE_LOW).contains("needs at least 5"), trial::toString);
+    assertTrue(trial.notMeasured.get(HeapProbes.GROWTH_PER_CYCLE_HIGH).contains("needs at least 5"), trial::toString);
+  }
+
+  @Test
   void unavailable_withExplicitGcEnabled_isEmpty() {
     assertEquals(Optional.empty(), HeapProbes.retainedHeap().unavailable());
     assertEquals(List.of(), RetainedHeap.warnings());

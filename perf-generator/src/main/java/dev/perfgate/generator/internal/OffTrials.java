@@ -3,6 +3,8 @@ package dev.perfgate.generator.internal;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Sample;
 import dev.perfgate.api.Trial;
+import dev.perfgate.api.internal.stats.Mad;
+import dev.perfgate.api.internal.stats.Median;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,9 +48,8 @@ final class OffTrials {
       return List.of();
     }
     double[] logs = Arrays.stream(values).map(Math::log).toArray();
-    double center = median(logs.clone());
-    double[] deviations = Arrays.stream(logs).map(v -> Math.abs(v - center)).toArray();
-    double sd = 1.4826 * median(deviations);
+    double center = Median.of(logs);
+    double sd = Mad.NORMAL_CONSISTENCY * Mad.of(logs);
     double limit = Math.max(Math.log(MIN_FACTOR), SPREAD_FACTOR * sd);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
@@ -76,14 +77,8 @@ final class OffTrials {
             ? (sample.operations() > 0 ? (double) sample.elapsedNanos() / sample.operations() : Double.NaN)
             : sample.value(metric).orElse(Double.NaN);
       }
-      out[i] = v.length == 0 ? Double.NaN : median(v);
+      out[i] = Median.of(v);
     }
     return out;
-  }
-
-  private static double median(double[] v) {
-    Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 }

@@ -1,7 +1,7 @@
 package dev.perfgate.generator.internal;
 
+import dev.perfgate.api.internal.stats.Median;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -109,8 +109,6 @@ final class SteadyState {
     for (int i = 0; i < v.length; i++) {
       v[i] = rows.get(i)[column];
     }
-    Arrays.sort(v);
-    int k = v.length;
-    return k % 2 == 1 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
+    return Median.of(v);
   }
 }

@@ -10,6 +10,7 @@ import dev.perfgate.api.Result;
 import dev.perfgate.api.Sample;
 import dev.perfgate.api.Trial;
 import dev.perfgate.generator.RunOptions;
+import dev.perfgate.api.internal.stats.Percentile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -353,8 +354,8 @@ public final class VariantRunner {
         System.arraycopy(durations[i], 0, all, i * (int) invocations, (int) invocations);
       }
       java.util.Arrays.sort(all);
-      values.put(LATENCY_P50, percentile(all, 0.50) / opsPerInvocation);
-      values.put(LATENCY_P99, percentile(all, 0.99) / opsPerInvocation);
+      values.put(LATENCY_P50, Percentile.ofSorted(all, 0.50) / opsPerInvocation);
+      values.put(LATENCY_P99, Percentile.ofSorted(all, 0.99) / opsPerInvocation);
       values.put(LATENCY_MAX, (double) all[all.length - 1] / opsPerInvocation);
     } else {
       for (Metric m : List.of(LATENCY_P50, LATENCY_P99, LATENCY_MAX)) {
@@ -423,14 +424,6 @@ public final class VariantRunner {
     }
     double recent = state.recentWallPerOp();
     return Math.max(1, Math.round(sampleNanos / Math.max(Double.isNaN(recent) ? 1 : recent, 1e-3)));
-  }
-
-  /** Percentile of sorted values, interpolated linearly (as {@link dev.perfgate.api.Statistic}). */
-  static double percentile(long[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   }
 
   static String describe(String name, Throwable e) {

@@ -1,9 +1,9 @@
 package dev.perfgate.baseline.scaling.internal;
 
+import dev.perfgate.api.internal.stats.Median;
 import dev.perfgate.baseline.scaling.Complexity;
 import dev.perfgate.baseline.scaling.ModelFit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,10 +75,7 @@ public final class ModelFitter {
 
   /** {c0, c1, sum of absolute deviations} of the constant: the median on the log scale. */
   private static double[] constant(double[] y) {
-    double[] sorted = y.clone();
-    Arrays.sort(sorted);
-    int m = sorted.length;
-    double centre = m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+    double centre = Median.of(y);
     double loss = 0;
     for (double v : y) {
       loss += Math.abs(v - centre);

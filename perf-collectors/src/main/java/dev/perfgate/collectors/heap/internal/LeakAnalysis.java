@@ -1,5 +1,6 @@
 package dev.perfgate.collectors.heap.internal;
 
+import dev.perfgate.api.internal.stats.TheilSen;
 import dev.perfgate.collectors.heap.LeakReport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,9 @@ import java.util.List;
 public final class LeakAnalysis {
   /** Other threads allocating more than this during the cycles may have put data in the readings. */
   public static final long OTHER_THREADS_WARNING_BYTES = 1024 * 1024;
+
+  /** The two-sided confidence of the growth's interval, the 95 % that {@link LeakReport} states. */
+  private static final double CONFIDENCE = 0.95;
 
   private LeakAnalysis() {}
 
@@ -34,7 +38,7 @@ public final class LeakAnalysis {
       y[i] = readings[i];
       retained.add(readings[i]);
     }
-    SenSlope.Fit fit = SenSlope.fit(x, y);
+    TheilSen fit = TheilSen.fit(x, y, CONFIDENCE);
     LeakReport.Finding finding;
     if (unusable) {
       finding = LeakReport.Finding.INCONCLUSIVE;

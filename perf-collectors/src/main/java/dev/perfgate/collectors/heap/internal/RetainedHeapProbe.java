@@ -78,8 +78,16 @@ public final class RetainedHeapProbe implements Probe {
       long[] values = Arrays.copyOf(readings, count);
       LeakReport report = LeakAnalysis.analyse(start, values, 0, 0, List.of(), false, Duration.ZERO);
       recorder.record(HeapProbes.GROWTH_PER_CYCLE, report.growthPerCycle());
-      recorder.record(HeapProbes.GROWTH_PER_CYCLE_LOW, report.growthLow());
-      recorder.record(HeapProbes.GROWTH_PER_CYCLE_HIGH, report.growthHigh());
+      if (Double.isFinite(report.growthLow()) && Double.isFinite(report.growthHigh())) {
+        recorder.record(HeapProbes.GROWTH_PER_CYCLE_LOW, report.growthLow());
+        recorder.record(HeapProbes.GROWTH_PER_CYCLE_HIGH, report.growthHigh());
+      } else {
+        // Below 5 samples no order of the readings is rare enough for a 95 % interval (Kendall's S).
+        for (Metric m : List.of(HeapProbes.GROWTH_PER_CYCLE_LOW, HeapProbes.GROWTH_PER_CYCLE_HIGH)) {
+          recorder.notMeasured(m, "the trial took " + count
+              + " samples; a 95 % interval of the growth per cycle needs at least 5, so run more samples per trial");
+        }
+      }
       recorder.record(HeapProbes.UNEXPLAINED_GROWTH, report.unexplainedGrowth());
     }
   }
