@@ -5,6 +5,7 @@ import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.BaselineDecision;
 import dev.perfgate.baseline.BaselinePolicy;
@@ -14,7 +15,6 @@ import dev.perfgate.baseline.RegressionJudge;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -97,9 +97,9 @@ final class BaselineStep {
     for (int i = 0; i < results.size(); i++) {
       BaselineDecision d = decisions.get(i);
       if (d == null) {
-        out.add(new Outcome(null, List.of(new Verdict(results.get(i).key().toString(), "baseline", Status.ERROR,
-            results.get(i).key() + "  baseline could not be read or written: " + errors.get(i), Map.of())),
-            List.of()));
+        out.add(new Outcome(null, List.of(Verdict.of(Subject.of(results.get(i).key()), "baseline", Status.ERROR,
+            new RunError(RunError.Kind.BASELINE, results.get(i).key().toString(), "baseline",
+                String.valueOf(errors.get(i)), 0))), List.of()));
         continue;
       }
       List<Comparison> mine = new ArrayList<>(adjusted.subList(next, next + d.comparisons().size()));

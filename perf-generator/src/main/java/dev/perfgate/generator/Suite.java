@@ -9,6 +9,7 @@ import dev.perfgate.api.Probe;
 import dev.perfgate.api.ProbeProvider;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Target;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.BaselineStores;
 import dev.perfgate.baseline.RegressionJudge;
@@ -259,8 +260,8 @@ public final class Suite {
         suiteVerdicts.addAll(check.check(results));
       } catch (RuntimeException e) {
         warnings.add("suite check " + check + " threw " + e);
-        suiteVerdicts.add(new Verdict("suite", String.valueOf(check), dev.perfgate.api.Status.ERROR,
-            "suite check " + check + " threw " + e, Map.of()));
+        suiteVerdicts.add(Verdict.of(Subject.suite(), String.valueOf(check), dev.perfgate.api.Status.ERROR,
+            new RunError(RunError.Kind.SUITE_CHECK, "suite", String.valueOf(check), String.valueOf(e), 0)));
       }
     }
     Report report = new Report(reports, suiteVerdicts, environment, probeNames, warnings,
@@ -315,26 +316,27 @@ public final class Suite {
     String subject = result.key().toString();
     List<Verdict> verdicts = new ArrayList<>();
     if (result.error().isPresent()) {
-      String skipped = applicable.isEmpty() ? "" : "; its " + applicable.size() + " target(s) were not judged";
-      verdicts.add(new Verdict(subject, RUNS_TO_THE_END, dev.perfgate.api.Status.ERROR,
-          subject + "  " + RUNS_TO_THE_END + "  ERROR: " + result.error().get() + skipped, Map.of()));
+      verdicts.add(error(result, new RunError(RunError.Kind.BENCHMARK, subject, RUNS_TO_THE_END, result.error().get(),
+          applicable.size())));
       return verdicts;
     }
     for (VariantRunner.ProbeFailure f : probeFailures) {
-      verdicts.add(new Verdict(subject, "probe '" + f.probe() + "'", dev.perfgate.api.Status.ERROR,
-          subject + "  probe '" + f.probe() + "'  ERROR: " + f.message() + "; its metrics were not measured (a probe"
-              + " that cannot measure on this JVM says so with unavailable() or Recorder.notMeasured instead of throwing)",
-          Map.of()));
+      verdicts.add(error(result, new RunError(RunError.Kind.PROBE, subject, "probe '" + f.probe() + "'",
+          String.valueOf(f.message()), 0)));
     }
     for (Target t : applicable) {
       try {
         verdicts.add(t.evaluate(result));
       } catch (IllegalArgumentException e) {
-        verdicts.add(new Verdict(subject, t.toString(), dev.perfgate.api.Status.ERROR,
-            subject + "  " + t + "  ERROR: " + e.getMessage(), Map.of()));
+        verdicts.add(error(result, new RunError(RunError.Kind.TARGET, subject, t.toString(),
+            String.valueOf(e.getMessage()), 0)));
       }
     }
     return verdicts;
+  }
+
+  private static Verdict error(Result result, RunError e) {
+    return Verdict.of(Subject.of(result.key()), e.check(), dev.perfgate.api.Status.ERROR, e);
   }
 
   /** The check of an ERROR verdict for a variant that did not run to the end. */
