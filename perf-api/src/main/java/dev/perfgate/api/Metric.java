@@ -1,6 +1,8 @@
 package dev.perfgate.api;
 
 import dev.perfgate.api.internal.Checks;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +49,24 @@ public record Metric(String name, Unit unit, Direction direction) {
   public static final Metric LATENCY_MAX = new Metric("latency.max", Unit.NANOSECONDS, Direction.LOWER_IS_BETTER);
 
   /**
+   * The metrics of every benchmark, in the order reports show them: the primary metric, then the
+   * secondary ones that every run records. Their short labels ({@code time/op}) replace their
+   * dotted names in the reports.
+   */
+  private static final List<Metric> PER_OPERATION = List.of(WALL_TIME, CPU_TIME, ALLOCATED_BYTES);
+
+  /** What part a metric plays in a report, as in JMH's result roles. */
+  public enum Role {
+    /**
+     * The metric a report leads with: its own columns, its distribution chart, its trend. One
+     * metric has it, {@link #WALL_TIME}.
+     */
+    PRIMARY,
+    /** Every other metric: shown after the primary one, in its own row or cell. */
+    SECONDARY
+  }
+
+  /**
    * Creates a metric.
    *
    * @throws IllegalArgumentException if the name is not dotted lowercase ({@code [a-z][a-z0-9_]*} parts)
@@ -80,6 +100,73 @@ public record Metric(String name, Unit unit, Direction direction) {
    */
   public String format(double value) {
     return unit.format(value);
+  }
+
+  /**
+   * The part this metric plays in a report. Every report reads it rather than naming the metric
+   * it leads with, so that the primary metric is decided here only.
+   *
+   * @return {@link Role#PRIMARY} for {@link #WALL_TIME}, {@link Role#SECONDARY} for every other metric
+   */
+  public Role role() {
+    return equals(primary()) ? Role.PRIMARY : Role.SECONDARY;
+  }
+
+  /**
+   * The one metric with {@link Role#PRIMARY}, which reports lead with: {@link #WALL_TIME}.
+   *
+   * @return the primary metric
+   */
+  public static Metric primary() {
+    return WALL_TIME;
+  }
+
+  /**
+   * The metric's name as a report labels it: {@code time/op}, {@code cpu/op} and {@code alloc/op}
+   * for the per-operation metrics every run records, the dotted name for every other.
+   *
+   * @return the label
+   */
+  public String label() {
+    return label(name);
+  }
+
+  /** The label of a metric known only by name, as a target names it. */
+  static String label(String name) {
+    switch (name) {
+      case "time.wall":
+        return "time/op";
+      case "time.cpu":
+        return "cpu/op";
+      case "alloc.bytes":
+        return "alloc/op";
+      default:
+        return name;
+    }
+  }
+
+  /**
+   * Whether this is one of the per-operation metrics every run records and reports label
+   * ({@code time.wall}, {@code time.cpu}, {@code alloc.bytes}), rather than a probe's metric.
+   *
+   * @return true for those three
+   */
+  public boolean isPerOperation() {
+    return PER_OPERATION.contains(this);
+  }
+
+  /**
+   * The order in which reports list metrics: the primary metric, then the other per-operation
+   * ones, then the rest by name. A result's own order follows its samples' unordered maps and may
+   * differ between runs, which would reorder the reports and their diffs.
+   *
+   * @return the comparator
+   */
+  public static Comparator<Metric> reportOrder() {
+    return Comparator.comparing(Metric::role).thenComparingInt((Metric m) -> {
+      int i = PER_OPERATION.indexOf(m);
+      return i < 0 ? PER_OPERATION.size() : i;
+    }).thenComparing(Metric::name);
   }
 
   @Override

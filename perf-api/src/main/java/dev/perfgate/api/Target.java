@@ -2,9 +2,7 @@ package dev.perfgate.api;
 
 import dev.perfgate.api.internal.Checks;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -106,37 +104,42 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
    * @throws IllegalArgumentException if the metric's unit differs from the limit's unit
    */
   public Verdict evaluate(Result result) {
-    String subject = result.key().toString();
-    String check = statistic.label() + " " + label(metric) + " " + bound.symbol() + " " + limit;
-    Map<String, Double> figures = new LinkedHashMap<>();
-    figures.put("limit", limit.value());
+    Subject subject = Subject.of(result.key());
     if (result.error().isPresent()) {
-      return new Verdict(subject, check, Status.ERROR,
-          line(subject, check, Status.ERROR) + ": benchmark failed: " + result.error().get(), figures);
+      return verdict(subject, Optional.empty(), TargetCheck.failed(result.key(), this,
+          "benchmark failed: " + result.error().get()));
     }
     Optional<Metric> found = result.metric(metric);
     if (found.isEmpty()) {
       List<String> recorded = result.metrics().stream().map(Metric::name).toList();
       String hint = Names.nearest(metric, recorded).map(n -> " (did you mean '" + n + "'?)").orElse("");
-      return new Verdict(subject, check, Status.ERROR, line(subject, check, Status.ERROR) + ": no probe in this run"
+      return verdict(subject, Optional.empty(), TargetCheck.failed(result.key(), this, "no probe in this run"
           + " records '" + metric + "'" + hint + "; metrics recorded: " + recorded
-          + " (a probe's metric needs its probe turned on: Suite.Builder.probes(id))", figures);
+          + " (a probe's metric needs its probe turned on: Suite.Builder.probes(id))"));
     }
     if (result.values(found.get()).length == 0) {
       String reason = Optional.ofNullable(result.notMeasured().get(found.get()))
           .orElse("no value of '" + metric + "' was recorded");
-      return new Verdict(subject, check, Status.NOT_MEASURED,
-          line(subject, check, Status.NOT_MEASURED) + ": " + reason, figures);
+      return verdict(subject, found, TargetCheck.notMeasured(result.key(), this, reason));
     }
     Metric m = found.get();
     checkUnit(metric, m.unit(), limit);
     double measured = result.statistic(m, statistic);
-    figures.put("measured", measured);
-    boolean pass = bound == Bound.AT_MOST ? measured <= limit.value() : measured >= limit.value();
-    Status status = pass ? Status.PASS : Status.FAIL;
-    String message = String.format("%s  %s %s %s  %s %s  %s", subject, statistic.label(), label(metric),
-        m.format(measured), bound.symbol(), limit, status);
-    return new Verdict(subject, check, status, message, figures);
+    return verdict(subject, found, TargetCheck.measured(result.key(), this, m, measured));
+  }
+
+  private Verdict verdict(Subject subject, Optional<Metric> metric, TargetCheck detail) {
+    return new Verdict(subject, toString(), detail.status(), metric, detail);
+  }
+
+  /**
+   * Whether a measured value of the statistic meets this target.
+   *
+   * @param measured the statistic's value
+   * @return true if it is on the passing side of the limit or on it
+   */
+  public boolean isMetBy(double measured) {
+    return bound == Bound.AT_MOST ? measured <= limit.value() : measured >= limit.value();
   }
 
   private static void checkUnit(String metric, Unit unit, Quantity limit) {
@@ -145,22 +148,9 @@ public record Target(String metric, Statistic statistic, Bound bound, Quantity l
         metric, limit.unit(), unit, unit);
   }
 
-  private static String line(String subject, String check, Status status) {
-    return subject + "  " + check + "  " + status;
-  }
-
   /** Per-operation metrics read better as "time/op" than as their dotted names. */
   static String label(String metric) {
-    switch (metric) {
-      case "time.wall":
-        return "time/op";
-      case "time.cpu":
-        return "cpu/op";
-      case "alloc.bytes":
-        return "alloc/op";
-      default:
-        return metric;
-    }
+    return Metric.label(metric);
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.perfgate.baseline;
 
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +17,13 @@ import java.util.Objects;
  *
  * @param key the benchmark variant
  * @param action what happened to the stored baseline
- * @param message one line for a person about the baseline
+ * @param message one line for a person about the baseline, the words of its verdict
  * @param comparisons the run against the baseline, one per metric (empty without a comparable baseline)
  * @param historyChecks the run against the stored history, one per metric
  * @param trends the trend of each metric over the history including this run
  */
 public record BaselineDecision(BenchmarkKey key, Action action, String message, List<Comparison> comparisons,
-    List<HistoryCheck> historyChecks, Map<Metric, Trend> trends) {
+    List<HistoryCheck> historyChecks, Map<Metric, Trend> trends) implements Verdict.Detail {
 
   /** What happened to the stored baseline. */
   public enum Action {
@@ -78,9 +80,9 @@ public record BaselineDecision(BenchmarkKey key, Action action, String message, 
   public List<Verdict> verdicts() {
     List<Verdict> out = new ArrayList<>();
     if (action == Action.NO_COMPARABLE_BASELINE || action == Action.NOT_REPLACED) {
-      out.add(new Verdict(key.toString(), "baseline", dev.perfgate.api.Status.INCONCLUSIVE, message, Map.of()));
+      out.add(Verdict.of(Subject.of(key), "baseline", Status.INCONCLUSIVE, this));
     } else if (comparisons.isEmpty() && action != Action.NOT_RECORDED) {
-      out.add(new Verdict(key.toString(), "baseline", dev.perfgate.api.Status.PASS, message, Map.of()));
+      out.add(Verdict.of(Subject.of(key), "baseline", Status.PASS, this));
     }
     comparisons.forEach(c -> out.add(c.toVerdict()));
     historyChecks.forEach(h -> out.add(h.toVerdict()));

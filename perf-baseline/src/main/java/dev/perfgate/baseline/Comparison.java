@@ -4,6 +4,7 @@ import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,7 +36,7 @@ import java.util.Map;
  * @param note why it is not comparable, or how it was adjusted; empty if nothing to say
  */
 public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift shift, Sides sides, Limits limits,
-    String note) {
+    String note) implements Verdict.Detail {
 
   /** How a comparison measures change. */
   public enum Scale {
@@ -365,6 +366,18 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
    * @return the verdict
    */
   public Verdict toVerdict() {
+    return Verdict.of(Subject.of(key), metric, metric.name() + " vs baseline", status(), this);
+  }
+
+  /**
+   * The figures of {@link #toVerdict()}: ratio, ciLow, ciHigh, pValue, noiseFloor, tolerance,
+   * confidence (only finite ones); for a difference, difference, differenceLow, differenceHigh,
+   * reference and absoluteTolerance in place of the ratio and its interval.
+   *
+   * @return the figures by name
+   */
+  @Override
+  public Map<String, Double> figures() {
     Map<String, Double> figures = new LinkedHashMap<>();
     if (isDifference()) {
       putFinite(figures, "difference", ratio());
@@ -381,7 +394,7 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
     figures.put("noiseFloor", noiseFloor());
     figures.put("tolerance", tolerance());
     figures.put("confidence", confidence());
-    return new Verdict(key.toString(), metric.name() + " vs baseline", status(), message(), figures);
+    return figures;
   }
 
   private static void putFinite(Map<String, Double> figures, String name, double v) {
@@ -390,7 +403,13 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
     }
   }
 
-  private String message() {
+  /**
+   * This comparison in one line, as {@link #toVerdict()} shows it.
+   *
+   * @return the line
+   */
+  @Override
+  public String message() {
     StringBuilder sb = new StringBuilder(key.toString()).append("  ").append(metric.name()).append(' ');
     if (outcome == Outcome.NOT_COMPARABLE) {
       return sb.append("not compared: ").append(note).append("  ").append(status()).toString();

@@ -3,6 +3,7 @@ package dev.perfgate.baseline;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -37,7 +38,7 @@ public record HistoryCheck(
     int runs,
     double noiseFloor,
     double tolerance,
-    String note) {
+    String note) implements Verdict.Detail {
 
   /**
    * Creates a check.
@@ -88,6 +89,17 @@ public record HistoryCheck(
    * @return the verdict
    */
   public Verdict toVerdict() {
+    return Verdict.of(Subject.of(key), metric, metric.name() + " vs history", status(), this);
+  }
+
+  /**
+   * The figures of {@link #toVerdict()}: value, median, low, high, runs (value only when known, the
+   * interval only when there was a check).
+   *
+   * @return the figures by name
+   */
+  @Override
+  public Map<String, Double> figures() {
     Map<String, Double> figures = new LinkedHashMap<>();
     if (!Double.isNaN(value)) {
       figures.put("value", value);
@@ -98,7 +110,17 @@ public record HistoryCheck(
       figures.put("high", high);
     }
     figures.put("runs", (double) runs);
-    return new Verdict(key.toString(), metric.name() + " vs history", status(), toString(), figures);
+    return figures;
+  }
+
+  /**
+   * This check in one line, as {@link #toVerdict()} shows it.
+   *
+   * @return the line
+   */
+  @Override
+  public String message() {
+    return toString();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.perfgate.examples;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,6 +11,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.perfgate.api.Verdict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +123,18 @@ final class ArchitectureTest {
       .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
       .because("libraries log through System.Logger; only the console reporter prints");
 
+  /**
+   * A verdict's words and figures are for people: code that acts on a verdict reads its subject,
+   * metric, status and typed detail. Only the renderer that every output goes through (and the
+   * verdict itself, whose toString is its line) may read them.
+   */
+  static final ArchRule ONLY_THE_RENDERER_READS_VERDICT_WORDS = noClasses().that()
+      .doNotHaveFullyQualifiedName("dev.perfgate.generator.internal.VerdictText")
+      .and().doNotHaveFullyQualifiedName(Verdict.class.getName())
+      .should().callMethod(Verdict.class, "message").orShould().callMethod(Verdict.class, "figures")
+      .orShould().callMethod(Verdict.Detail.class, "message").orShould().callMethod(Verdict.Detail.class, "figures")
+      .because("a verdict's words are rendered in one place; code that parses them back breaks when they change");
+
   private static JavaClasses classes;
 
   @BeforeAll
@@ -168,5 +182,23 @@ final class ArchitectureTest {
   @Test
   void onlyTheConsoleReporterPrints() {
     NO_CONSOLE_OUTPUT.check(classes);
+  }
+
+  @Test
+  void onlyTheRendererReadsVerdictWords() {
+    ONLY_THE_RENDERER_READS_VERDICT_WORDS.check(classes);
+  }
+
+  @Test
+  void onlyTheRendererReadsVerdictWords_failsOnCodeThatParsesAMessage() {
+    JavaClasses parser = new ClassFileImporter().importClasses(MessageParser.class);
+    assertThrows(AssertionError.class, () -> ONLY_THE_RENDERER_READS_VERDICT_WORDS.check(parser));
+  }
+
+  /** What the rule forbids: reading a verdict's outcome back from its words. */
+  private static final class MessageParser {
+    static boolean failed(Verdict v) {
+      return v.message().endsWith("FAIL") || v.figures().containsKey("limit");
+    }
   }
 }

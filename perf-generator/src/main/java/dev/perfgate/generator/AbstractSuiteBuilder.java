@@ -7,6 +7,7 @@ import dev.perfgate.api.Metric;
 import dev.perfgate.api.Probe;
 import dev.perfgate.api.ProbeProvider;
 import dev.perfgate.api.Target;
+import dev.perfgate.api.internal.Checks;
 import dev.perfgate.baseline.RegressionJudge;
 import dev.perfgate.generator.internal.BenchmarkSpec;
 import dev.perfgate.generator.internal.Ticker;

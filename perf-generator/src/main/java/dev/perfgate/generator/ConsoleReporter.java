@@ -7,6 +7,7 @@ import dev.perfgate.api.Result;
 import dev.perfgate.api.Statistic;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.generator.internal.VerdictText;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -173,17 +174,16 @@ public final class ConsoleReporter {
           sb.append("      not measured: ").append(m.name()).append(": ").append(why).append('\n'));
       b.baseline().ifPresent(d -> {
         sb.append("      baseline: ").append(d.action().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append('\n');
-        var trend = d.trends().get(Metric.WALL_TIME);
-        if (trend != null) {
-          sb.append("      trend of time/op over ").append(trend.runs()).append(" runs: ").append(trend).append('\n');
-        }
+        d.trends().entrySet().stream().filter(t -> t.getKey().role() == Metric.Role.PRIMARY).findFirst()
+            .ifPresent(t -> sb.append("      trend of ").append(t.getKey().label()).append(" over ")
+                .append(t.getValue().runs()).append(" runs: ").append(t.getValue()).append('\n'));
       });
     }
     List<Verdict> verdicts = report.verdicts();
     if (!verdicts.isEmpty()) {
       sb.append('\n');
       for (Verdict v : verdicts) {
-        sb.append(String.format(Locale.ROOT, "  %-13s %s%n", "[" + v.status() + "]", v.message()));
+        sb.append(String.format(Locale.ROOT, "  %-13s %s%n", "[" + v.status() + "]", VerdictText.line(v)));
       }
     }
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
@@ -230,21 +230,18 @@ public final class ConsoleReporter {
     if (r.error().isPresent()) {
       return sb.append(" ERROR ").append(r.error().get()).toString();
     }
-    if (r.metrics().contains(Metric.WALL_TIME)) {
-      sb.append(String.format(Locale.ROOT, " time/op %9s (p95 %s)",
-          Metric.WALL_TIME.format(r.statistic(Metric.WALL_TIME, Statistic.MEDIAN)),
-          Metric.WALL_TIME.format(r.statistic(Metric.WALL_TIME, Statistic.P95))));
-    }
-    for (Metric m : List.of(Metric.CPU_TIME, Metric.ALLOCATED_BYTES)) {
-      if (r.metrics().contains(m)) {
-        sb.append("  ").append(m.equals(Metric.CPU_TIME) ? "cpu/op " : "alloc/op ")
-            .append(m.format(r.statistic(m, Statistic.MEDIAN)));
+    // The primary metric with its p95, then the other per-operation metrics, each under its label.
+    for (Metric m : r.metrics().stream().filter(Metric::isPerOperation).sorted(Metric.reportOrder()).toList()) {
+      if (m.role() == Metric.Role.PRIMARY) {
+        sb.append(String.format(Locale.ROOT, " %s %9s (p95 %s)", m.label(),
+            m.format(r.statistic(m, Statistic.MEDIAN)), m.format(r.statistic(m, Statistic.P95))));
+      } else {
+        sb.append("  ").append(m.label()).append(' ').append(m.format(r.statistic(m, Statistic.MEDIAN)));
       }
     }
     sb.append(String.format(Locale.ROOT, "  [%d trials, %.1f s]", r.trials().size(), r.elapsed().toMillis() / 1000.0));
     StringBuilder more = new StringBuilder();
-    r.metrics().stream().filter(m -> !m.equals(Metric.WALL_TIME) && !m.equals(Metric.CPU_TIME)
-        && !m.equals(Metric.ALLOCATED_BYTES)).sorted(java.util.Comparator.comparing(Metric::name)).forEach(m -> {
+    r.metrics().stream().filter(m -> !m.isPerOperation()).sorted(Metric.reportOrder()).forEach(m -> {
           String item = m.name() + " " + m.format(r.statistic(m, Statistic.MEDIAN));
           int lineStart = more.lastIndexOf("\n") + 1;
           if (more.length() > 0 && more.length() - lineStart + item.length() > 110) {

@@ -5,6 +5,7 @@ import dev.perfgate.api.Environment;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.generator.internal.VerdictText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,7 @@ public record Report(List<BenchmarkReport> benchmarks, List<Verdict> suiteVerdic
       return;
     }
     List<String> lines = new ArrayList<>();
-    failures().forEach(v -> lines.add(v.message()));
+    failures().forEach(v -> lines.add(VerdictText.line(v)));
     // A report made by hand may hold a failed result without its verdict; it still fails.
     benchmarks.stream().filter(b -> b.result().error().isPresent())
         .filter(b -> b.verdicts().stream().noneMatch(v -> v.status() == Status.ERROR))

@@ -1,17 +1,19 @@
 package dev.perfgate.generator;
 
-import dev.perfgate.api.internal.Checks;
+import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.api.internal.Checks;
 import dev.perfgate.baseline.Comparison;
 import dev.perfgate.baseline.RegressionJudge;
 import dev.perfgate.baseline.scaling.Complexity;
+import dev.perfgate.baseline.scaling.DegradationCheck;
 import dev.perfgate.baseline.scaling.Scaling;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -52,8 +54,8 @@ public final class SuiteChecks {
       List<Result> sized = results.stream().filter(r -> r.key().name().equals(benchmark) && r.key().threads() == 1
           && r.key().size().isPresent() && r.succeeded()).toList();
       if (sized.size() < 3) {
-        return List.of(new Verdict(benchmark, "scaling", Status.INCONCLUSIVE, benchmark + "  scaling needs at least"
-            + " three sizes that ran; found " + sized.size(), Map.of()));
+        return List.of(Verdict.of(Subject.benchmark(benchmark), "scaling", Status.INCONCLUSIVE, benchmark
+            + "  scaling needs at least three sizes that ran; found " + sized.size()));
       }
       return List.of(Scaling.checkNoWorseThan(limit, sized, Metric.WALL_TIME));
     });
@@ -86,27 +88,26 @@ public final class SuiteChecks {
       List<Verdict> out = new java.util.ArrayList<>();
       pairs.forEach((size, pair) -> {
         if (pair[0] == null || pair[1] == null) {
-          out.add(new Verdict(benchmark, "degradation", Status.INCONCLUSIVE, benchmark + "  degradation needs runs on 1"
-              + " and " + threads + " threads; add Suite.Builder.threads(\"" + benchmark + "\", 1, " + threads + ")",
-              Map.of()));
+          out.add(Verdict.of(Subject.benchmark(benchmark), "degradation", Status.INCONCLUSIVE, benchmark
+              + "  degradation needs runs on 1 and " + threads + " threads; add Suite.Builder.threads(\"" + benchmark
+              + "\", 1, " + threads + ")"));
         } else {
-          Verdict v = Scaling.checkDegradationAtMost(maxDegradation,
-              Scaling.degradation(pair[0], pair[1], Metric.WALL_TIME), pair[1].key().toString());
+          BenchmarkKey contended = pair[1].key();
+          DegradationCheck c = new DegradationCheck(contended.toString(),
+              Scaling.degradation(pair[0], pair[1], Metric.WALL_TIME), maxDegradation, OptionalInt.empty());
           int cpus = pair[1].environment().cpus();
-          if (v.status() == Status.FAIL && threads >= cpus) {
+          if (threads >= cpus) {
             // The threads then share the CPUs with the JIT, the collector and the probes' own threads:
             // the slowdown may be the machine's rather than the code's, so it cannot fail a build.
-            v = new Verdict(v.subject(), v.check(), Status.INCONCLUSIVE, v.message().replaceAll("FAIL$", "INCONCLUSIVE")
-                + "  (this machine has " + cpus + " CPUs, so " + threads + " busy threads share them with the JIT,"
-                + " the garbage collector and the probes; gate on this on at least " + (threads + 1) + " CPUs)",
-                v.figures());
+            c = c.onSharedCpus(cpus);
           }
+          Verdict v = Scaling.verdict(c, contended, Metric.WALL_TIME);
           out.add(v);
         }
       });
       if (out.isEmpty()) {
-        out.add(new Verdict(benchmark, "degradation", Status.INCONCLUSIVE,
-            benchmark + "  degradation: no successful run of '" + benchmark + "' in the suite", Map.of()));
+        out.add(Verdict.of(Subject.benchmark(benchmark), "degradation", Status.INCONCLUSIVE,
+            benchmark + "  degradation: no successful run of '" + benchmark + "' in the suite"));
       }
       return out;
     });
@@ -131,10 +132,11 @@ public final class SuiteChecks {
     return named("improvement of " + better + " over " + reference + " at least " + minImprovement, results -> {
       Optional<Result> ref = results.stream().filter(r -> r.key().name().equals(reference) && r.succeeded()).findFirst();
       Optional<Result> cur = results.stream().filter(r -> r.key().name().equals(better) && r.succeeded()).findFirst();
-      String subject = better + " vs " + reference;
+      Subject subject = Subject.benchmark(better);
       if (ref.isEmpty() || cur.isEmpty()) {
-        return List.of(new Verdict(subject, "improvement", Status.INCONCLUSIVE, subject + "  improvement: both '"
-            + reference + "' and '" + better + "' must run successfully in the suite", Map.of()));
+        Improvement missing = new Improvement(better, reference, minImprovement, Double.NaN, Double.NaN, Double.NaN,
+            Status.INCONCLUSIVE);
+        return List.of(Verdict.of(subject, "improvement", missing.status(), missing));
       }
       Comparison c = judge.compare(ref.get(), cur.get(), Metric.WALL_TIME);
       double improvement = 1 - c.ratio();
@@ -142,14 +144,8 @@ public final class SuiteChecks {
       double high = 1 - c.ciLow();
       Status status = !Double.isFinite(low) ? Status.INCONCLUSIVE
           : low >= minImprovement ? Status.PASS : high < minImprovement ? Status.FAIL : Status.INCONCLUSIVE;
-      Map<String, Double> figures = new LinkedHashMap<>();
-      figures.put("improvement", improvement);
-      figures.put("improvement.low", low);
-      figures.put("improvement.high", high);
-      figures.put("limit", minImprovement);
-      String message = String.format(Locale.ROOT, "%s  time/op improvement %.1f %% (95 %% CI %.1f .. %.1f %%)  >= %.0f %%  %s",
-          subject, improvement * 100, low * 100, high * 100, minImprovement * 100, status);
-      return List.of(new Verdict(subject, "improvement >= " + minImprovement, status, message, figures));
+      Improvement found = new Improvement(better, reference, minImprovement, improvement, low, high, status);
+      return List.of(Verdict.of(subject, Metric.WALL_TIME, "improvement >= " + minImprovement, status, found));
     });
   }
 

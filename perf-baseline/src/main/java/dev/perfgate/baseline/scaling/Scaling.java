@@ -1,20 +1,22 @@
 package dev.perfgate.baseline.scaling;
 
+import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.api.internal.stats.RankShift;
 import dev.perfgate.api.internal.stats.TheilSen;
 import dev.perfgate.baseline.scaling.internal.ModelFitter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -224,9 +226,15 @@ public final class Scaling {
    * @throws NullPointerException if an argument is null
    */
   public static Verdict checkNoWorseThan(Complexity limit, ComplexityFit fit, String subject) {
+    Objects.requireNonNull(subject, "subject must not be null");
+    ScalingCheck c = judge(limit, fit, subject);
+    return Verdict.of(Subject.benchmark(subject), c.check(), c.status(), c);
+  }
+
+  /** The judgement of {@link #checkNoWorseThan(Complexity, ComplexityFit, String)}, named by {@code subject}. */
+  private static ScalingCheck judge(Complexity limit, ComplexityFit fit, String subject) {
     Objects.requireNonNull(limit, "limit must not be null");
     Objects.requireNonNull(fit, "fit must not be null");
-    Objects.requireNonNull(subject, "subject must not be null");
     List<Complexity> within = new ArrayList<>();
     List<Complexity> beyond = new ArrayList<>();
     for (Complexity c : fit.plausible()) {
@@ -283,21 +291,7 @@ public final class Scaling {
           + (others.isEmpty() ? "" : "; the class fits also find " + join(others) + " plausible")
           + "; measure a wider range of sizes or more trials";
     }
-    String check = "scaling no worse than " + limit.label();
-    String message = String.format(Locale.ROOT, "%s  scaling %s (exponent %s, %s CI %s .. %s) no worse than %s  %s%s",
-        subject, fit.describe(), Estimate.format(e.value()), Estimate.percent(e.confidence()),
-        Estimate.format(e.low()), Estimate.format(e.high()), limit.label(), status, reason);
-    Map<String, Double> figures = new LinkedHashMap<>();
-    figures.put("exponent", e.value());
-    figures.put("exponent.low", e.low());
-    figures.put("exponent.high", e.high());
-    figures.put("limit.exponent", limitExponent);
-    figures.put("beyond.exponent", beyondExponent);
-    figures.put("best.c0", fit.best().c0());
-    figures.put("best.c1", fit.best().c1());
-    figures.put("best.delta.aicc", fit.models().size() > 1 ? fit.models().get(1).deltaAicc() : 0.0);
-    figures.put("observations", (double) fit.observations());
-    return new Verdict(subject, check, status, message, figures);
+    return new ScalingCheck(subject, limit, fit, status, limitExponent, beyondExponent, reason);
   }
 
   /**
@@ -314,7 +308,9 @@ public final class Scaling {
    */
   public static Verdict checkNoWorseThan(Complexity limit, List<Result> results, Metric metric) {
     ComplexityFit fit = fit(results, metric);
-    return checkNoWorseThan(limit, fit, results.get(0).key().name() + " " + metric.name());
+    String name = results.get(0).key().name();
+    ScalingCheck c = judge(limit, fit, name + " " + metric.name());
+    return Verdict.of(Subject.benchmark(name), metric, c.check(), c.status(), c);
   }
 
   /**
@@ -388,37 +384,26 @@ public final class Scaling {
    * @throws NullPointerException if an argument is null
    */
   public static Verdict checkDegradationAtMost(double maxDegradation, Degradation degradation, String subject) {
-    if (!(maxDegradation >= 0) || Double.isInfinite(maxDegradation)) {
-      throw new IllegalArgumentException("largest degradation allowed (" + maxDegradation
-          + ") must be a finite fraction >= 0, such as 0.25 for 25 %");
-    }
-    Objects.requireNonNull(degradation, "degradation must not be null");
     Objects.requireNonNull(subject, "subject must not be null");
-    Estimate e = degradation.estimate();
-    Status status;
-    String reason;
-    if (e.high() <= maxDegradation) {
-      status = Status.PASS;
-      reason = "";
-    } else if (e.low() > maxDegradation) {
-      status = Status.FAIL;
-      reason = "";
-    } else {
-      status = Status.INCONCLUSIVE;
-      reason = ": the interval straddles the limit; measure more trials";
-    }
-    String limit = String.format(Locale.ROOT, "%.1f %%", maxDegradation * 100);
-    String message = String.format(Locale.ROOT, "%s  degradation at %d threads %s (%s CI %s .. %s) <= %s  %s%s",
-        subject, degradation.threads(), Degradation.percent(e.value()), Estimate.percent(e.confidence()),
-        Degradation.percent(e.low()), Degradation.percent(e.high()), limit, status, reason);
-    Map<String, Double> figures = new LinkedHashMap<>();
-    figures.put("degradation", e.value());
-    figures.put("degradation.low", e.low());
-    figures.put("degradation.high", e.high());
-    figures.put("limit", maxDegradation);
-    figures.put("threads", (double) degradation.threads());
-    String check = "degradation at " + degradation.threads() + " threads <= " + limit;
-    return new Verdict(subject, check, status, message, figures);
+    DegradationCheck c = new DegradationCheck(subject, degradation, maxDegradation, OptionalInt.empty());
+    return Verdict.of(Subject.benchmark(subject), c.check(), c.status(), c);
+  }
+
+  /**
+   * Checks that the degradation of a metric at one variant is at most a limit, as
+   * {@link #checkDegradationAtMost(double, Degradation, String)} does; the verdict's subject is
+   * the variant at more threads and its metric the one judged.
+   *
+   * @param check the judgement, from {@code new DegradationCheck(...)}, possibly
+   *     {@link DegradationCheck#onSharedCpus(int) on shared CPUs}
+   * @param variant the variant at more threads
+   * @param metric the metric the degradation was estimated from
+   * @return the verdict
+   * @throws NullPointerException if an argument is null
+   */
+  public static Verdict verdict(DegradationCheck check, BenchmarkKey variant, Metric metric) {
+    Objects.requireNonNull(check, "check must not be null");
+    return Verdict.of(Subject.of(variant), metric, check.check(), check.status(), check);
   }
 
   private static Degradation degradation(double[] reference, int referenceThreads, double[] other, int threads) {

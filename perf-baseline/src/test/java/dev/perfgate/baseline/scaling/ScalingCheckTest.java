@@ -23,7 +23,7 @@ final class ScalingCheckTest {
 
     assertEquals(Status.PASS, v.status());
     assertFalse(v.failed());
-    assertEquals("generate", v.subject());
+    assertEquals(dev.perfgate.api.Subject.benchmark("generate"), v.subject());
     assertEquals("scaling no worse than O(n)", v.check());
     assertTrue(v.message().matches("generate  scaling O\\(n\\) \\(exponent 0\\.\\d\\d, 95 % CI 0\\.\\d\\d \\.\\. "
         + "0\\.\\d\\d\\) no worse than O\\(n\\)  PASS"), v.message());

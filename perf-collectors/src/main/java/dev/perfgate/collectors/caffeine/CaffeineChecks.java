@@ -63,10 +63,6 @@ public final class CaffeineChecks {
     return new Stability(CaffeineProbes.checkName(name), notNull(cache, "cache '" + name + "'"));
   }
 
-  private static String subject(String name) {
-    return "cache." + name;
-  }
-
   /**
    * Checks that after an invalidation the affected entries are gone, the next access to each is a
    * miss, and the entries it should keep are still there.
@@ -137,7 +133,6 @@ public final class CaffeineChecks {
         throw new IllegalStateException("set the affected keys of cache '" + name + "' with affects(keys) before check");
       }
       notNull(invalidation, "invalidation");
-      String subject = subject(name);
       String check = "invalidation of " + affected.size() + " entries in cache '" + name + "'";
       Map<String, Double> figures = new LinkedHashMap<>();
       figures.put("affected", (double) affected.size());
@@ -154,14 +149,13 @@ public final class CaffeineChecks {
         }
       }
       if (!absent.isEmpty()) {
-        return new Verdict(subject, check, Status.INCONCLUSIVE, subject + "  " + check + "  INCONCLUSIVE: keys "
-            + absent + " were not in the cache before the invalidation; load them first", figures);
+        return CacheCheck.unmeasured(name, check, Status.INCONCLUSIVE, "keys " + absent
+            + " were not in the cache before the invalidation; load them first", figures).toVerdict();
       }
       try {
         invalidation.run();
       } catch (RuntimeException e) {
-        return new Verdict(subject, check, Status.ERROR, subject + "  " + check + "  ERROR: the invalidation threw "
-            + e, figures);
+        return CacheCheck.unmeasured(name, check, Status.ERROR, "the invalidation threw " + e, figures).toVerdict();
       }
       cache.cleanUp();
       List<K> stillPresent = new ArrayList<>();
@@ -194,20 +188,20 @@ public final class CaffeineChecks {
       figures.put("next.access.hits", (double) hits);
       boolean pass = stillPresent.isEmpty() && lost.isEmpty() && misses == affected.size() && hits == 0;
       Status status = pass ? Status.PASS : Status.FAIL;
-      StringBuilder message = new StringBuilder(subject).append("  ").append(check).append(": ")
+      StringBuilder measured = new StringBuilder()
           .append(stillPresent.size()).append(" still present, next access ").append(misses).append(" misses of ")
           .append(affected.size()).append(recording ? "" : " (null reads; the cache records no statistics)");
       if (!kept.isEmpty()) {
-        message.append(", ").append(kept.size() - lost.size()).append(" of ").append(kept.size()).append(" kept");
+        measured.append(", ").append(kept.size() - lost.size()).append(" of ").append(kept.size()).append(" kept");
       }
-      message.append("  ").append(status);
+      List<String> problems = new ArrayList<>();
       if (!stillPresent.isEmpty()) {
-        message.append("; not invalidated: ").append(stillPresent);
+        problems.add("not invalidated: " + stillPresent);
       }
       if (!lost.isEmpty()) {
-        message.append("; removed but should be kept: ").append(lost);
+        problems.add("removed but should be kept: " + lost);
       }
-      return new Verdict(subject, check, status, message.toString(), figures);
+      return new CacheCheck(name, check, status, measured.toString(), problems, "", figures).toVerdict();
     }
   }
 
@@ -323,7 +317,6 @@ public final class CaffeineChecks {
             + " size (" + maxSize + ")");
       }
       int n = rounds == -1 ? 10 : rounds;
-      String subject = subject(name);
       String check = "stability of cache '" + name + "' over " + n + " rounds: " + bounds();
       Map<String, Double> figures = new LinkedHashMap<>();
       if (!Double.isNaN(minRatio)) {
@@ -337,8 +330,8 @@ public final class CaffeineChecks {
       }
       boolean recording = cache.policy().isRecordingStats();
       if (!Double.isNaN(minRatio) && !recording) {
-        return new Verdict(subject, check, Status.NOT_MEASURED, subject + "  " + check + "  NOT_MEASURED: "
-            + CaffeineSource.notRecording(name), figures);
+        return CacheCheck.unmeasured(name, check, Status.NOT_MEASURED, CaffeineSource.notRecording(name), figures)
+            .toVerdict();
       }
       List<String> broken = new ArrayList<>();
       double worstRatio = Double.POSITIVE_INFINITY;
@@ -349,8 +342,7 @@ public final class CaffeineChecks {
         try {
           round.run();
         } catch (RuntimeException e) {
-          return new Verdict(subject, check, Status.ERROR, subject + "  " + check + "  ERROR: round " + i + " threw "
-              + e, figures);
+          return CacheCheck.unmeasured(name, check, Status.ERROR, "round " + i + " threw " + e, figures).toVerdict();
         }
         cache.cleanUp();
         CacheStats delta = cache.stats().minus(before);
@@ -367,8 +359,8 @@ public final class CaffeineChecks {
         if (recording) {
           if (delta.requestCount() == 0) {
             if (!Double.isNaN(minRatio)) {
-              return new Verdict(subject, check, Status.INCONCLUSIVE, subject + "  " + check + "  INCONCLUSIVE: round "
-                  + i + " made no requests to the cache, so it has no hit ratio", figures);
+              return CacheCheck.unmeasured(name, check, Status.INCONCLUSIVE, "round " + i
+                  + " made no requests to the cache, so it has no hit ratio", figures).toVerdict();
             }
             continue;
           }
@@ -388,8 +380,7 @@ public final class CaffeineChecks {
       Status status = broken.isEmpty() ? Status.PASS : Status.FAIL;
       String measured = (worstRatio == Double.POSITIVE_INFINITY ? "" : "worst hit ratio "
           + Unit.RATIO.format(worstRatio) + ", ") + "size " + smallest + ".." + largest;
-      return new Verdict(subject, check, status, subject + "  " + check + ": " + measured + "  " + status
-          + (broken.isEmpty() ? "" : "; " + String.join("; ", broken)), figures);
+      return new CacheCheck(name, check, status, measured, broken, "", figures).toVerdict();
     }
 
     private String bounds() {

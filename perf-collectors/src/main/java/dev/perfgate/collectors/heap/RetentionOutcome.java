@@ -1,6 +1,7 @@
 package dev.perfgate.collectors.heap;
 
 import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.api.internal.Checks;
 import java.util.Map;
@@ -56,9 +57,57 @@ public record RetentionOutcome(String className, boolean collectable, int collec
    * @return a passing verdict if the object was collectable, else a failing one
    */
   public Verdict verdict(String subject) {
-    return new Verdict(subject, "collectable after close", collectable ? Status.PASS : Status.FAIL,
-        subject + "  collectable after close  " + (collectable ? "PASS" : "FAIL") + ": " + message(),
-        Map.of("collections", (double) collections));
+    return verdict(Subject.benchmark(subject));
+  }
+
+  /**
+   * This outcome as the verdict of a "collectable after close" check.
+   *
+   * @param subject the benchmark, variant or component checked
+   * @return a passing verdict if the object was collectable, else a failing one
+   */
+  public Verdict verdict(Subject subject) {
+    Finding f = new Finding(subject.toString(), this);
+    return Verdict.of(subject, "collectable after close", f.status(), f);
+  }
+
+  /**
+   * The detail of a "collectable after close" verdict: the outcome, about a subject.
+   *
+   * @param subject the subject as the verdict names it
+   * @param outcome what the check found
+   */
+  public record Finding(String subject, RetentionOutcome outcome) implements Verdict.Detail {
+
+    /**
+     * Creates a finding.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public Finding {
+      Checks.notNull(subject, "subject");
+      Checks.notNull(outcome, "outcome");
+    }
+
+    /**
+     * PASS if the object was collectable, else FAIL.
+     *
+     * @return the status
+     */
+    public Status status() {
+      return outcome.collectable() ? Status.PASS : Status.FAIL;
+    }
+
+    @Override
+    public String message() {
+      return subject + "  collectable after close  " + status() + ": " + outcome.message();
+    }
+
+    /** The figure {@code collections}. */
+    @Override
+    public Map<String, Double> figures() {
+      return Map.of("collections", (double) outcome.collections());
+    }
   }
 
   @Override

@@ -39,7 +39,7 @@ final class CaffeineChecksTest {
     assertEquals(2.0, v.figures().get("next.access.misses"));
     assertEquals(0.0, v.figures().get("next.access.hits"));
     assertEquals(0.0, v.figures().get("kept.lost"));
-    assertEquals("cache.schema", v.subject());
+    assertEquals(dev.perfgate.api.Subject.benchmark("cache.schema"), v.subject());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.perfgate.examples.scenario;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Statistic;
+import dev.perfgate.baseline.scaling.DegradationCheck;
 import dev.perfgate.collectors.jfr.JfrProbes;
 import dev.perfgate.generator.Report;
 import dev.perfgate.generator.Settings;
@@ -88,10 +89,10 @@ public final class ScenarioMain {
     out.put("models generated (100 tables)", median(perf, "generation.full[size=100]", "models.generated"));
     out.put("files created (100 tables)", median(perf, "generation.full[size=100]", "files.created"));
     out.put("concurrent degradation (2 threads)", perf == null ? "n/a" : perf.verdicts().stream()
-        .filter(v -> v.figures().containsKey("degradation")).findFirst()
-        .map(v -> String.format(Locale.ROOT, "%+.1f %% (95 %% CI %+.1f .. %+.1f %%)", v.figures().get("degradation") * 100,
-            v.figures().getOrDefault("degradation.low", Double.NaN) * 100,
-            v.figures().getOrDefault("degradation.high", Double.NaN) * 100))
+        .filter(v -> v.detail() instanceof DegradationCheck).findFirst()
+        .map(v -> ((DegradationCheck) v.detail()).degradation().estimate())
+        .map(e -> String.format(Locale.ROOT, "%+.1f %% (95 %% CI %+.1f .. %+.1f %%)", e.value() * 100, e.low() * 100,
+            e.high() * 100))
         .orElse("n/a"));
     return out;
   }

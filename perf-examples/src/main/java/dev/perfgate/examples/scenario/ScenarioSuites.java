@@ -2,10 +2,12 @@ package dev.perfgate.examples.scenario;
 
 import dev.perfgate.api.BaselineStore;
 import dev.perfgate.api.Benchmark;
+import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Counter;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Quantity;
 import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Unit;
 import dev.perfgate.api.Verdict;
@@ -286,8 +288,8 @@ public final class ScenarioSuites {
       Status status = size <= limit ? Status.PASS : Status.FAIL;
       String message = String.format(Locale.ROOT, "caches[size=%d]  retained heap of the populated caches %s  <= 100 MB  %s",
           LARGEST, Unit.BYTES.format(size), status);
-      return new Verdict("caches[size=" + LARGEST + "]", "cache memory <= 100 MB", status, message,
-          Map.of("measured", (double) size, "limit", limit));
+      return verdict(Subject.of(BenchmarkKey.of("caches", LARGEST)), "cache memory <= 100 MB", status, message, size,
+          limit);
     }
   }
 
@@ -325,30 +327,30 @@ public final class ScenarioSuites {
             coldStart(r);
             r.generator().generate();
           });
-      String subject = "generation[size=" + LARGEST + "]";
+      Subject key = Subject.of(BenchmarkKey.of("generation", LARGEST));
+      String subject = key.toString();
       List<Verdict> out = new ArrayList<>();
       Status growth = report.finding() == LeakReport.Finding.LEAK ? Status.FAIL
           : report.finding() == LeakReport.Finding.NO_LEAK ? Status.PASS : Status.INCONCLUSIVE;
-      out.add(verdict(subject, "growth per iteration <= 10 MB", growth, String.format(Locale.ROOT,
+      out.add(verdict(key, "growth per iteration <= 10 MB", growth, String.format(Locale.ROOT,
           "%s  heap growth per iteration %s (95 %% CI %s .. %s) over %d iterations  <= 10 MB  %s", subject,
           Unit.BYTES.format(report.growthPerCycle()), Unit.BYTES.format(report.growthLow()),
           Unit.BYTES.format(report.growthHigh()), report.cycles(), growth), report.growthPerCycle(),
           Quantity.megabytes(10).value()));
       Status unexplained = report.unexplainedGrowth() <= Quantity.megabytes(50).value() ? Status.PASS : Status.FAIL;
-      out.add(verdict(subject, "unexplained growth <= 50 MB", unexplained, String.format(Locale.ROOT,
+      out.add(verdict(key, "unexplained growth <= 50 MB", unexplained, String.format(Locale.ROOT,
           "%s  unexplained growth over the run %s  <= 50 MB  %s", subject,
           Unit.BYTES.format(report.unexplainedGrowth()), unexplained), report.unexplainedGrowth(),
           Quantity.megabytes(50).value()));
       Status returns = report.returnsToStart() ? Status.PASS : Status.FAIL;
-      out.add(verdict(subject, "memory returns to its starting level", returns, String.format(Locale.ROOT,
+      out.add(verdict(key, "memory returns to its starting level", returns, String.format(Locale.ROOT,
           "%s  retained heap at the end %s above the start (%s)  returns to start  %s", subject,
           Unit.BYTES.format(report.unexplainedGrowth()), Unit.BYTES.format(report.startBytes()), returns),
           report.unexplainedGrowth(), report.returnTolerance()));
-      report.warnings().forEach(w -> out.add(new Verdict(subject, "leak check warning", Status.WARN,
-          subject + "  " + w, Map.of())));
+      report.warnings().forEach(w -> out.add(Verdict.of(key, "leak check warning", Status.WARN, subject + "  " + w)));
       return out;
     } catch (Exception e) {
-      return List.of(new Verdict("generation", "leak check", Status.ERROR, "leak check threw " + e, Map.of()));
+      return List.of(Verdict.of(Subject.benchmark("generation"), "leak check", Status.ERROR, "leak check threw " + e));
     }
   }
 
@@ -360,18 +362,19 @@ public final class ScenarioSuites {
         r.generator().generate();
         r.close();
         return r;
-      }).verdict("generator[size=10]");
+      }).verdict(Subject.of(BenchmarkKey.of("generator", 10)));
     } catch (Exception e) {
-      return new Verdict("generator", "retention", Status.ERROR, "retention check threw " + e, Map.of());
+      return Verdict.of(Subject.benchmark("generator"), "retention", Status.ERROR, "retention check threw " + e);
     }
   }
 
-  private static Verdict verdict(String subject, String check, Status status, String message, double measured,
+  /** A verdict of this scenario's own memory checks: its words, with the measured figure and its limit. */
+  private static Verdict verdict(Subject subject, String check, Status status, String message, double measured,
       double limit) {
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("measured", measured);
     figures.put("limit", limit);
-    return new Verdict(subject, check, status, message, figures);
+    return Verdict.of(subject, check, status, new Verdict.Note(message, figures));
   }
 
   private static SuiteCheck named(String name, SuiteCheck check) {

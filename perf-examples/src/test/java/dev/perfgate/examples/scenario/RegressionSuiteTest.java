@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.perfgate.api.Metric;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.BaselineStores;
+import dev.perfgate.baseline.Comparison;
 import dev.perfgate.generator.Report;
 import dev.perfgate.generator.junit.Perf;
 import dev.perfgate.generator.junit.PerfTest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,12 +45,10 @@ final class RegressionSuiteTest extends ScenarioSuiteTest {
     Report compared = ScenarioSuites.regression(perf.suite(), fixture(), BaselineStores.directory(store))
         .build().run();
     List<Verdict> comparisons = compared.verdicts().stream()
-        .filter(v -> v.check().endsWith("vs baseline")).toList();
+        .filter(v -> v.detail() instanceof Comparison).toList();
     for (String benchmark : List.of("regression.generation.cold", "regression.generation.warm")) {
-      assertTrue(comparisons.stream().anyMatch(v -> v.subject().equals(benchmark) && v.check().startsWith("time.wall")),
-          comparisons.toString());
-      Verdict alloc = comparisons.stream()
-          .filter(v -> v.subject().equals(benchmark) && v.check().startsWith("alloc.bytes")).findFirst()
+      assertTrue(comparison(comparisons, benchmark, Metric.WALL_TIME).isPresent(), comparisons.toString());
+      Verdict alloc = comparison(comparisons, benchmark, Metric.ALLOCATED_BYTES)
           .orElseThrow(() -> new AssertionError("no allocation comparison for " + benchmark + " in " + comparisons));
       // The same code allocates the same bytes: unchanged (measured +0.0 %, 95 % CI -0.0 .. +0.0 %).
       assertEquals(Status.PASS, alloc.status(), alloc.message());
@@ -62,11 +63,16 @@ final class RegressionSuiteTest extends ScenarioSuiteTest {
     noCache.setProperty("generator.templateCache", "false");
     try (ScenarioFixture slower = new ScenarioFixture(noCache)) {
       Report report = ScenarioSuites.regression(perf.suite(), slower, BaselineStores.directory(store)).build().run();
-      Verdict alloc = report.verdicts().stream()
-          .filter(v -> v.subject().equals("regression.generation.warm") && v.check().startsWith("alloc.bytes"))
-          .findFirst().orElseThrow(() -> new AssertionError("no allocation comparison in " + report.verdicts()));
+      Verdict alloc = comparison(report.verdicts(), "regression.generation.warm", Metric.ALLOCATED_BYTES)
+          .orElseThrow(() -> new AssertionError("no allocation comparison in " + report.verdicts()));
       assertEquals(Status.FAIL, alloc.status(), alloc.message());
       assertFalse(report.passed(), "a regression beyond the tolerance must fail the run");
     }
+  }
+
+  /** The verdict comparing one metric of a benchmark with its baseline, read from its typed detail. */
+  private static Optional<Verdict> comparison(List<Verdict> verdicts, String benchmark, Metric metric) {
+    return verdicts.stream().filter(v -> v.detail() instanceof Comparison c && c.key().name().equals(benchmark)
+        && c.metric().equals(metric)).findFirst();
   }
 }

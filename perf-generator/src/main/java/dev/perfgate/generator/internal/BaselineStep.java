@@ -5,6 +5,7 @@ import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.BaselineDecision;
 import dev.perfgate.baseline.BaselinePolicy;
@@ -13,6 +14,7 @@ import dev.perfgate.baseline.Comparisons;
 import dev.perfgate.baseline.HistoryCheck;
 import dev.perfgate.baseline.RegressionJudge;
 import dev.perfgate.generator.BenchmarkReport;
+import dev.perfgate.generator.RunError;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -159,8 +161,8 @@ public final class BaselineStep {
     BenchmarkReport r = j.report();
     List<Verdict> all = new ArrayList<>(r.verdicts());
     if (j.decision() == null) {
-      all.add(new Verdict(j.result().key().toString(), "baseline", Status.ERROR,
-          j.result().key() + "  baseline could not be read or written: " + j.error(), Map.of()));
+      all.add(Verdict.of(Subject.of(j.result().key()), "baseline", Status.ERROR,
+          new RunError(RunError.Kind.BASELINE, j.result().key().toString(), "baseline", String.valueOf(j.error()), 0)));
       return new BenchmarkReport(r.result(), all, Optional.empty(), List.of());
     }
     BaselineDecision finalDecision = j.decision();

@@ -1,11 +1,12 @@
 package dev.perfgate.generator.internal;
 
 import dev.perfgate.api.Result;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.generator.RunError;
 import dev.perfgate.generator.SuiteCheck;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Runs the checks over several results; a check that throws is an ERROR verdict and a warning. */
 public final class SuiteJudge {
@@ -27,8 +28,8 @@ public final class SuiteJudge {
         suiteVerdicts.addAll(check.check(results));
       } catch (RuntimeException e) {
         warnings.add("suite check " + check + " threw " + e);
-        suiteVerdicts.add(new Verdict("suite", String.valueOf(check), dev.perfgate.api.Status.ERROR,
-            "suite check " + check + " threw " + e, Map.of()));
+        suiteVerdicts.add(Verdict.of(Subject.suite(), String.valueOf(check), dev.perfgate.api.Status.ERROR,
+            new RunError(RunError.Kind.SUITE_CHECK, "suite", String.valueOf(check), String.valueOf(e), 0)));
       }
     }
     return suiteVerdicts;

@@ -1,11 +1,12 @@
 package dev.perfgate.generator.internal;
 
 import dev.perfgate.api.Result;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.generator.RunError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Judges each variant by its own targets, and says which variants or probes failed to measure. */
 public final class TargetJudge {
@@ -30,25 +31,26 @@ public final class TargetJudge {
     String subject = result.key().toString();
     List<Verdict> verdicts = new ArrayList<>();
     if (result.error().isPresent()) {
-      String skipped = applicable.isEmpty() ? "" : "; its " + applicable.size() + " target(s) were not judged";
-      verdicts.add(new Verdict(subject, RUNS_TO_THE_END, dev.perfgate.api.Status.ERROR,
-          subject + "  " + RUNS_TO_THE_END + "  ERROR: " + result.error().get() + skipped, Map.of()));
+      verdicts.add(error(result, new RunError(RunError.Kind.BENCHMARK, subject, RUNS_TO_THE_END, result.error().get(),
+          applicable.size())));
       return verdicts;
     }
     for (VariantRunner.ProbeFailure f : measured.probeFailures()) {
-      verdicts.add(new Verdict(subject, "probe '" + f.probe() + "'", dev.perfgate.api.Status.ERROR,
-          subject + "  probe '" + f.probe() + "'  ERROR: " + f.message() + "; its metrics were not measured (a probe"
-              + " that cannot measure on this JVM says so with unavailable() or Recorder.notMeasured instead of throwing)",
-          Map.of()));
+      verdicts.add(error(result, new RunError(RunError.Kind.PROBE, subject, "probe '" + f.probe() + "'",
+          String.valueOf(f.message()), 0)));
     }
     for (Target t : applicable) {
       try {
         verdicts.add(t.evaluate(result));
       } catch (IllegalArgumentException e) {
-        verdicts.add(new Verdict(subject, t.toString(), dev.perfgate.api.Status.ERROR,
-            subject + "  " + t + "  ERROR: " + e.getMessage(), Map.of()));
+        verdicts.add(error(result, new RunError(RunError.Kind.TARGET, subject, t.toString(),
+            String.valueOf(e.getMessage()), 0)));
       }
     }
     return verdicts;
+  }
+
+  private static Verdict error(Result result, RunError e) {
+    return Verdict.of(Subject.of(result.key()), e.check(), dev.perfgate.api.Status.ERROR, e);
   }
 }

@@ -6,6 +6,7 @@ import dev.perfgate.api.Result;
 import dev.perfgate.api.Statistic;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.generator.internal.VerdictText;
 import dev.perfgate.generator.BenchmarkReport;
 import dev.perfgate.generator.ConsoleReporter;
 import dev.perfgate.generator.Report;
@@ -131,7 +132,7 @@ public final class Perf {
     }
     int i = 0;
     for (Verdict v : report.verdicts()) {
-      publisher.accept(Map.of("perfgate.verdict." + (++i), v.message()));
+      publisher.accept(Map.of("perfgate.verdict." + (++i), VerdictText.line(v)));
     }
   }
 }

@@ -9,20 +9,17 @@ import dev.perfgate.api.Metric;
 import dev.perfgate.api.Quantity;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Statistic;
-import dev.perfgate.api.Status;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.baseline.scaling.Complexity;
+import dev.perfgate.baseline.scaling.Scaling;
 import dev.perfgate.generator.Report;
 import dev.perfgate.generator.RunOptions;
 import dev.perfgate.generator.Suite;
 import dev.perfgate.generator.SuiteCheck;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -108,10 +105,7 @@ final class RealRun {
     }
   };
 
-  /**
-   * A stand-in for the scaling check built elsewhere: it fits the measured medians (log-log slope
-   * by least squares, and t = c0 + c1 n log n) and reports the figures under the same names.
-   */
+  /** The real scaling check over the sizes of one benchmark, so that the chart draws its typed fit. */
   static final class ScalingFit implements SuiteCheck {
     private final String name;
 
@@ -121,42 +115,9 @@ final class RealRun {
 
     @Override
     public List<Verdict> check(List<Result> results) {
-      List<double[]> points = new ArrayList<>();
-      for (Result r : results) {
-        if (r.key().name().equals(name) && r.key().size().isPresent()) {
-          points.add(new double[] {r.key().size().getAsInt(), r.statistic(Metric.WALL_TIME, Statistic.MEDIAN)});
-        }
-      }
-      double[] slope = leastSquares(points, p -> Math.log(p[0]), p -> Math.log(p[1]));
-      double[] model = leastSquares(points, p -> p[0] * Math.log(p[0]), p -> p[1]);
-      Map<String, Double> figures = new LinkedHashMap<>();
-      figures.put("exponent", slope[1]);
-      figures.put("best.c0", model[0]);
-      figures.put("best.c1", model[1]);
-      figures.put("observations", (double) points.size());
-      Status status = slope[1] < 2 ? Status.PASS : Status.FAIL;
-      String message = String.format(Locale.ROOT, "%s time.wall  scaling O(n log n) (exponent %.2f) no worse than O(n^2)  %s",
-          name, slope[1], status);
-      return List.of(new Verdict(name + " time.wall", "scaling no worse than O(n^2)", status, message, figures));
-    }
-
-    private static double[] leastSquares(List<double[]> points, java.util.function.ToDoubleFunction<double[]> fx,
-        java.util.function.ToDoubleFunction<double[]> fy) {
-      double n = points.size();
-      double sx = 0;
-      double sy = 0;
-      double sxx = 0;
-      double sxy = 0;
-      for (double[] p : points) {
-        double x = fx.applyAsDouble(p);
-        double y = fy.applyAsDouble(p);
-        sx += x;
-        sy += y;
-        sxx += x * x;
-        sxy += x * y;
-      }
-      double b = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-      return new double[] {(sy - b * sx) / n, b};
+      List<Result> sized = results.stream().filter(r -> r.key().name().equals(name) && r.key().size().isPresent())
+          .toList();
+      return List.of(Scaling.checkNoWorseThan(Complexity.QUADRATIC, sized, Metric.WALL_TIME));
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.perfgate.api.Result;
 import dev.perfgate.api.Sample;
 import dev.perfgate.api.Statistic;
 import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Trial;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.generator.Report;
@@ -123,7 +124,7 @@ final class ReportsJsonTest {
     JsonNode scaling = root.at("/suiteVerdicts/0");
     assertEquals("sort time.wall", scaling.get("subject").asText());
     assertTrue(scaling.at("/figures/exponent").isNumber());
-    assertEquals(3.0, scaling.at("/figures/observations").asDouble(), 0.0);
+    assertEquals(6.0, scaling.at("/figures/observations").asDouble(), 0.0, "3 sizes x 2 trials");
     assertEquals(report.failures().size(), root.at("/statusCounts/FAIL").asInt() + root.at("/statusCounts/ERROR").asInt());
   }
 
@@ -175,8 +176,8 @@ final class ReportsJsonTest {
     Map<String, Double> figures = new HashMap<>();
     figures.put("ratio", Double.NaN);
     figures.put("limit", 2.0);
-    Report report = new Report(List.of(), List.of(new Verdict("x", "ratio <= 2", Status.INCONCLUSIVE, "x undecided",
-        figures)), real.environment(), List.of(), List.of(), Duration.ofMillis(5));
+    Report report = new Report(List.of(), List.of(Verdict.of(Subject.benchmark("x"), "ratio <= 2", Status.INCONCLUSIVE,
+        new Verdict.Note("x undecided", figures))), real.environment(), List.of(), List.of(), Duration.ofMillis(5));
     String json = Reports.json(report);
     assertFalse(json.contains("NaN"), json);
     JsonNode root = MAPPER.readTree(json);

@@ -70,7 +70,7 @@ final class ReportsMarkdownTest {
   @Test
   void markdown_passingRun_saysSo() {
     Report real = RealRun.report();
-    Report passing = new Report(List.of(), List.of(new Verdict("x", "ratio <= 2", Status.PASS, "x fine", java.util.Map.of())),
+    Report passing = new Report(List.of(), List.of(Verdict.of(dev.perfgate.api.Subject.benchmark("x"), "ratio <= 2", Status.PASS, "x fine")),
         real.environment(), List.of(), List.of(), java.time.Duration.ofMillis(3));
     assertTrue(Reports.markdown(passing).startsWith("### Perfgate: PASSED (all 1 checks passed)"));
   }

@@ -6,15 +6,15 @@ import dev.perfgate.api.Statistic;
 import dev.perfgate.api.Trial;
 import dev.perfgate.api.Unit;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.baseline.scaling.Complexity;
+import dev.perfgate.baseline.scaling.ModelFit;
+import dev.perfgate.baseline.scaling.ScalingCheck;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Inline SVG charts drawn from measured values only. Every chart is XML-clean (attributes quoted,
@@ -28,8 +28,6 @@ final class Charts {
   private static final int TOP = 14;
   private static final int BOTTOM = 38;
   private static final int ROW = 26;
-
-  private static final Pattern BIG_O = Pattern.compile("O\\(([^)]*)\\)");
 
   private Charts() {}
 
@@ -126,22 +124,22 @@ final class Charts {
     sb.append(line(LEFT, TOP, LEFT, TOP + plotHeight, "axis"));
     List<String> legend = new ArrayList<>();
     for (Verdict v : verdicts) {
-      Map<String, Double> f = v.figures();
-      Double exponent = figure(f, "exponent");
-      if (exponent != null) {
+      if (!(v.detail() instanceof ScalingCheck check)) {
+        continue;
+      }
+      double exponent = check.fit().exponent().value();
+      if (Double.isFinite(exponent)) {
         // The verdict gives the slope; the intercept that fits these medians best for that slope is
         // the mean of log(t) - b log(n), so the line sits on the measured points.
         double a = points.stream().mapToDouble(p -> Math.log(p[1]) - exponent * Math.log(p[0])).average().orElseThrow();
         sb.append(curve(x, y, xMin, xMax, n -> Math.exp(a) * Math.pow(n, exponent), "fit"));
         legend.add(String.format(Locale.ROOT, "power fit: exponent %.2f", exponent));
       }
-      Double c0 = figure(f, "c0");
-      Double c1 = figure(f, "c1");
-      Optional<DoubleUnaryOperator> g = growth(v.message());
-      if (c0 != null && c1 != null && g.isPresent()) {
-        DoubleUnaryOperator gf = g.get();
-        sb.append(curve(x, y, xMin, xMax, n -> c0 + c1 * gf.applyAsDouble(n), "model"));
-        legend.add("class fit: " + className(v.message()).orElse("?"));
+      ModelFit best = check.fit().best();
+      if (Double.isFinite(best.c0()) && Double.isFinite(best.c1())) {
+        Complexity c = best.complexity();
+        sb.append(curve(x, y, xMin, xMax, n -> best.c0() + best.c1() * c.growth(n), "model"));
+        legend.add("class fit: " + c.label());
       }
     }
     for (double[] p : points) {
@@ -207,40 +205,6 @@ final class Charts {
     sb.append(text(LEFT, height - 4, "start", "label", "oldest"));
     sb.append(text(WIDTH - RIGHT, height - 4, "end", "label", withCurrent ? "this run" : "newest"));
     return Optional.of(sb.append("</svg>").toString());
-  }
-
-  /** A figure by exact name or as the last part of a dotted name ({@code best.c0} for {@code c0}). */
-  static Double figure(Map<String, Double> figures, String name) {
-    Double exact = figures.get(name);
-    if (exact != null && Double.isFinite(exact)) {
-      return exact;
-    }
-    // Sorted by key so that a verdict with several (best.c0, second.c0) always yields the same one.
-    return figures.entrySet().stream().filter(e -> e.getKey().endsWith("." + name) && Double.isFinite(e.getValue()))
-        .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).findFirst().orElse(null);
-  }
-
-  static Optional<String> className(String message) {
-    Matcher mt = BIG_O.matcher(message);
-    return mt.find() ? Optional.of(mt.group()) : Optional.empty();
-  }
-
-  /** The growth function of the first class named in a message, such as {@code O(n log n)}. */
-  static Optional<DoubleUnaryOperator> growth(String message) {
-    Matcher mt = BIG_O.matcher(message);
-    if (!mt.find()) {
-      return Optional.empty();
-    }
-    String g = mt.group(1).replace(" ", "").toLowerCase(Locale.ROOT);
-    return switch (g) {
-      case "1" -> Optional.of(n -> 1);
-      case "logn" -> Optional.of(Math::log);
-      case "n" -> Optional.of(n -> n);
-      case "nlogn" -> Optional.of(n -> n * Math.log(n));
-      case "n^2", "n2", "n²" -> Optional.of(n -> n * n);
-      case "n^3", "n³" -> Optional.of(n -> n * n * n);
-      default -> Optional.empty();
-    };
   }
 
   private static String curve(Axis x, Axis y, double from, double to, DoubleUnaryOperator f, String cls) {

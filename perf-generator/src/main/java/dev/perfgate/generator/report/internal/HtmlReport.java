@@ -11,6 +11,7 @@ import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.format.ResultFormat;
 import dev.perfgate.generator.BenchmarkReport;
 import dev.perfgate.generator.Report;
+import dev.perfgate.generator.internal.VerdictText;
 import dev.perfgate.generator.report.ReportExtras;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -141,7 +142,7 @@ public final class HtmlReport {
     for (Verdict v : sorted) {
       h.append(v.failed() ? "<tr class=\"bad\">" : "<tr>")
           .append("<td>").append(badge(v.status())).append("</td>")
-          .append("<td>").append(Text.html(v.subject())).append("</td>")
+          .append("<td>").append(Text.html(Text.subject(v))).append("</td>")
           .append("<td>").append(Text.html(v.check())).append("</td>")
           .append("<td class=\"msg hide-narrow\">").append(Text.html(Text.result(v))).append("</td></tr>\n");
     }
@@ -162,8 +163,8 @@ public final class HtmlReport {
         h.append("<td colspan=\"4\" class=\"err msg\">").append(Text.html(r.error().get())).append("</td></tr>\n");
         continue;
       }
-      h.append(cell(r, Metric.WALL_TIME, Statistic.MEDIAN, "num"))
-          .append(cell(r, Metric.WALL_TIME, Statistic.P95, "num hide-narrow"))
+      h.append(cell(r, Metric.primary(), Statistic.MEDIAN, "num"))
+          .append(cell(r, Metric.primary(), Statistic.P95, "num hide-narrow"))
           .append(cell(r, Metric.ALLOCATED_BYTES, Statistic.MEDIAN, "num"))
           .append("<td class=\"num hide-narrow\">").append(r.trials().size()).append(" x ")
           .append(r.trials().isEmpty() ? 0 : r.trials().get(0).samples().size()).append("</td></tr>\n");
@@ -202,13 +203,13 @@ public final class HtmlReport {
   }
 
   private static void scaling(StringBuilder h, String name, List<Result> sized, List<Verdict> about) {
-    // A scaling verdict's subject is "<benchmark> <metric>"; chart each metric that a verdict judges,
-    // and wall time always, each with the verdicts that carry its fit.
+    // Chart each metric that a verdict about the benchmark judges, and the primary metric always,
+    // each with the verdicts that carry its fit.
     Map<String, List<Verdict>> byMetric = new LinkedHashMap<>();
-    byMetric.put(Metric.WALL_TIME.name(), new ArrayList<>());
+    byMetric.put(Metric.primary().name(), new ArrayList<>());
     for (Verdict v : about) {
-      String rest = v.subject().length() > name.length() ? v.subject().substring(name.length()).trim() : "";
-      String metric = sized.get(0).metric(rest).isPresent() ? rest : Metric.WALL_TIME.name();
+      String metric = v.metric().map(Metric::name).filter(n -> sized.get(0).metric(n).isPresent())
+          .orElse(Metric.primary().name());
       byMetric.computeIfAbsent(metric, k -> new ArrayList<>()).add(v);
     }
     h.append("<div class=\"charts\">");
@@ -241,20 +242,21 @@ public final class HtmlReport {
     r.cause().ifPresent(c -> h.append("<details><summary>stack trace</summary><pre>").append(Text.html(Text.stackTrace(c)))
         .append("</pre></details>\n"));
 
-    Optional<Metric> shown = r.metrics().contains(Metric.WALL_TIME) && r.sampleValues(Metric.WALL_TIME).length > 0
-        ? Optional.of(Metric.WALL_TIME)
+    Metric primary = Metric.primary();
+    Optional<Metric> shown = r.metrics().contains(primary) && r.sampleValues(primary).length > 0
+        ? Optional.of(primary)
         : Text.metrics(r).stream().filter(m -> r.sampleValues(m).length > 0).findFirst();
     double[] past = history.get(r.key());
     Optional<String> trend = past == null ? Optional.empty()
-        : Charts.trend(past, r.statistic(Metric.WALL_TIME, Statistic.MEDIAN), Metric.WALL_TIME);
+        : Charts.trend(past, r.statistic(primary, Statistic.MEDIAN), primary);
     Optional<String> strip = shown.flatMap(m -> Charts.strip(r, m));
     if (strip.isPresent() || trend.isPresent()) {
       h.append("<div class=\"charts\">");
       strip.ifPresent(svg -> h.append("<figure>").append(svg).append("<figcaption>Distribution of ")
           .append(Text.html(shown.get().name())).append(": one dot per sample, box from first to third quartile, ")
           .append("bar at the median of each trial.</figcaption></figure>"));
-      trend.ifPresent(svg -> h.append("<figure>").append(svg).append("<figcaption>Trend: median time.wall of ")
-          .append(past.length).append(" stored runs, then this run.</figcaption></figure>"));
+      trend.ifPresent(svg -> h.append("<figure>").append(svg).append("<figcaption>Trend: median ")
+          .append(Text.html(primary.name())).append(" of ").append(past.length).append(" stored runs, then this run.</figcaption></figure>"));
       h.append("</div>\n");
     }
     if (trend.isEmpty() && r.succeeded()) {
@@ -319,12 +321,13 @@ public final class HtmlReport {
     sorted.sort(Text.WORST_FIRST);
     h.append("<ul class=\"notes\">");
     for (Verdict v : sorted) {
-      h.append("<li>").append(badge(v.status())).append(" <span class=\"msg\">").append(Text.html(v.message()))
+      h.append("<li>").append(badge(v.status())).append(" <span class=\"msg\">").append(Text.html(VerdictText.line(v)))
           .append("</span>");
-      if (!v.figures().isEmpty()) {
+      Map<String, Double> figures = VerdictText.figures(v);
+      if (!figures.isEmpty()) {
         h.append(" <span class=\"meta\">(");
         StringBuilder f = new StringBuilder();
-        new TreeMap<>(v.figures()).forEach((k, x) -> f.append(f.length() == 0 ? "" : ", ").append(k).append(' ')
+        new TreeMap<>(figures).forEach((k, x) -> f.append(f.length() == 0 ? "" : ", ").append(k).append(' ')
             .append(Unit.COUNT.format(x)));
         h.append(Text.html(f.toString())).append(")</span>");
       }

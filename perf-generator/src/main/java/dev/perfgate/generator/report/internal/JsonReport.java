@@ -17,6 +17,7 @@ import dev.perfgate.baseline.format.FormatDtos.TrialDto;
 import dev.perfgate.baseline.format.ResultFormat;
 import dev.perfgate.generator.BenchmarkReport;
 import dev.perfgate.generator.Report;
+import dev.perfgate.generator.internal.VerdictText;
 import dev.perfgate.generator.report.ReportExtras;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,8 +104,9 @@ public final class JsonReport {
 
   static VerdictDto verdict(Verdict v) {
     Map<String, Double> figures = new TreeMap<>();
-    v.figures().forEach((k, x) -> figures.put(k, finite(x)));
-    return new VerdictDto(v.subject(), v.check(), v.status().name(), v.failed(), v.message(), figures);
+    VerdictText.figures(v).forEach((k, x) -> figures.put(k, finite(x)));
+    return new VerdictDto(VerdictText.subject(v), v.check(), v.status().name(), v.failed(), VerdictText.line(v),
+        figures);
   }
 
   private static EnvironmentDto environment(Environment e) {

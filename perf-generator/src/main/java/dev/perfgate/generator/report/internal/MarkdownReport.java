@@ -57,7 +57,7 @@ public final class MarkdownReport {
       md.append("| Status | Subject | Result |\n|---|---|---|\n");
       for (Verdict v : sorted) {
         md.append("| ").append(icon(v.status())).append(Text.word(v.status())).append(" | ")
-            .append(Text.markdown(v.subject())).append(" | ").append(Text.markdown(Text.result(v))).append(" |\n");
+            .append(Text.markdown(Text.subject(v))).append(" | ").append(Text.markdown(Text.result(v))).append(" |\n");
       }
       md.append('\n');
     }
@@ -72,12 +72,12 @@ public final class MarkdownReport {
         md.append("error | | | ").append(Text.markdown(r.error().get())).append(" |\n");
         continue;
       }
-      md.append(figure(r, Metric.WALL_TIME, Statistic.MEDIAN)).append(" | ")
-          .append(figure(r, Metric.WALL_TIME, Statistic.P95)).append(" | ")
+      md.append(figure(r, Metric.primary(), Statistic.MEDIAN)).append(" | ")
+          .append(figure(r, Metric.primary(), Statistic.P95)).append(" | ")
           .append(figure(r, Metric.ALLOCATED_BYTES, Statistic.MEDIAN)).append(" | ");
       List<String> others = new ArrayList<>();
       for (Metric m : Text.metrics(r)) {
-        if (!m.equals(Metric.WALL_TIME) && !m.equals(Metric.ALLOCATED_BYTES)) {
+        if (m.role() != Metric.Role.PRIMARY && !m.equals(Metric.ALLOCATED_BYTES)) {
           others.add(m.name() + " " + m.format(r.statistic(m, Statistic.MEDIAN)));
         }
       }

@@ -6,6 +6,7 @@ import dev.perfgate.api.Result;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.generator.BenchmarkReport;
+import dev.perfgate.generator.internal.VerdictText;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -64,18 +65,13 @@ final class Text {
     return sb.toString();
   }
 
-  private static final List<String> LEADING = List.of("time.wall", "time.cpu", "alloc.bytes");
-
   /**
-   * A result's metrics in a fixed order: time, CPU time and allocation first, then the rest by
-   * name. The result's own order follows its samples' unordered maps and may differ between runs,
-   * which would reorder the reports and their diffs.
+   * A result's metrics in the order every report shows them ({@link Metric#reportOrder()}). The
+   * result's own order follows its samples' unordered maps and may differ between runs, which
+   * would reorder the reports and their diffs.
    */
   static List<Metric> metrics(Result r) {
-    return r.metrics().stream().sorted(Comparator.comparingInt((Metric m) -> {
-      int i = LEADING.indexOf(m.name());
-      return i < 0 ? LEADING.size() : i;
-    }).thenComparing(Metric::name)).toList();
+    return r.metrics().stream().sorted(Metric.reportOrder()).toList();
   }
 
   /** Worst first: errors and failures lead every list a person reads. */
@@ -115,29 +111,26 @@ final class Text {
   }
 
   /**
-   * Whether a suite verdict is about a variant: its subject is the variant, or names the
-   * benchmark as a whole ({@code sort}, {@code sort time.wall}), as scaling checks do.
+   * Whether a suite verdict is about a variant: its subject is the variant, another variant of its
+   * benchmark, or the benchmark as a whole, as scaling checks judge it.
    */
   static boolean concerns(Verdict v, BenchmarkKey key) {
-    return v.subject().equals(key.toString()) || aboutBenchmark(v, key.name());
+    return v.subject().concerns(key);
   }
 
+  /** Whether a verdict is about a benchmark: its subject is the benchmark or one of its variants. */
   static boolean aboutBenchmark(Verdict v, String name) {
-    String s = v.subject();
-    return s.equals(name) || s.startsWith(name + " ") || s.startsWith(name + "[");
+    return v.subject().benchmark().filter(name::equals).isPresent();
   }
 
-  /**
-   * The verdict's message without the subject it starts with (the column beside it shows that),
-   * with its column-aligning runs of spaces collapsed; the check when nothing is left.
-   */
+  /** The verdict's line without its subject, for a table with a subject column. */
   static String result(Verdict v) {
-    String m = v.message().strip();
-    if (m.startsWith(v.subject())) {
-      m = m.substring(v.subject().length()).strip();
-    }
-    m = m.replaceAll(" {2,}", " ");
-    return m.isEmpty() ? v.check() : m;
+    return VerdictText.result(v);
+  }
+
+  /** The verdict's subject as a subject column names it. */
+  static String subject(Verdict v) {
+    return VerdictText.subject(v);
   }
 
   /** The whole stack trace of an exception, causes included, as the JVM prints it. */

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,7 +54,7 @@ final class TextTest {
   void worstFirst_ordersErrorsAndFailuresBeforeTheRest() {
     List<Verdict> verdicts = new ArrayList<>();
     for (Status s : List.of(Status.PASS, Status.NOT_MEASURED, Status.FAIL, Status.WARN, Status.ERROR, Status.INCONCLUSIVE)) {
-      verdicts.add(new Verdict("x", "c", s, "m", Map.of()));
+      verdicts.add(Verdict.of(Subject.benchmark("x"), "c", s, "m"));
     }
     verdicts.sort(Text.WORST_FIRST);
     assertEquals(List.of(Status.ERROR, Status.FAIL, Status.WARN, Status.INCONCLUSIVE, Status.NOT_MEASURED, Status.PASS),
@@ -64,10 +64,12 @@ final class TextTest {
   @Test
   void concerns_matchesTheVariantAndWholeBenchmarkSubjectsOnly() {
     BenchmarkKey key = BenchmarkKey.of("sort", 64);
-    assertTrue(Text.concerns(new Verdict("sort[size=64]", "c", Status.PASS, "m", Map.of()), key));
-    assertTrue(Text.concerns(new Verdict("sort time.wall", "c", Status.PASS, "m", Map.of()), key));
-    assertTrue(Text.concerns(new Verdict("sort", "c", Status.PASS, "m", Map.of()), key));
-    assertFalse(Text.concerns(new Verdict("sorted", "c", Status.PASS, "m", Map.of()), key));
-    assertFalse(Text.concerns(new Verdict("sort[size=512]x", "c", Status.PASS, "m", Map.of()), BenchmarkKey.of("sor")));
+    assertTrue(Text.concerns(Verdict.of(Subject.of(key), "c", Status.PASS, "m"), key));
+    assertTrue(Text.concerns(Verdict.of(Subject.benchmark("sort"), "c", Status.PASS, "m"), key));
+    assertTrue(Text.concerns(Verdict.of(Subject.of(BenchmarkKey.of("sort", 512)), "c", Status.PASS, "m"), key));
+    assertFalse(Text.concerns(Verdict.of(Subject.benchmark("sorted"), "c", Status.PASS, "m"), key));
+    assertFalse(Text.concerns(Verdict.of(Subject.suite(), "c", Status.PASS, "m"), key));
+    assertFalse(Text.concerns(Verdict.of(Subject.of(BenchmarkKey.of("sort", 512)), "c", Status.PASS, "m"),
+        BenchmarkKey.of("sor")));
   }
 }
