@@ -16,6 +16,7 @@ import dev.perfgate.generator.internal.ProbeCatalog;
 import dev.perfgate.generator.internal.RunPlan;
 import dev.perfgate.generator.internal.Ticker;
 import dev.perfgate.generator.internal.VariantRunner;
+import dev.perfgate.generator.internal.fork.Forking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +65,8 @@ public final class Suite {
   private final RunOptions options;
   private final ConsoleReporter console;
   private final Ticker ticker;
+  private final int forks;
+  private final List<String> jvmArgs;
 
   private Suite(Builder b) {
     this.benchmarks = List.copyOf(b.benchmarks);
@@ -93,6 +96,8 @@ public final class Suite {
         : List.copyOf(b.judgedMetrics);
     this.console = b.quiet ? null : (b.console == null ? ConsoleReporter.toStandardOutput() : b.console);
     this.ticker = b.ticker == null ? Ticker.system() : b.ticker;
+    this.forks = b.forks == null ? settings.forks() : b.forks;
+    this.jvmArgs = List.copyOf(b.jvmArgs);
   }
 
   /**
@@ -177,6 +182,13 @@ public final class Suite {
         }
       }
     }
+    Forking forking = Forking.begin(variants.stream().map(Variant::key).toList());
+    if (forking.skip()) {
+      // A forked JVM measures only the run call its parent asked for; earlier calls were the parent's.
+      return new Report(List.of(), List.of(), environment, probeNames, warnings, Duration.ZERO);
+    }
+    List<Result> forked = forks > 0 && !forking.measuresForParent() ? forkedResults(forking, variants, environment,
+        warnings) : null;
     List<BenchmarkReport> reports = new ArrayList<>();
     Executor executor = new Executor();
     try {
@@ -212,6 +224,17 @@ public final class Suite {
               : group.get(0).benchmark.name() + " (" + group.size() + " variants, trials interleaved)",
               done + 1, variants.size());
         }
+        if (forked != null) {
+          for (int i = 0; i < group.size(); i++) {
+            Result result = forked.get(done + i);
+            if (console != null) {
+              console.finished(result, done + i + 1, variants.size());
+            }
+            reports.add(new BenchmarkReport(result, evaluate(group.get(i), result, List.of())));
+          }
+          done += group.size();
+          continue;
+        }
         // The trials of a benchmark's variants take turns, in an order that changes every round, so
         // that every size meets the same JIT state and the same disturbances of the machine.
         VariantRunner runner = newRunner.get();
@@ -228,9 +251,11 @@ public final class Suite {
             console.finished(result, done + i + 1, variants.size());
           }
           reports.add(new BenchmarkReport(result, evaluate(group.get(i), result, runs.get(i).probeFailures())));
+          forking.measured(result);
         }
         done += group.size();
       }
+      forking.finish();
       if (baselines != null) {
         List<BaselineStep.Outcome> outcomes = baselines.apply(
             reports.stream().map(BenchmarkReport::result).toList(),
@@ -280,6 +305,36 @@ public final class Suite {
     }
     return report;
   }
+
+  /**
+   * The results of every variant measured in {@link #forks} fresh JVMs, or null to measure in this
+   * one (when no entry point a child could rerun is known, with a warning).
+   */
+  private List<Result> forkedResults(Forking forking, List<Variant> variants, Environment environment,
+      List<String> warnings) {
+    Optional<String> cannot = forking.cannotFork();
+    if (cannot.isPresent()) {
+      warnings.add(Settings.FORKS + "=" + forks + ": " + cannot.get());
+      if (console != null) {
+        console.warn(Settings.FORKS + "=" + forks + ": " + cannot.get());
+      }
+      return null;
+    }
+    Map<String, String> properties = new LinkedHashMap<>(settings.values());
+    properties.remove(Settings.FORKS);
+    // A fork runs every variant; each has the timeout, and the JVM's start gets a minute on top.
+    Duration timeout = options.timeout().multipliedBy(variants.size()).plus(FORK_START_ALLOWANCE);
+    return forking.runForks(forks, variants.stream().map(Variant::key).toList(), properties, jvmArgs, timeout,
+        environment, f -> {
+          if (console != null) {
+            console.started("fork " + (f + 1) + " of " + forks + " (a fresh JVM running all " + variants.size()
+                + " variants)", f + 1, forks);
+          }
+        });
+  }
+
+  /** What a forked JVM's start and the rerun of its entry point may take beside its variants' timeouts. */
+  private static final Duration FORK_START_ALLOWANCE = Duration.ofMinutes(1);
 
   /** The judged metrics of a variant: the configured ones and those its targets name. */
   private Set<Metric> judged(BenchmarkKey key, List<Variant> variants) {
@@ -438,8 +493,41 @@ public final class Suite {
     private ConsoleReporter console;
     private boolean quiet;
     private Ticker ticker;
+    private Integer forks;
+    private final List<String> jvmArgs = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Runs the suite's variants in this many fresh JVMs, one after the other, each running all the
+     * variants with their interleaving; the trials of all forks make one result per variant, each
+     * trial knowing its fork. 0 runs in this JVM. By default {@code perfgate.forks}, else 0. A fork
+     * reruns the entry point (the {@code @PerfTest} method, or the main class) to rebuild the
+     * benchmarks, and measures only this run call.
+     *
+     * @param forks how many JVMs, 0 for none
+     * @return this builder
+     * @throws IllegalArgumentException if forks is negative
+     */
+    public Builder forks(int forks) {
+      Checks.argument(forks >= 0, "forks (%s) must be >= 0 (0 runs in this JVM)", forks);
+      this.forks = forks;
+      return this;
+    }
+
+    /**
+     * Adds JVM flags for the forks, after the ones they inherit from this JVM, such as
+     * {@code "-Xmx512m"}. Without {@link #forks(int) forks} they do nothing.
+     *
+     * @param args the flags
+     * @return this builder
+     */
+    public Builder jvmArgs(String... args) {
+      for (String a : args) {
+        jvmArgs.add(Checks.notNull(a, "jvm argument"));
+      }
+      return this;
+    }
 
     /**
      * Adds a benchmark with targets that apply to every variant of it.

@@ -1,0 +1,103 @@
+package dev.perfgate.generator.internal.fork;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+
+/**
+ * The main class of a child JVM: it watches its standard input, which is a pipe from the parent,
+ * and halts when the pipe closes (the parent is gone), then reruns the entry point of its
+ * {@link ForkRequest}; the suite's run call that the request names measures and writes its results
+ * and stops the entry there (see {@link Forking}).
+ */
+public final class ForkedMain {
+  /** Exit code of a child whose entry point ended before the requested run call. */
+  static final int NOT_REACHED = 4;
+  /** Exit code of a child that lost its parent. */
+  static final int ORPHANED = 5;
+
+  private ForkedMain() {}
+
+  /**
+   * Runs the request named by the system property {@link ForkRequest#PROPERTY}.
+   *
+   * @param args ignored; the request holds the entry point's arguments
+   * @throws Throwable if the request cannot be read, or what the entry point threw
+   */
+  public static void main(String[] args) throws Throwable {
+    watchParent(System.in);
+    String file = System.getProperty(ForkRequest.PROPERTY);
+    if (file == null) {
+      throw new IllegalStateException(ForkedMain.class.getName() + " is started by Perfgate for a fork; "
+          + ForkRequest.PROPERTY + " is not set");
+    }
+    ForkRequest request = ForkRequest.read(Path.of(file));
+    Forking.child(request);
+    try {
+      switch (request.entry().kind()) {
+        case TEST -> runTest(request.entry().target());
+        case MAIN -> runMain(request.entry().target(), request.entry().args().toArray(String[]::new));
+        default -> throw new IllegalStateException("unknown entry " + request.entry());
+      }
+    } catch (ForkFinished done) {
+      // the requested call was measured
+    }
+    System.out.flush();
+    if (!Forking.finished()) {
+      System.err.println("perfgate fork: " + request.entry().kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+          + request.entry().target() + " ended after " + Forking.childCalls() + " run call(s), before run call #"
+          + (request.ordinal() + 1) + " that the parent measured; code before a run call must take the same path"
+          + " in every JVM");
+      System.err.flush();
+      Runtime.getRuntime().halt(NOT_REACHED);
+    }
+    // halt: the user's non-daemon threads and shutdown hooks must not keep a finished fork alive
+    Runtime.getRuntime().halt(0);
+  }
+
+  /**
+   * Halts this JVM when the parent's end of the pipe closes. Reading blocks a daemon thread until
+   * end of stream, which the operating system signals when the parent process is gone.
+   */
+  static void watchParent(InputStream in) {
+    Thread t = new Thread(() -> {
+      try {
+        while (in.read() >= 0) {
+          // the parent never writes; anything read is ignored
+        }
+      } catch (IOException e) {
+        // a broken pipe means the same as its end
+      }
+      Runtime.getRuntime().halt(ORPHANED);
+    }, "perfgate-fork-parent-watch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void runMain(String className, String[] args) throws Throwable {
+    Method main = Class.forName(className, false, Thread.currentThread().getContextClassLoader())
+        .getMethod("main", String[].class);
+    try {
+      main.invoke(null, (Object) args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Through the JUnit Platform launcher, by reflection: the generator's core must not need JUnit. */
+  private static void runTest(String uniqueId) throws Throwable {
+    Class<?> runner;
+    try {
+      runner = Class.forName("dev.perfgate.generator.junit.internal.ForkedTest");
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException("a forked @PerfTest needs JUnit on the class path: " + e, e);
+    }
+    try {
+      runner.getMethod("run", String.class).invoke(null, uniqueId);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}
