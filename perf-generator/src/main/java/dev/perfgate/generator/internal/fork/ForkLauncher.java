@@ -124,6 +124,10 @@ public final class ForkLauncher {
       if (failure == null && !missing.isEmpty()) {
         failure = name + " (pid " + p.pid() + ") ended without a result for " + missing;
       }
+      String problem = read(ForkedMain.problemFile(out));
+      if (failure != null && !problem.isEmpty()) {
+        failure = failure + ": " + problem;
+      }
       return new Outcome(fork, results, Optional.ofNullable(failure).map(f -> f + tail(log)), elapsed(start));
     } finally {
       delete(dir);

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 public final class ForkedMain {
   /** Exit code of a child whose entry point ended before the requested run call. */
   static final int NOT_REACHED = 4;
+  /** Exit code of a child whose requested run call has other variants than the parent's. */
+  static final int OTHER_VARIANTS = 3;
   /** Exit code of a child that lost its parent. */
   static final int ORPHANED = 5;
 
@@ -44,17 +46,30 @@ public final class ForkedMain {
     } catch (ForkFinished done) {
       // the requested call was measured
     }
-    System.out.flush();
     if (!Forking.finished()) {
-      System.err.println("perfgate fork: " + request.entry().kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+      tellParent(request, request.entry().kind().name().toLowerCase(java.util.Locale.ROOT) + " "
           + request.entry().target() + " ended after " + Forking.childCalls() + " run call(s), before run call #"
           + (request.ordinal() + 1) + " that the parent measured; code before a run call must take the same path"
           + " in every JVM");
-      System.err.flush();
       Runtime.getRuntime().halt(NOT_REACHED);
     }
     // halt: the user's non-daemon threads and shutdown hooks must not keep a finished fork alive
     Runtime.getRuntime().halt(0);
+  }
+
+  /** The file a child leaves a problem in for the parent's report. */
+  static Path problemFile(Path output) {
+    return output.resolve("problem.txt");
+  }
+
+  /** Leaves a problem for the parent, which quotes it in the fork's error. */
+  static void tellParent(ForkRequest request, String problem) {
+    try {
+      java.nio.file.Files.createDirectories(request.output());
+      java.nio.file.Files.writeString(problemFile(request.output()), problem);
+    } catch (IOException e) {
+      // the exit code still tells the parent that something went wrong
+    }
   }
 
   /**

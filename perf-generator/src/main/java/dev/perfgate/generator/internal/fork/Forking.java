@@ -64,17 +64,15 @@ public final class Forking {
     int n = CHILD_CALLS.getAndIncrement();
     if (finished || n > r.ordinal()) {
       // The user's code caught ForkFinished and went on: what follows belongs to the parent.
-      System.out.flush();
       Runtime.getRuntime().halt(0);
     }
     if (n == r.ordinal()) {
       List<String> got = keys.stream().map(Object::toString).toList();
       if (!got.equals(r.keys())) {
-        System.err.println("perfgate fork: run call #" + (n + 1) + " of " + r.entry().target() + " has the variants "
+        ForkedMain.tellParent(r, "run call #" + (n + 1) + " of " + r.entry().target() + " has the variants "
             + got + " in this JVM but " + r.keys() + " in the parent; the benchmarks of a forked suite must not"
             + " depend on anything that differs between JVMs");
-        System.err.flush();
-        Runtime.getRuntime().halt(3);
+        Runtime.getRuntime().halt(ForkedMain.OTHER_VARIANTS);
       }
     }
     return new Forking(new ForkEntry.Call(Optional.of(r.entry()), n), n == r.ordinal());

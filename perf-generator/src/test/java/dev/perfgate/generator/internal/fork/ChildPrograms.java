@@ -35,6 +35,22 @@ final class ChildPrograms {
     }
   }
 
+  /**
+   * A parent whose only fork writes its pid to the file named by the first argument and then sleeps
+   * in its benchmark: the test kills this parent with {@code kill -9} and watches the child.
+   */
+  static final class KillableParent {
+    public static void main(String[] args) {
+      java.nio.file.Path marker = java.nio.file.Path.of(args[0]);
+      Suite.newBuilder().quiet().forks(1).options(TINY.toBuilder().timeout(Duration.ofMinutes(5)).build())
+          .benchmark(Benchmark.of("sleepy", () -> {
+            java.nio.file.Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+            Thread.sleep(600_000);
+            return 0;
+          })).build().run();
+    }
+  }
+
   /** Exits in the middle of its work. */
   static final class Exits {
     public static void main(String[] args) {

@@ -37,6 +37,25 @@ final class ForkLauncherTest {
   }
 
   @Test
+  void entryThatEndsBeforeTheRequestedCall_isReported_withTheCallsItMade() {
+    ForkLauncher.Outcome o = run(ChildPrograms.TwoCalls.class, List.of("3"), List.of(), GENEROUS,
+        List.of(BenchmarkKey.of("sum")), 5);
+    String f = o.failure().orElseThrow();
+    assertTrue(f.contains("exit code 4"), f);
+    assertTrue(f.contains("ended after 2 run call(s), before run call #6 that the parent measured"), f);
+  }
+
+  @Test
+  void requestedCallWithOtherVariants_isRefusedByTheChild() {
+    ForkLauncher.Outcome o = run(ChildPrograms.TwoCalls.class, List.of("3"), List.of(), GENEROUS,
+        List.of(BenchmarkKey.of("sum")), 1);
+    String f = o.failure().orElseThrow();
+    assertTrue(f.contains("run call #2 of " + ChildPrograms.TwoCalls.class.getName()
+        + " has the variants [sum, copy] in this JVM but [sum] in the parent"), f);
+    assertTrue(o.results().isEmpty(), o.results().toString());
+  }
+
+  @Test
   void childThatExits_isReportedByName_withTheTailOfItsOutput() {
     ForkLauncher.Outcome o = run(ChildPrograms.Exits.class, List.of(), List.of(), GENEROUS, List.of(BenchmarkKey.of("x")), 0);
     String f = o.failure().orElseThrow();
