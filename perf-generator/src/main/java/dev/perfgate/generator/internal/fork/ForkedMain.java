@@ -112,6 +112,12 @@ public final class ForkedMain {
     try {
       runner.getMethod("run", String.class).invoke(null, uniqueId);
     } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof NoClassDefFoundError missing && String.valueOf(missing.getMessage())
+          .startsWith("org/junit/platform/launcher")) {
+        throw new IllegalStateException("a forked @PerfTest reruns its test through the JUnit Platform launcher,"
+            + " which is not on the class path: add org.junit.platform:junit-platform-launcher with test scope, or"
+            + " set perfgate.forks=0", missing);
+      }
       throw e.getCause();
     }
   }

@@ -2,6 +2,7 @@ package dev.perfgate.generator.junit.internal;
 
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -24,7 +25,13 @@ public final class ForkedTest {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(DiscoverySelectors.selectUniqueId(uniqueId))
         .build();
-    Launcher launcher = LauncherFactory.create();
+    // Listeners found on the class path (JUnit's own flight recording events among them) only slow the
+    // fork's start; nobody reads this run's events.
+    Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+        .enableLauncherDiscoveryListenerAutoRegistration(false)
+        .enableTestExecutionListenerAutoRegistration(false)
+        .enableLauncherSessionListenerAutoRegistration(false)
+        .build());
     launcher.execute(request);
   }
 }

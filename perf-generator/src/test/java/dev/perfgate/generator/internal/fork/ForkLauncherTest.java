@@ -63,6 +63,8 @@ final class ForkLauncherTest {
     assertTrue(f.contains("exited (System.exit, or an exception nothing caught) with exit code 7"), f);
     assertTrue(f.contains("about to exit with 7"), f);
     assertTrue(o.results().isEmpty());
+    System.out.printf("ForkLauncherTest: a child JVM that starts and exits took %d ms from start to reaped%n",
+        o.elapsed().toMillis());
   }
 
   @Test
