@@ -100,8 +100,9 @@ final class ForkedPerfTestTest {
     Result sort = REPORTS.get("readme").results().get(0);
     assertEquals(List.of(0, 0, 1, 1), sort.trials().stream().map(Trial::fork).toList(), sort.toString());
     assertEquals(List.of(0, 1, 2, 3), sort.trials().stream().map(Trial::index).toList());
-    assertTrue(sort.environment().jvmArguments().stream().anyMatch(a -> a.startsWith("-Ddev.perfgate.fork.request=")),
-        "measured in a forked JVM: " + sort.environment().jvmArguments());
+    assertEquals("2", sort.environment().properties().get("forks"), sort.environment().toString());
+    assertTrue(sort.environment().jvmArguments().stream().noneMatch(a -> a.contains("dev.perfgate.fork.request")),
+        "the request's path, new on every run, is not kept: " + sort.environment().jvmArguments());
 
     Duration whole = REPORTS.get("readme").elapsed();
     System.out.printf("ForkedPerfTestTest: 2 forks of a @PerfTest took %d ms in all, of which %d ms measuring in the"

@@ -57,6 +57,11 @@ public record ForkEntry(Kind kind, String target, List<String> args) {
     TEST.remove();
   }
 
+  /** Whether the current thread runs a test's method (between {@link #enterTest} and {@link #leaveTest}). */
+  static boolean inTest() {
+    return TEST.get() != null;
+  }
+
   /** A counted run call: the entry it can be rerun from (if known) and its number within the entry. */
   record Call(Optional<ForkEntry> entry, int ordinal) {}
 

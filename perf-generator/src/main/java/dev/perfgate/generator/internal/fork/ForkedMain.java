@@ -20,7 +20,15 @@ public final class ForkedMain {
   /** Exit code of a child that lost its parent. */
   static final int ORPHANED = 5;
 
+  /** The thread that runs the entry point; only its run calls are counted, as in the parent. */
+  private static volatile Thread entryThread;
+
   private ForkedMain() {}
+
+  /** Whether the current thread is the one that reruns the entry point's {@code main}. */
+  static boolean onEntryThread() {
+    return Thread.currentThread() == entryThread;
+  }
 
   /**
    * Runs the request named by the system property {@link ForkRequest#PROPERTY}.
@@ -36,6 +44,7 @@ public final class ForkedMain {
           + ForkRequest.PROPERTY + " is not set");
     }
     ForkRequest request = ForkRequest.read(Path.of(file));
+    entryThread = Thread.currentThread();
     Forking.child(request);
     try {
       switch (request.entry().kind()) {

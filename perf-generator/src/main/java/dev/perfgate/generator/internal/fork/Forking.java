@@ -61,6 +61,11 @@ public final class Forking {
     if (r == null) {
       return new Forking(ForkEntry.nextCall(), false);
     }
+    boolean counted = r.entry().kind() == ForkEntry.Kind.TEST ? ForkEntry.inTest() : ForkedMain.onEntryThread();
+    if (!counted) {
+      // A call the parent did not count either (a @BeforeEach's, another thread's): it runs here as it ran there.
+      return new Forking(new ForkEntry.Call(Optional.empty(), -1), false);
+    }
     int n = CHILD_CALLS.getAndIncrement();
     if (finished || n > r.ordinal()) {
       // The user's code caught ForkFinished and went on: what follows belongs to the parent.
@@ -85,7 +90,7 @@ public final class Forking {
    * @return true to skip the call
    */
   public boolean skip() {
-    return child != null && !requested;
+    return child != null && call.ordinal() >= 0 && !requested;
   }
 
   /**
@@ -192,6 +197,21 @@ public final class Forking {
     }
     return new Result(key, trials, notMeasured, List.copyOf(warnings),
         errors.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", errors)),
-        env == null ? environment : env, startedAt == null ? Instant.now() : startedAt, elapsed);
+        forked(env == null ? environment : env, forks), startedAt == null ? Instant.now() : startedAt, elapsed);
+  }
+
+  /** Property of a forked result's environment: how many forks measured it. */
+  public static final String FORKS_PROPERTY = "forks";
+
+  /**
+   * The environment of a child as stored: without the path of its request, which differs on every
+   * run and would make every run a new environment in the store, and with the number of forks.
+   */
+  static Environment forked(Environment e, int forks) {
+    List<String> args = e.jvmArguments().stream().filter(a -> !a.startsWith("-D" + ForkRequest.PROPERTY + "=")).toList();
+    Map<String, String> properties = new LinkedHashMap<>(e.properties());
+    properties.put(FORKS_PROPERTY, Integer.toString(forks));
+    return new Environment(e.jvmVendor(), e.jvmVersion(), e.jvmName(), e.garbageCollectors(), e.maxHeapBytes(), args,
+        e.cpuModel(), e.cpus(), e.os(), e.arch(), e.warnings(), properties);
   }
 }

@@ -31,7 +31,7 @@ final class ForkLauncherTest {
     for (Result r : o.results().values()) {
       assertTrue(r.succeeded(), r.toString());
       assertEquals(2, r.trials().size(), r.toString());
-      assertTrue(r.environment().jvmArguments().stream().anyMatch(a -> a.startsWith("@") || a.contains(ForkRequest.PROPERTY)),
+      assertTrue(r.environment().jvmArguments().stream().anyMatch(a -> a.startsWith("-D" + ForkRequest.PROPERTY + "=")),
           "measured in the child: " + r.environment().jvmArguments());
     }
   }
