@@ -44,6 +44,8 @@ abstract class AbstractSuiteBuilder {
   ConsoleReporter console;
   boolean quiet;
   Ticker ticker;
+  Integer forks;
+  final List<String> jvmArgs = new ArrayList<>();
 
 
   /**
@@ -217,6 +219,37 @@ abstract class AbstractSuiteBuilder {
    */
   public Suite.Builder judgedMetrics(Metric... metrics) {
     judgedMetrics.addAll(List.of(metrics));
+    return self();
+  }
+
+  /**
+   * Runs the suite's variants in this many fresh JVMs, one after the other, each running all the
+   * variants with their interleaving; the trials of all forks make one result per variant, each
+   * trial knowing its fork. 0 runs in this JVM. By default {@code perfgate.forks}, else 0. A fork
+   * reruns the entry point (the {@code @PerfTest} method, or the main class) to rebuild the
+   * benchmarks, and measures only this run call.
+   *
+   * @param forks how many JVMs, 0 for none
+   * @return this builder
+   * @throws IllegalArgumentException if forks is negative
+   */
+  public Suite.Builder forks(int forks) {
+    Checks.argument(forks >= 0, "forks (%s) must be >= 0 (0 runs in this JVM)", forks);
+    this.forks = forks;
+    return self();
+  }
+
+  /**
+   * Adds JVM flags for the forks, after the ones they inherit from this JVM, such as
+   * {@code "-Xmx512m"}. Without {@link #forks(int) forks} they do nothing.
+   *
+   * @param args the flags
+   * @return this builder
+   */
+  public Suite.Builder jvmArgs(String... args) {
+    for (String a : args) {
+      jvmArgs.add(Checks.notNull(a, "jvm argument"));
+    }
     return self();
   }
 

@@ -44,6 +44,8 @@ public final class Settings {
   public static final String BASELINE_DIR = "perfgate.baseline.dir";
   /** Baseline update switch. */
   public static final String BASELINE_UPDATE = "perfgate.baseline.update";
+  /** Forked JVMs per suite run. */
+  public static final String FORKS = "perfgate.forks";
 
   /** The default report directory. */
   public static final Path DEFAULT_REPORT_DIR = Path.of("target", "perfgate");
@@ -89,7 +91,9 @@ public final class Settings {
           "whole numbers >= 1, comma-separated: 1,4", "each benchmark's"),
       new Key(REPORT_DIR, "where the JSON, HTML and Markdown reports are written", "a directory", "target/perfgate"),
       new Key(BASELINE_DIR, "the baseline store", "a directory", ".perfgate"),
-      new Key(BASELINE_UPDATE, "replace the stored baselines with this run", "true or false", "false"));
+      new Key(BASELINE_UPDATE, "replace the stored baselines with this run", "true or false", "false"),
+      new Key(FORKS, "fresh JVMs each suite runs in, every one running all the suite's variants; 0 runs in this JVM",
+          "a whole number >= 0", "0"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -262,6 +266,24 @@ public final class Settings {
   public boolean updateBaseline() {
     String v = lookup.apply(BASELINE_UPDATE);
     return v != null && parseBoolean(BASELINE_UPDATE, v);
+  }
+
+  /** The number of forked JVMs; 0 (in this JVM) by default. */
+  int forks() {
+    String v = lookup.apply(FORKS);
+    return v == null || v.isBlank() ? 0 : atLeast(FORKS, parseInt(FORKS, v), 0, "");
+  }
+
+  /** Every key that is set, with its value, so that a forked JVM can be given the same settings. */
+  Map<String, String> values() {
+    Map<String, String> set = new java.util.LinkedHashMap<>();
+    for (Key k : KEYS) {
+      String v = lookup.apply(k.name());
+      if (v != null) {
+        set.put(k.name(), v);
+      }
+    }
+    return set;
   }
 
   static boolean parseBoolean(String key, String value) {

@@ -1,6 +1,5 @@
 package dev.perfgate.generator;
 
-import dev.perfgate.api.internal.Checks;
 import dev.perfgate.api.BaselineStore;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Environment;
@@ -9,6 +8,7 @@ import dev.perfgate.api.Probe;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.api.internal.Checks;
 import dev.perfgate.baseline.BaselineStores;
 import dev.perfgate.baseline.RegressionJudge;
 import dev.perfgate.generator.internal.BaselineStep;
@@ -20,10 +20,14 @@ import dev.perfgate.generator.internal.TargetJudge;
 import dev.perfgate.generator.internal.Ticker;
 import dev.perfgate.generator.internal.TrialScheduler;
 import dev.perfgate.generator.internal.VariantPlan;
+import dev.perfgate.generator.internal.fork.Forking;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -54,6 +58,8 @@ public final class Suite {
   private final RunOptions options;
   private final ConsoleReporter console;
   private final Ticker ticker;
+  private final int forks;
+  private final List<String> jvmArgs;
 
   Suite(AbstractSuiteBuilder b) {
     this.benchmarks = List.copyOf(b.specs());
@@ -73,6 +79,8 @@ public final class Suite {
         : List.copyOf(b.judgedMetrics);
     this.console = b.quiet ? null : (b.console == null ? ConsoleReporter.toStandardOutput() : b.console);
     this.ticker = b.ticker == null ? Ticker.system() : b.ticker;
+    this.forks = b.forks == null ? settings.forks() : b.forks;
+    this.jvmArgs = List.copyOf(b.jvmArgs);
   }
 
   /**
@@ -108,15 +116,21 @@ public final class Suite {
     Environment environment = Environment.current();
     ProbeSelection probes = ProbeSelection.select(probeIds, this.probes);
     VariantPlan plan = VariantPlan.of(benchmarks, settings.sizes(), settings.threads());
+    Forking forking = Forking.begin(plan.keys());
+    if (forking.skip()) {
+      // In a forked JVM, a run call before the one it was started for was the parent's: nothing to measure.
+      return new Report(List.of(), List.of(), environment, probes.names(), List.of(), Duration.ZERO);
+    }
+    List<String> warnings = new ArrayList<>(probes.warnings());
     List<BenchmarkReport> reports;
-    try (TrialScheduler scheduler = new TrialScheduler(options, probes, environment, ticker, progress())) {
+    try (TrialScheduler scheduler = new TrialScheduler(options, probes, environment, ticker, progress(),
+        forks(forking, warnings))) {
       List<TrialScheduler.Measured> measured = scheduler.runAll(plan);
       reports = measured.stream().map(m -> new BenchmarkReport(m.result(), TargetJudge.verdicts(m))).toList();
       if (baselines != null) {
         reports = baselines.judge(reports, key -> judged(plan, key), key -> scheduler.remeasure(plan, key));
       }
     }
-    List<String> warnings = new ArrayList<>(probes.warnings());
     List<Result> results = reports.stream().map(BenchmarkReport::result).toList();
     List<Verdict> suiteVerdicts = SuiteJudge.verdicts(checks, results, warnings);
     Report report = new Report(reports, suiteVerdicts, environment, probes.names(), warnings,
@@ -124,6 +138,28 @@ public final class Suite {
     render(report);
     runHooks(report);
     return report;
+  }
+
+  /**
+   * Where the trials run: in this JVM, or in {@link #forks} fresh ones. Forks need an entry point a
+   * child can rerun; without one the suite runs here, with a warning.
+   */
+  private TrialScheduler.Forks forks(Forking forking, List<String> warnings) {
+    if (forks == 0 || forking.measuresForParent()) {
+      return TrialScheduler.Forks.none(forking);
+    }
+    Optional<String> cannot = forking.cannotFork();
+    if (cannot.isPresent()) {
+      String warning = Settings.FORKS + "=" + forks + ": " + cannot.get();
+      warnings.add(warning);
+      if (console != null) {
+        console.warn(warning);
+      }
+      return TrialScheduler.Forks.none(forking);
+    }
+    Map<String, String> properties = new LinkedHashMap<>(settings.values());
+    properties.remove(Settings.FORKS);
+    return new TrialScheduler.Forks(forking, forks, properties, jvmArgs);
   }
 
   /** The judged metrics of a variant: the configured ones and those its benchmark's targets name. */

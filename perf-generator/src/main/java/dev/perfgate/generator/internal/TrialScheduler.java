@@ -5,8 +5,11 @@ import dev.perfgate.api.Environment;
 import dev.perfgate.api.Result;
 import dev.perfgate.generator.RunOptions;
 import dev.perfgate.generator.Settings;
+import dev.perfgate.generator.internal.fork.Forking;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,11 +35,36 @@ public final class TrialScheduler implements AutoCloseable {
    */
   public record Measured(VariantPlan.Variant variant, Result result, List<VariantRunner.ProbeFailure> probeFailures) {}
 
+  /**
+   * Where the trials run: in this JVM ({@code count} 0), or in {@code count} fresh JVMs one after the
+   * other, each running every variant of the plan.
+   *
+   * @param forking what this run call is in the fork protocol (in a child, it hands results back)
+   * @param count how many forks, 0 for this JVM
+   * @param properties the {@code perfgate.*} settings the forks get
+   * @param jvmArgs the user's extra JVM flags for the forks
+   */
+  public record Forks(Forking forking, int count, Map<String, String> properties, List<String> jvmArgs) {
+    /**
+     * Trials in this JVM.
+     *
+     * @param forking the run call's part in the fork protocol
+     * @return no forks
+     */
+    public static Forks none(Forking forking) {
+      return new Forks(forking, 0, Map.of(), List.of());
+    }
+  }
+
+  /** What a forked JVM's start and the rerun of its entry point may take beside its variants' timeouts. */
+  private static final Duration FORK_START_ALLOWANCE = Duration.ofMinutes(1);
+
   private final RunOptions options;
   private final ProbeSelection probes;
   private final Environment environment;
   private final Ticker ticker;
   private final Progress progress;
+  private final Forks forks;
   private final AtomicReference<Thread> thread = new AtomicReference<>();
   private ExecutorService service = newService();
 
@@ -48,14 +76,16 @@ public final class TrialScheduler implements AutoCloseable {
    * @param environment the environment recorded in every result
    * @param ticker the clock
    * @param progress hears about progress
+   * @param forks in this JVM or in forks
    */
   public TrialScheduler(RunOptions options, ProbeSelection probes, Environment environment, Ticker ticker,
-      Progress progress) {
+      Progress progress, Forks forks) {
     this.options = options;
     this.probes = probes;
     this.environment = environment;
     this.ticker = ticker;
     this.progress = progress;
+    this.forks = forks;
   }
 
   /**
@@ -65,6 +95,9 @@ public final class TrialScheduler implements AutoCloseable {
    * @return one entry per variant, in the plan's order
    */
   public List<Measured> runAll(VariantPlan plan) {
+    if (forks.count() > 0) {
+      return inForks(plan);
+    }
     List<Measured> measured = new ArrayList<>();
     int done = 0;
     for (List<VariantPlan.Variant> group : plan.groups()) {
@@ -85,10 +118,36 @@ public final class TrialScheduler implements AutoCloseable {
         Result result = runs.get(i).finish();
         progress.finished(result, done + i + 1, plan.size());
         measured.add(new Measured(group.get(i), result, runs.get(i).probeFailures()));
+        forks.forking().measured(result);
       }
       done += group.size();
     }
+    // In a forked JVM this ends the user's code: its results are with the parent.
+    forks.forking().finish();
     return measured;
+  }
+
+  /** Every variant measured in fresh JVMs, its trials joined from all of them. */
+  private List<Measured> inForks(VariantPlan plan) {
+    List<Result> results = forkedResults(plan);
+    List<Measured> measured = new ArrayList<>();
+    int i = 0;
+    for (List<VariantPlan.Variant> group : plan.groups()) {
+      for (VariantPlan.Variant v : group) {
+        Result result = results.get(i++);
+        progress.finished(result, i, plan.size());
+        measured.add(new Measured(v, result, List.of()));
+      }
+    }
+    return measured;
+  }
+
+  private List<Result> forkedResults(VariantPlan plan) {
+    // A fork runs every variant; each has the timeout, and the JVM's start gets a minute on top.
+    Duration timeout = options.timeout().multipliedBy(plan.size()).plus(FORK_START_ALLOWANCE);
+    return forks.forking().runForks(forks.count(), plan.keys(), forks.properties(), forks.jvmArgs(), timeout,
+        environment, f -> progress.started("fork " + (f + 1) + " of " + forks.count() + " (a fresh JVM running all "
+            + plan.size() + " variants)", f + 1, forks.count()));
   }
 
   /**
@@ -99,6 +158,11 @@ public final class TrialScheduler implements AutoCloseable {
    * @return its new result, empty if the plan has no such variant
    */
   public Optional<Result> remeasure(VariantPlan plan, BenchmarkKey key) {
+    if (forks.count() > 0) {
+      // A forked result is confirmed in forks too: a second look from this JVM would see other noise.
+      int index = plan.keys().indexOf(key);
+      return index < 0 ? Optional.empty() : Optional.of(forkedResults(plan).get(index));
+    }
     return plan.find(key).map(v -> {
       progress.started(v.key().toString(), 0, 0);
       VariantRunner.Run run = newRunner().start(v.spec().benchmark(), v.key());

@@ -59,6 +59,15 @@ public record VariantPlan(List<List<Variant>> groups) {
   }
 
   /**
+   * Every variant's key, in the plan's order.
+   *
+   * @return the keys
+   */
+  public List<BenchmarkKey> keys() {
+    return groups.stream().flatMap(List::stream).map(Variant::key).toList();
+  }
+
+  /**
    * The number of variants.
    *
    * @return the count

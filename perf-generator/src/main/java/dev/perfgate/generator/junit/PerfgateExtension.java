@@ -1,6 +1,7 @@
 package dev.perfgate.generator.junit;
 
 import dev.perfgate.generator.Settings;
+import dev.perfgate.generator.internal.fork.ForkEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,6 +48,7 @@ public final class PerfgateExtension implements ParameterResolver, BeforeEachCal
 
   @Override
   public void afterEach(ExtensionContext context) {
+    ForkEntry.leaveTest();
     Perf perf = context.getStore(NAMESPACE).get(Perf.class, Perf.class);
     if (perf != null && !perf.ran() && context.getExecutionException().isEmpty()) {
       throw new IllegalStateException("@PerfTest method " + context.getRequiredTestMethod().getName()
@@ -71,6 +73,8 @@ public final class PerfgateExtension implements ParameterResolver, BeforeEachCal
           + context.getTestMethod().map(Method::getName).orElse("test");
       Perf perf = new Perf(settings, settings.runOptions(), context::publishReportEntry, testName);
       context.getStore(NAMESPACE).put(Perf.class, perf);
+      // A forked run reruns this very test (by its unique id) in the child to rebuild its benchmarks.
+      ForkEntry.enterTest(context.getUniqueId());
       return perf;
     } catch (IllegalArgumentException e) {
       throw new ParameterResolutionException("bad Perfgate configuration: " + e.getMessage(), e);
