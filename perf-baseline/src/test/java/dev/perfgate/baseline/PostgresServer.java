@@ -188,11 +188,21 @@ public final class PostgresServer implements AutoCloseable {
    * @throws SQLException if the schema cannot be created
    */
   public DataSource newSchema() throws SQLException {
+    return dataSource(newSchemaName());
+  }
+
+  /**
+   * Creates an empty schema.
+   *
+   * @return its name
+   * @throws SQLException if it cannot be created
+   */
+  public String newSchemaName() throws SQLException {
     String schema = "test_" + schemas.incrementAndGet();
     try (Connection c = dataSource(null).getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
     }
-    return dataSource(schema);
+    return schema;
   }
 
   /**
@@ -202,6 +212,17 @@ public final class PostgresServer implements AutoCloseable {
    * @return the data source
    */
   public DataSource dataSource(String schema) {
+    return dataSource(port, schema);
+  }
+
+  /**
+   * A data source on the default database of a server started by another JVM.
+   *
+   * @param port the server's port on 127.0.0.1
+   * @param schema the schema its connections use, or null for {@code public}
+   * @return the data source
+   */
+  public static DataSource dataSource(int port, String schema) {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setServerNames(new String[] {"127.0.0.1"});
     ds.setPortNumbers(new int[] {port});

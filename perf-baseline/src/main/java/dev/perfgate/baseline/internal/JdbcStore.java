@@ -74,6 +74,13 @@ public final class JdbcStore implements JdbcBaselineStore {
       // A variant's history is read, and pruned, by this index alone, however many runs the table holds.
       "CREATE INDEX " + RUN_TABLE + "_variant_id ON " + RUN_TABLE + " (variant, id)"));
 
+  /**
+   * A variant's history: its newest runs by the index (variant, id), then oldest first; a store
+   * with a larger bound may have appended more. Parameters: the variant, the history limit.
+   */
+  static final String HISTORY_QUERY = "SELECT document FROM (SELECT id, document FROM " + RUN_TABLE
+      + " WHERE variant = ? ORDER BY id DESC LIMIT ?) newest ORDER BY id";
+
   /** Transactions that lost a race PostgreSQL detected (serialization failure, deadlock) are tried again. */
   private static final int ATTEMPTS = 5;
 
@@ -147,9 +154,7 @@ public final class JdbcStore implements JdbcBaselineStore {
   public List<Result> history(BenchmarkKey key) throws IOException {
     Objects.requireNonNull(key, "key must not be null");
     return run("read the history of " + JsonDirectoryStore.quoted(key), false, c -> {
-      // The newest runs by the index, then oldest first; a store with a larger bound may have appended more.
-      try (PreparedStatement s = c.prepareStatement("SELECT document FROM (SELECT id, document FROM " + RUN_TABLE
-          + " WHERE variant = ? ORDER BY id DESC LIMIT ?) newest ORDER BY id")) {
+      try (PreparedStatement s = c.prepareStatement(HISTORY_QUERY)) {
         s.setString(1, variant(key));
         s.setInt(2, historyLimit);
         return all(s, key, RUN_TABLE);
