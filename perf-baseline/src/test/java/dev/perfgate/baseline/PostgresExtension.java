@@ -37,13 +37,7 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
   }
 
   private static PostgresServer server(ExtensionContext context) {
-    if (PostgresServer.binaries().isEmpty()) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("CI=true and " + PostgresServer.missingMessage());
-      }
-      throw new TestAbortedException("skipped, " + PostgresServer.missingMessage()
-          + " (under CI=true this fails instead)");
-    }
+    requireBinaries(PostgresServer.binaries(), System.getenv("CI"));
     Object started = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("server", k -> {
       try {
         return PostgresServer.start(false);
@@ -56,5 +50,23 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
       throw failure;
     }
     return (PostgresServer) started;
+  }
+
+  /**
+   * Lets the tests run when the server's binaries were found; else skips them, or fails them on CI.
+   *
+   * @param binaries the directory of the binaries, if found
+   * @param ci the value of the environment variable {@code CI}, or null
+   * @throws TestAbortedException (a skip) without binaries outside CI
+   * @throws IllegalStateException (a failure) without binaries under {@code CI=true}
+   */
+  static void requireBinaries(java.util.Optional<java.nio.file.Path> binaries, String ci) {
+    if (binaries.isPresent()) {
+      return;
+    }
+    if ("true".equalsIgnoreCase(ci)) {
+      throw new IllegalStateException("CI=true and " + PostgresServer.missingMessage());
+    }
+    throw new TestAbortedException("skipped, " + PostgresServer.missingMessage() + " (under CI=true this fails instead)");
   }
 }
