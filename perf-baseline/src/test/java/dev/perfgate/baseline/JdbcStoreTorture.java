@@ -52,8 +52,9 @@ final class JdbcStoreTorture {
       JdbcTorture.HistoryLoads h = JdbcTorture.historyLoads(server, 100, 100, 50, 200, false, 2026, 1, x -> true).get(0);
       print("history of one variant (100 runs of 8 trials x 5 samples) from a %d-run store (%d variants), %d loads,"
           + " a new connection each, after 1 + %d warm-up loads (the first took %.1f ms): p50 %.2f ms, p95 %.2f ms,"
-          + " max %.2f ms; load average then %.1f", h.runs(), h.variants(), h.loads(), h.warmUps(), h.firstMillis(),
-          h.p50Millis(), h.p95Millis(), h.maxMillis(), h.loadAverage());
+          + " max %.2f ms; client CPU %.2f ms per load; load average then %.1f", h.runs(), h.variants(), h.loads(),
+          h.warmUps(), h.firstMillis(), h.p50Millis(), h.p95Millis(), h.maxMillis(), h.clientCpuMillisPerLoad(),
+          h.loadAverage());
     }
   }
 

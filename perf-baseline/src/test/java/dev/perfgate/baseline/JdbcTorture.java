@@ -71,7 +71,7 @@ final class JdbcTorture {
 
   /** Loading one variant's history. */
   record HistoryLoads(int runs, int variants, int warmUps, int loads, double firstMillis, double p50Millis,
-      double p95Millis, double maxMillis, double loadAverage) {}
+      double p95Millis, double maxMillis, double clientCpuMillisPerLoad, double loadAverage) {}
 
   static Process writer(PostgresServer server, String schema, String writer, int runs, int limit, Path log)
       throws IOException {
@@ -279,6 +279,10 @@ final class JdbcTorture {
       store.history(keys.get(random.nextInt(variants)));
     }
     double[] millis = new double[loads];
+    // This JVM's CPU time over the timed loads: the client's share (decoding the runs, the driver),
+    // which a busy machine does not inflate the way it inflates wall time.
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     for (int i = 0; i < loads; i++) {
       BenchmarkKey key = keys.get(random.nextInt(variants));
       long t0 = System.nanoTime();
@@ -288,6 +292,7 @@ final class JdbcTorture {
         throw new AssertionError("history of " + key + " has " + history.size() + " runs, not " + perVariant);
       }
     }
+    double clientCpuMillis = (os.getProcessCpuTime() - cpu0) / 1e6 / loads;
     int rows;
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*)::int FROM perfgate_run")) {
@@ -296,7 +301,7 @@ final class JdbcTorture {
     }
     Arrays.sort(millis);
     return new HistoryLoads(rows, variants, warmUps, loads, coldMillis, rank(millis, 0.50), rank(millis, 0.95),
-        millis[loads - 1], java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        millis[loads - 1], clientCpuMillis, os.getSystemLoadAverage());
   }
 
   private static Result rename(Result r, BenchmarkKey key) {
