@@ -55,6 +55,10 @@ final class JdbcStoreTorture {
           + " max %.2f ms; client CPU %.2f ms per load; load average then %.1f", h.runs(), h.variants(), h.loads(),
           h.warmUps(), h.firstMillis(), h.p50Millis(), h.p95Millis(), h.maxMillis(), h.clientCpuMillisPerLoad(),
           h.loadAverage());
+      JdbcTorture.HistoryLoads one = JdbcTorture.historyLoadsOnOneConnection(server, 100, 100, 50, 200, 2026);
+      print("the same on one connection kept open (as a pool gives): p50 %.2f ms, p95 %.2f ms, max %.2f ms;"
+          + " client CPU %.2f ms per load; load average then %.1f", one.p50Millis(), one.p95Millis(), one.maxMillis(),
+          one.clientCpuMillisPerLoad(), one.loadAverage());
     }
   }
 

@@ -71,7 +71,7 @@ final class JdbcTorture {
 
   /** Loading one variant's history. */
   record HistoryLoads(int runs, int variants, int warmUps, int loads, double firstMillis, double p50Millis,
-      double p95Millis, double maxMillis, double clientCpuMillisPerLoad, double loadAverage) {}
+      double p95Millis, double maxMillis, double clientCpuMillisPerLoad, double loadAverage, boolean oneConnection) {}
 
   static Process writer(PostgresServer server, String schema, String writer, int runs, int limit, Path log)
       throws IOException {
@@ -259,7 +259,7 @@ final class JdbcTorture {
     Random random = new Random(seed);
     List<HistoryLoads> measured = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
-      measured.add(measureLoads(ds, store, keys, perVariant, warmUps, loads, random));
+      measured.add(measureLoads(ds, store, keys, perVariant, warmUps, loads, random, false));
       if (enough.test(measured.get(round))) {
         break;
       }
@@ -267,8 +267,57 @@ final class JdbcTorture {
     return measured;
   }
 
+  /**
+   * The same loads through one connection kept open, as a connection pool gives: the store's own
+   * cost without a new PostgreSQL backend per load.
+   */
+  static HistoryLoads historyLoadsOnOneConnection(PostgresServer server, int variants, int perVariant, int warmUps,
+      int loads, long seed) throws Exception {
+    DataSource ds = server.dataSource(server.newSchemaName());
+    JdbcBaselineStore filler = BaselineStores.jdbc(ds, perVariant);
+    List<BenchmarkKey> keys = new ArrayList<>();
+    for (int v = 0; v < variants; v++) {
+      keys.add(BenchmarkKey.of("variant-" + v));
+      // The store's own row, appended once, then copied by SQL.
+      filler.append(rename(run("fill", v), keys.get(v)));
+    }
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO perfgate_run (variant, fingerprint, benchmark, revision, document)"
+          + " SELECT variant, fingerprint, benchmark, revision, document FROM perfgate_run, generate_series(2, "
+          + perVariant + ")");
+      s.execute("ANALYZE perfgate_run");
+    }
+    try (Connection kept = ds.getConnection()) {
+      DataSource one = oneConnection(kept);
+      return measureLoads(ds, BaselineStores.jdbc(one, perVariant), keys, perVariant, warmUps, loads,
+          new Random(seed), true);
+    }
+  }
+
+  /** A data source that hands out the same connection each time, closed by its owner only. */
+  private static DataSource oneConnection(Connection kept) {
+    Connection view = (Connection) java.lang.reflect.Proxy.newProxyInstance(JdbcTorture.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+          if (method.getName().equals("close")) {
+            return null;
+          }
+          try {
+            return method.invoke(kept, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    return (DataSource) java.lang.reflect.Proxy.newProxyInstance(JdbcTorture.class.getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+          if (method.getName().equals("getConnection")) {
+            return view;
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
+  }
+
   private static HistoryLoads measureLoads(DataSource ds, JdbcBaselineStore store, List<BenchmarkKey> keys,
-      int perVariant, int warmUps, int loads, Random random) throws Exception {
+      int perVariant, int warmUps, int loads, Random random, boolean oneConnection) throws Exception {
     int variants = keys.size();
     // The first loads of a JVM run cold (class loading, the interpreter): 150 ms and more on a busy
     // machine. The figure is for the loads a CI run makes once warm; the first one is reported apart.
@@ -301,7 +350,7 @@ final class JdbcTorture {
     }
     Arrays.sort(millis);
     return new HistoryLoads(rows, variants, warmUps, loads, coldMillis, rank(millis, 0.50), rank(millis, 0.95),
-        millis[loads - 1], clientCpuMillis, os.getSystemLoadAverage());
+        millis[loads - 1], clientCpuMillis, os.getSystemLoadAverage(), oneConnection);
   }
 
   private static Result rename(Result r, BenchmarkKey key) {

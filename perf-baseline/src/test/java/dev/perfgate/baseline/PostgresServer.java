@@ -182,13 +182,16 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /**
-   * A data source whose connections use a schema of their own, created now: an empty store.
+   * A data source whose connections use a schema of their own, created now: an empty store. It
+   * keeps up to two connections open for reuse, as the pool of a real application would, so that a
+   * test does not start a PostgreSQL backend per store operation; a connection handed back inside
+   * a transaction is closed, not reused, and the store's own checks still see a clean one.
    *
    * @return the data source
    * @throws SQLException if the schema cannot be created
    */
   public DataSource newSchema() throws SQLException {
-    return dataSource(newSchemaName());
+    return new SmallPool(dataSource(newSchemaName()));
   }
 
   /**
@@ -270,6 +273,91 @@ public final class PostgresServer implements AutoCloseable {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    }
+  }
+
+  /** Keeps up to two idle connections; everything else goes to the data source it wraps. */
+  private static final class SmallPool implements DataSource {
+    private final DataSource target;
+    private final java.util.concurrent.LinkedBlockingDeque<Connection> idle = new java.util.concurrent.LinkedBlockingDeque<>(2);
+
+    SmallPool(DataSource target) {
+      this.target = target;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      Connection c = idle.pollFirst();
+      Connection real = c != null ? c : target.getConnection();
+      return (Connection) java.lang.reflect.Proxy.newProxyInstance(PostgresServer.class.getClassLoader(),
+          new Class<?>[] {Connection.class}, new java.lang.reflect.InvocationHandler() {
+            private boolean closed;
+
+            @Override
+            public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
+              if (method.getName().equals("close")) {
+                if (!closed) {
+                  closed = true;
+                  // A connection left outside auto-commit may hold a transaction: never hand it on.
+                  if (real.isClosed() || !real.getAutoCommit() || !idle.offerFirst(real)) {
+                    real.close();
+                  }
+                }
+                return null;
+              }
+              if (method.getName().equals("isClosed")) {
+                return closed || real.isClosed();
+              }
+              if (closed) {
+                throw new SQLException("connection is closed");
+              }
+              try {
+                return method.invoke(real, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            }
+          });
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      throw new SQLException("the test pool has one user");
+    }
+
+    @Override
+    public java.io.PrintWriter getLogWriter() throws SQLException {
+      return target.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+      target.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      target.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return target.getLoginTimeout();
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+      return target.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      return target.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+      return target.isWrapperFor(iface);
     }
   }
 
