@@ -112,6 +112,37 @@ final class JdbcBaselineStoreTest extends BaselineStoreContract {
   }
 
   @Test
+  void aUserWhoMayOnlyReadAndWriteRows_usesTheTablesAnotherUserCreated_andIsToldWhatToGrantOtherwise()
+      throws Exception {
+    String schema = server.newSchemaName();
+    String role = "ci_" + schema;
+    DataSource owner = server.dataSource(schema);
+    execute(owner, "CREATE ROLE " + role + " LOGIN");
+    execute(owner, "GRANT USAGE ON SCHEMA " + schema + " TO " + role);
+    org.postgresql.ds.PGSimpleDataSource asCi = new org.postgresql.ds.PGSimpleDataSource();
+    asCi.setServerNames(new String[] {"127.0.0.1"});
+    asCi.setPortNumbers(new int[] {server.port()});
+    asCi.setDatabaseName("postgres");
+    asCi.setUser(role);
+    asCi.setCurrentSchema(schema);
+
+    IOException denied = assertThrows(IOException.class, () -> BaselineStores.jdbc(asCi).history(BenchmarkKey.of("x")));
+    assertTrue(denied.getMessage().contains("grant the user CREATE"), denied.getMessage());
+
+    BaselineStores.jdbc(owner).schemaVersion();
+    execute(owner, "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + role);
+    execute(owner, "GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + role);
+    JdbcBaselineStore store = BaselineStores.jdbc(asCi);
+    BenchmarkKey key = BenchmarkKey.of("render");
+    Result first = Fixtures.rich(key, 1);
+    store.append(first);
+    assertTrue(store.compareAndSetBaseline(Optional.empty(), first));
+    store.saveBaseline(Fixtures.rich(key, 2));
+    assertEquals(List.of(first), store.history(key));
+    assertEquals(Optional.of(Fixtures.rich(key, 2)), store.baseline(key));
+  }
+
+  @Test
   void unreachableDatabase_isAnIOExceptionThatSaysSo() {
     org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
     nowhere.setServerNames(new String[] {"127.0.0.1"});

@@ -112,10 +112,8 @@ public final class JdbcStore implements JdbcBaselineStore {
 
   @Override
   public int schemaVersion() throws IOException {
-    return run("create or migrate the tables", false, c -> {
-      schemaReady = false;
-      return ensureSchema(c);
-    });
+    schemaReady = false;
+    return run("create or migrate the tables", false, c -> SCHEMA_VERSION);
   }
 
   @Override
@@ -428,6 +426,20 @@ public final class JdbcStore implements JdbcBaselineStore {
    * EXISTS alone can still fail when two create a table at the same moment).
    */
   private int ensureSchema(Connection c) throws SQLException, IOException {
+    // Tables already at this version need no lock and no DDL, so a user who may only read and write
+    // rows (no CREATE on the schema) uses tables that another user created.
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT to_regclass('" + SCHEMA_TABLE + "') IS NOT NULL")) {
+      rs.next();
+      if (rs.getBoolean(1)) {
+        int version = storedVersion(s);
+        refuseNewer(version);
+        if (version == SCHEMA_VERSION) {
+          schemaReady = true;
+          return SCHEMA_VERSION;
+        }
+      }
+    }
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try {
@@ -436,14 +448,8 @@ public final class JdbcStore implements JdbcBaselineStore {
         s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
         s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA_TABLE + " (version integer PRIMARY KEY,"
             + " applied_at timestamptz NOT NULL DEFAULT now(), applied_by text NOT NULL)");
-        try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM " + SCHEMA_TABLE)) {
-          rs.next();
-          version = rs.getInt(1);
-        }
-        if (version > SCHEMA_VERSION) {
-          throw new IOException("the baseline tables are at schema version " + version + " (table " + SCHEMA_TABLE
-              + "), newer than this Perfgate knows (" + SCHEMA_VERSION + "); upgrade Perfgate on this machine");
-        }
+        version = storedVersion(s);
+        refuseNewer(version);
         for (int v = version + 1; v <= SCHEMA_VERSION; v++) {
           for (String statement : MIGRATIONS.get(v - 1)) {
             s.execute(statement);
@@ -465,6 +471,20 @@ public final class JdbcStore implements JdbcBaselineStore {
       throw e;
     } finally {
       restore(c, autoCommit);
+    }
+  }
+
+  private static int storedVersion(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM " + SCHEMA_TABLE)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private static void refuseNewer(int version) throws IOException {
+    if (version > SCHEMA_VERSION) {
+      throw new IOException("the baseline tables are at schema version " + version + " (table " + SCHEMA_TABLE
+          + "), newer than this Perfgate knows (" + SCHEMA_VERSION + "); upgrade Perfgate on this machine");
     }
   }
 
