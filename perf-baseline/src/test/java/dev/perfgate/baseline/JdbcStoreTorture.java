@@ -60,6 +60,12 @@ final class JdbcStoreTorture {
           + " client CPU %.2f ms per load; load average then %.1f", one.p50Millis(), one.p95Millis(), one.maxMillis(),
           one.clientCpuMillisPerLoad(), one.loadAverage());
     }
+    // The writers' logs are kept only when something failed (an exception skips this).
+    try (var files = Files.walk(logs)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static double loadAverage() {
