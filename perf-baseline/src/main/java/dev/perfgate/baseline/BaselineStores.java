@@ -1,7 +1,9 @@
 package dev.perfgate.baseline;
 
+import dev.perfgate.baseline.internal.JdbcStore;
 import dev.perfgate.baseline.internal.JsonDirectoryStore;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 
 /**
  * Factories for {@link dev.perfgate.api.BaselineStore}s.
@@ -72,5 +74,40 @@ public final class BaselineStores {
    */
   public static DirectoryBaselineStore directory(Path root, int historyLimit, java.time.Duration lockTimeout) {
     return new JsonDirectoryStore(root, historyLimit, System::getenv, lockTimeout);
+  }
+
+  /**
+   * A store in a PostgreSQL database shared by many CI machines, keeping
+   * {@value #DEFAULT_HISTORY_LIMIT} runs of history per variant. Perfgate uses {@code java.sql} only:
+   * put a driver ({@code org.postgresql:postgresql}) on the class path and hand over any
+   * {@link DataSource} (the driver's {@code PGSimpleDataSource}, or a pool). The tables are created
+   * in the connections' current schema on first use; see {@link JdbcBaselineStore}.
+   *
+   * <pre>{@code
+   * PGSimpleDataSource ds = new PGSimpleDataSource();
+   * ds.setURL(System.getenv("PERFGATE_DB_URL"));       // jdbc:postgresql://db:5432/perf
+   * JdbcBaselineStore store = BaselineStores.jdbc(ds);
+   * }</pre>
+   *
+   * @param dataSource where connections come from; nothing is connected until the first use
+   * @return the store
+   * @throws NullPointerException if dataSource is null
+   */
+  public static JdbcBaselineStore jdbc(DataSource dataSource) {
+    return jdbc(dataSource, DEFAULT_HISTORY_LIMIT);
+  }
+
+  /**
+   * A PostgreSQL store with a chosen history bound; see {@link #jdbc(DataSource)}. The VCS revision
+   * saved with each run is found as for {@link #directory(Path, int)}.
+   *
+   * @param dataSource where connections come from; nothing is connected until the first use
+   * @param historyLimit the number of runs kept per variant, at least 1
+   * @return the store
+   * @throws IllegalArgumentException if historyLimit is below 1
+   * @throws NullPointerException if dataSource is null
+   */
+  public static JdbcBaselineStore jdbc(DataSource dataSource, int historyLimit) {
+    return new JdbcStore(dataSource, historyLimit, System::getenv);
   }
 }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>Besides round trips and concurrent appends, it checks that baselines are kept per environment
+ * <p>Besides round trips (hostile names included: path tricks, names that differ only in an
+ * unpaired surrogate or a NUL) and concurrent appends, it checks that baselines are kept per environment
  * fingerprint side by side ({@code baselines}, {@code baseline(key, environment)}) and that
  * {@code compareAndSetBaseline} replaces only the baseline it expects, with exactly one winner among
  * eight threads racing to record the first baseline: a store shared by several processes overrides
@@ -211,6 +212,25 @@ public abstract class BaselineStoreContract {
       store.append(r);
       assertEquals(Optional.of(r), store.baseline(key), name);
       assertEquals(List.of(r), store.history(key), name);
+    }
+  }
+
+  @Test
+  public void namesDifferingOnlyInAnUnpairedSurrogateOrAControlCharacter_areKeptApart() throws Exception {
+    // A name cut inside an emoji holds an unpaired surrogate, which has no UTF-8 form: a store that
+    // encodes names (a file name, a database key) must not fold these onto one another or onto "a?".
+    List<String> names = List.of("a\uD800", "a\uDC00", "a\uDBFF", "a?", "a\u0000", "a", "cut \uD83D", "\uD83D\uDE00");
+    for (int i = 0; i < names.size(); i++) {
+      BenchmarkKey key = new BenchmarkKey(names.get(i), OptionalInt.empty(), 1);
+      Result r = Fixtures.result(key, Metric.WALL_TIME, i + 1);
+      store.saveBaseline(r);
+      store.append(r);
+    }
+    for (int i = 0; i < names.size(); i++) {
+      BenchmarkKey key = new BenchmarkKey(names.get(i), OptionalInt.empty(), 1);
+      Result expected = Fixtures.result(key, Metric.WALL_TIME, i + 1);
+      assertEquals(Optional.of(expected), store.baseline(key), "baseline of name " + i);
+      assertEquals(List.of(expected), store.history(key), "history of name " + i);
     }
   }
 
