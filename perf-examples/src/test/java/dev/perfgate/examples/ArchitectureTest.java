@@ -1,15 +1,26 @@
 package dev.perfgate.examples;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.perfgate.examples.archfixture.Facade;
+import dev.perfgate.examples.archfixture.a.internal.Secret;
+import dev.perfgate.examples.archfixture.b.ReadsAnotherFeaturesInternals;
+import dev.perfgate.examples.archfixture.internal.Impl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,9 +94,11 @@ final class ArchitectureTest {
       }).should().beFreeOfCycles()
       .because("cycles between features make modules impossible to split or understand");
 
-  static final ArchRule INTERNALS_STAY_IN_THEIR_MODULE = noClasses().should(
+  // classes(), not noClasses(): noClasses() negates the condition, so a condition that reports its
+  // violations would never fail.
+  static final ArchRule INTERNALS_STAY_IN_THEIR_MODULE = classes().should(
           new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>(
-              "access another module's internal packages") {
+              "not access another module's internal packages") {
             @Override
             public void check(com.tngtech.archunit.core.domain.JavaClass item,
                 com.tngtech.archunit.lang.ConditionEvents events) {
@@ -100,6 +113,68 @@ final class ArchitectureTest {
             }
           })
       .because("internal packages are free to change; only their own module may use them");
+
+  /**
+   * A package's {@code internal} subpackage belongs to that package: {@code collectors.caffeine.internal}
+   * to the Caffeine integration, {@code collectors.internal} to the whole collectors module. What two
+   * features share lives in the nearest internal package both own, or in a public type.
+   */
+  static final ArchRule NO_FEATURE_READS_ANOTHER_FEATURES_INTERNALS = classes().should(
+          new ArchCondition<JavaClass>("not depend on the internal package of another feature") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+              String from = item.getPackageName();
+              for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                String target = d.getTargetClass().getPackageName();
+                int internal = target.indexOf(".internal");
+                if (!target.startsWith("dev.perfgate.") || internal < 0) {
+                  continue;
+                }
+                String owner = target.substring(0, internal);
+                if (!from.equals(owner) && !from.startsWith(owner + ".")) {
+                  events.add(SimpleConditionEvent.violated(item, d.getDescription()));
+                }
+              }
+            }
+          })
+      .because("an internal package is free to change with the feature that owns it");
+
+  /**
+   * A facade (a public class of a feature that hands out or uses that feature's internals) and the
+   * implementation behind it must not import each other: the implementation gets what it needs (its
+   * metrics, the heap readings) from its own internal package or from a public type that does not
+   * reach back into the internals.
+   */
+  static final ArchRule NO_FACADE_IMPLEMENTATION_CYCLES = classes()
+      .that().resideInAPackage("dev.perfgate..internal..")
+      .should(new ArchCondition<JavaClass>("not depend on a class of its feature that depends back on the same"
+          + " internal package") {
+        @Override
+        public void check(JavaClass item, ConditionEvents events) {
+          String pkg = item.getPackageName();
+          String feature = pkg.substring(0, pkg.indexOf(".internal"));
+          for (Dependency d : item.getDirectDependenciesFromSelf()) {
+            JavaClass facade = d.getTargetClass();
+            if (!facade.getPackageName().equals(feature)) {
+              continue;
+            }
+            for (Dependency back : facade.getDirectDependenciesFromSelf()) {
+              if (back.getTargetClass().getPackageName().equals(pkg)) {
+                events.add(SimpleConditionEvent.violated(item, d.getDescription() + ", and back: "
+                    + back.getDescription()));
+                break;
+              }
+            }
+          }
+        }
+      })
+      .because("a facade and its implementation that import each other cannot be read or changed apart");
+
+  static final ArchRule ONLY_THE_SYSTEM_TICKER_READS_THE_CLOCK = noClasses()
+      .that().resideInAPackage("dev.perfgate.generator..")
+      .and().doNotHaveFullyQualifiedName("dev.perfgate.generator.internal.SystemTicker")
+      .should().callMethod(System.class, "nanoTime")
+      .because("the runner's time is injected (Ticker), so that its logic can be tested with a fake clock");
 
   static final ArchRule NO_CONSOLE_OUTPUT = noClasses().that().resideOutsideOfPackage("dev.perfgate.examples..")
       .and().doNotHaveFullyQualifiedName("dev.perfgate.generator.ConsoleReporter")
@@ -149,6 +224,38 @@ final class ArchitectureTest {
   @Test
   void internalsStayInTheirModule() {
     INTERNALS_STAY_IN_THEIR_MODULE.check(classes);
+  }
+
+  @Test
+  void noFeatureReadsAnotherFeaturesInternals() {
+    NO_FEATURE_READS_ANOTHER_FEATURES_INTERNALS.check(classes);
+  }
+
+  @Test
+  void facadesAndImplementationsDoNotImportEachOther() {
+    NO_FACADE_IMPLEMENTATION_CYCLES.check(classes);
+  }
+
+  @Test
+  void featureInternalsRule_catchesAFeatureReadingAnothersInternals() {
+    // A rule that sees no violation in a known offender checks nothing.
+    JavaClasses offender = new ClassFileImporter().importClasses(ReadsAnotherFeaturesInternals.class,
+        Secret.class);
+    assertTrue(NO_FEATURE_READS_ANOTHER_FEATURES_INTERNALS.evaluate(offender).hasViolation());
+    JavaClasses own = new ClassFileImporter().importClasses(Facade.class, Impl.class);
+    assertFalse(NO_FEATURE_READS_ANOTHER_FEATURES_INTERNALS.evaluate(own).hasViolation(),
+        "a feature may use its own internal package");
+  }
+
+  @Test
+  void facadeRule_catchesAnImplementationThatImportsItsFacade() {
+    JavaClasses cycle = new ClassFileImporter().importClasses(Facade.class, Impl.class);
+    assertTrue(NO_FACADE_IMPLEMENTATION_CYCLES.evaluate(cycle).hasViolation());
+  }
+
+  @Test
+  void onlyTheSystemTickerReadsTheClock() {
+    ONLY_THE_SYSTEM_TICKER_READS_THE_CLOCK.check(classes);
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.perfgate.collectors.heap;
 
-import dev.perfgate.collectors.internal.Checks;
 import dev.perfgate.collectors.heap.internal.JvmSettings;
 import dev.perfgate.collectors.heap.internal.LeakAnalysis;
 import dev.perfgate.collectors.heap.internal.OtherThreads;
+import dev.perfgate.collectors.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
