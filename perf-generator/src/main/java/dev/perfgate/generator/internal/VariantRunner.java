@@ -282,6 +282,7 @@ public final class VariantRunner {
       listener.phase(key, index, options.trials(), "warm-up and calibration");
       if (benchmark.mode() == Mode.SINGLE_SHOT) {
         warmUpSingleShot(instance, index, loop, sink);
+        context.measuring();
         listener.phase(key, index, options.trials(), "measuring");
         for (int s = 0; s < options.samples(); s++) {
           instance.beforeInvocation();
@@ -289,6 +290,7 @@ public final class VariantRunner {
         }
       } else if (key.threads() == 1) {
         batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
+        context.measuring();
         listener.phase(key, index, options.trials(), "measuring");
         for (int s = 0; s < options.samples(); s++) {
           samples.add(sample(instance, batch[0], opsPerInvocation, loop, sink, sessions, counters));
@@ -296,6 +298,7 @@ public final class VariantRunner {
       } else {
         // Warm up and calibrate on one thread, then measure all threads at once.
         batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
+        context.measuring();
         listener.phase(key, index, options.trials(), "measuring");
         try (ParallelBatch parallel = new ParallelBatch(key.threads(), key.name())) {
           for (int s = 0; s < options.samples(); s++) {
