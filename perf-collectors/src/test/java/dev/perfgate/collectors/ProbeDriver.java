@@ -1,5 +1,6 @@
 package dev.perfgate.collectors;
 
+import dev.perfgate.api.Annotation;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Probe;
@@ -71,6 +72,8 @@ public final class ProbeDriver {
     public final Map<String, String> notMeasured = new LinkedHashMap<>();
     /** Warnings given to the recorder. */
     public final List<String> warnings = new ArrayList<>();
+    /** Annotations given to the recorder, by id. */
+    public final Map<String, Annotation> annotations = new LinkedHashMap<>();
     private long operations;
     private long elapsed;
 
@@ -152,6 +155,11 @@ public final class ProbeDriver {
       if (notMeasured.put(metric.name(), reason) != null || values.containsKey(metric.name())) {
         throw new AssertionError(metric.name() + " recorded twice in one window");
       }
+    }
+
+    @Override
+    public void annotate(Annotation annotation) {
+      annotations.put(annotation.id(), annotation);
     }
 
     @Override
@@ -311,6 +319,8 @@ public final class ProbeDriver {
     public final Map<Metric, String> notMeasured = new LinkedHashMap<>();
     /** Warnings from the probe's recorder and, at the end, from the context. */
     public final List<String> warnings = new ArrayList<>();
+    /** Annotations given to the recorder, by id. */
+    public final Map<String, Annotation> annotations = new LinkedHashMap<>();
 
     Trial(List<Metric> metrics, int samples) {
       for (Metric m : metrics) {
@@ -348,6 +358,11 @@ public final class ProbeDriver {
     @Override
     public void notMeasured(Metric metric, String reason) {
       notMeasured.put(metric, reason);
+    }
+
+    @Override
+    public void annotate(Annotation annotation) {
+      annotations.put(annotation.id(), annotation);
     }
 
     @Override

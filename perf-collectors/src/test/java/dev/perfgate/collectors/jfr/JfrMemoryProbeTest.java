@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.perfgate.api.Annotation;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Probe;
 import dev.perfgate.collectors.ProbeContract;
@@ -208,6 +209,17 @@ final class JfrMemoryProbeTest {
     assertFalse(profile.sites().isEmpty(), profile::toString);
     assertTrue(profile.sites().stream().anyMatch(s -> s.frame().contains("allocateStrings")), profile::toString);
     assertTrue(profile.toString().contains("sampled estimates"), profile::toString);
+  }
+
+  @Test
+  void close_annotatesTheResultWithTheTopAllocationSites() throws Exception {
+    ProbeDriver.Trial trial = ProbeDriver.run(JfrProbes.memory(), 3, sample -> allocateStrings());
+
+    Annotation sites = trial.annotations.get(AllocationProfile.ANNOTATION_ID);
+    assertTrue(sites != null, trial::toString);
+    assertEquals(List.of("share", "bytes", "class", "allocated at"), sites.columns());
+    assertTrue(sites.title().contains("not a gate"), sites.title());
+    assertTrue(sites.rows().stream().anyMatch(row -> row.get(3).contains("allocateStrings")), sites::toString);
   }
 
   @Test

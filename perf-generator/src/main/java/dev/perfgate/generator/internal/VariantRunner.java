@@ -1,5 +1,6 @@
 package dev.perfgate.generator.internal;
 
+import dev.perfgate.api.Annotation;
 import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Environment;
@@ -145,6 +146,8 @@ public final class VariantRunner {
     private final List<Trial> trials = new ArrayList<>();
     private final Map<Metric, String> notMeasured = new LinkedHashMap<>(unavailable);
     private final List<String> warnings = new ArrayList<>();
+    /** What probes reported for no one to judge, by id; a later trial's replaces an earlier one's. */
+    private final Map<String, Annotation> annotations = new LinkedHashMap<>();
     private final Loops loop = Loops.fresh();
     private final Sink sink = new Sink();
     private final long[] batch = {1};
@@ -185,7 +188,8 @@ public final class VariantRunner {
           fail("interrupted after " + trials.size() + " trials", new InterruptedException("interrupted"));
           return false;
         }
-        Trial done = trial(benchmark, key, index, loop, sink, batch, notMeasured, warnings, probeFailures);
+        Trial done = trial(benchmark, key, index, loop, sink, batch, notMeasured, warnings, annotations,
+            probeFailures);
         synchronized (this) {
           // A trial that ends after its timeout stopped the variant (on the thread left behind) is
           // dropped: the result was already reported, and nothing more may be printed for it.
@@ -257,13 +261,18 @@ public final class VariantRunner {
       }
       List<String> all = new ArrayList<>(warnings);
       all.addAll(OffTrials.warnings(trials));
+      List<Annotation> annotated;
+      synchronized (annotations) {
+        annotated = List.copyOf(annotations.values());
+      }
       return new Result(key, trials, missing, all, error, environment, startedAt, Duration.ofNanos(elapsedNanos),
-          cause);
+          cause, annotated);
     }
   }
 
   private Trial trial(Benchmark benchmark, BenchmarkKey key, int index, Loops loop, Sink sink, long[] batch,
-      Map<Metric, String> notMeasured, List<String> warnings, List<ProbeFailure> probeFailures) throws Exception {
+      Map<Metric, String> notMeasured, List<String> warnings, Map<String, Annotation> annotations,
+      List<ProbeFailure> probeFailures) throws Exception {
     Map<Metric, LongAdder> counters = TrialContext.newCounters();
     TrialContext context = new TrialContext(key, index, counters, warnings);
     long opsPerInvocation = benchmark.operationsPerInvocation();
@@ -314,7 +323,7 @@ public final class VariantRunner {
       } finally {
         long total = samples.stream().mapToLong(Sample::elapsedNanos).sum();
         long ops = samples.stream().mapToLong(Sample::operations).sum();
-        sessions.close(new ValueRecorder(ops, total, trialValues, notMeasured, warnings));
+        sessions.close(new ValueRecorder(ops, total, trialValues, notMeasured, warnings).annotatingInto(annotations));
       }
     }
     return new Trial(index, samples, trialValues);

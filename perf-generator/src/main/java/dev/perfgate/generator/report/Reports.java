@@ -61,8 +61,8 @@ public final class Reports {
   }
 
   /**
-   * The complete report as JSON (see {@link #json(Report)}), with the extras' tables under
-   * {@code "tables"}.
+   * The complete report as JSON (see {@link #json(Report)}), with the extras' tables, then each
+   * result's annotations (see {@link dev.perfgate.api.Annotation}), under {@code "tables"}.
    *
    * @param report the report
    * @param extras tables to add; their history is not written (it comes from stored runs)
@@ -71,7 +71,7 @@ public final class Reports {
    */
   public static String json(Report report, ReportExtras extras) {
     Objects.requireNonNull(report, "report");
-    return JsonReport.write(report, tables(Objects.requireNonNull(extras, "extras")));
+    return JsonReport.write(report, tables(report, Objects.requireNonNull(extras, "extras")));
   }
 
   /**
@@ -113,7 +113,7 @@ public final class Reports {
   public static String html(Report report, ReportExtras extras) {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(extras, "extras");
-    return HtmlReport.write(report, history(report, extras), tables(extras));
+    return HtmlReport.write(report, history(report, extras), tables(report, extras));
   }
 
   /**
@@ -214,8 +214,14 @@ public final class Reports {
     return history;
   }
 
-  private static List<ExtraTable> tables(ReportExtras extras) {
-    return extras.tables().stream().map(t -> new ExtraTable(t.key(), t.title(), t.columns(), t.rows())).toList();
+  /** The extras' tables, then each result's annotations (the data its probes reported unjudged) as tables. */
+  private static List<ExtraTable> tables(Report report, ReportExtras extras) {
+    List<ExtraTable> tables = new java.util.ArrayList<>();
+    extras.tables().forEach(t -> tables.add(new ExtraTable(t.key(), t.title(), t.columns(), t.rows())));
+    for (dev.perfgate.api.Result r : report.results()) {
+      r.annotations().forEach(a -> tables.add(new ExtraTable(r.key(), a.title(), a.columns(), a.rows())));
+    }
+    return List.copyOf(tables);
   }
 
   private static Path write(Path file, String content) {

@@ -116,6 +116,8 @@ final class JfrMemorySession implements Probe.Session {
       recorder.notMeasured(JfrMetrics.ALLOCATED_ALL_THREADS,
           "JFR wrote no jdk.ThreadAllocationStatistics events; check that the event is not disabled");
     }
-    profiles.accept(analysis.profile(key, trial));
+    AllocationProfile profile = analysis.profile(key, trial);
+    profiles.accept(profile);
+    recorder.annotate(profile.annotation());
   }
 }
