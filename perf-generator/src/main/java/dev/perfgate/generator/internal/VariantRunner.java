@@ -409,6 +409,9 @@ public final class VariantRunner {
     }
   }
 
+  /** Batches of at least a quarter of a sample that size the samples when warm-up ends at its maximum. */
+  private static final int CALIBRATION_BATCHES = 3;
+
   /**
    * Warms up while growing the batch, until the operation is steady (see {@link SteadyState}) and
    * the minimum warm-up has passed, and returns the batch size for samples of the configured length.
@@ -436,7 +439,11 @@ public final class VariantRunner {
         double cpu = cpuBefore < 0 || cpuAfter < 0 ? Double.NaN : (double) (cpuAfter - cpuBefore) / batch;
         state.add((double) elapsed / batch, cpu, jit.compileMillis());
       }
-      if (spent >= max) {
+      // The maximum bounds the wait for a steady operation, not the calibration. A warm-up that ended
+      // just after a batch proved too short had nothing to size the samples by, and sized them at
+      // sampleTime / 1 ns: five million calls of a 50 us operation. So it ends at the maximum only
+      // once a few batches long enough to judge were timed (at most about a sample's time more).
+      if (spent >= max && state.size() >= CALIBRATION_BATCHES) {
         if (!state.steady()) {
           warnings.add("trial " + trial + ": the operation was not steady after the maximum warm-up of "
               + options.maxWarmup().toMillis() + " ms (its time per operation was still falling, or the JIT was"
