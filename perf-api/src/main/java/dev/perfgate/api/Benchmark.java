@@ -12,7 +12,11 @@ import java.util.List;
  * <p>The runner calls {@link #open(RunContext)} once per trial (set-up, outside the timing), then
  * {@link Instance#invoke()} many times, then {@link Instance#close()} (tear-down, outside the
  * timing). The value {@code invoke} returns is consumed by a sink the JIT cannot see through, so
- * the work cannot be optimised away: return the result of the work rather than dropping it.
+ * the work cannot be optimised away: return the result of the work rather than dropping it. An
+ * operation whose result is a {@code double} or a {@code long} is declared with
+ * {@link #ofDouble(String, DoubleOperation)}, {@link #ofLong(String, LongOperation)} or the builder's
+ * {@link Builder#doubleOperation(StateDoubleOperation)} / {@link Builder#longOperation(StateLongOperation)},
+ * so the result reaches the sink unboxed and the operation is not charged for a box.
  *
  * <pre>{@code
  * Benchmark parse = Benchmark.of("json.parse", () -> mapper.readTree(json));
@@ -100,6 +104,37 @@ public interface Benchmark {
     default void close() throws Exception {}
   }
 
+  /**
+   * A benchmark instance whose operation returns a primitive. The runner calls
+   * {@link #invokeAsLong()} instead of {@link #invoke()}, so the result is consumed without being
+   * boxed: boxing it would add an allocation (16 bytes for a {@code Double}) to every operation that
+   * the operation itself does not make.
+   */
+  interface PrimitiveInstance extends Instance {
+
+    /**
+     * Performs the operation once and returns its result as a {@code long}: a {@code long} as it
+     * is, a {@code double} as its raw bits ({@link Double#doubleToRawLongBits(double)}).
+     *
+     * @return the result of the work, consumed so that the JIT cannot remove it
+     * @throws Exception if the work fails; the runner stops the benchmark and reports it
+     */
+    long invokeAsLong() throws Exception;
+
+    /**
+     * Performs the operation once and returns its result boxed, for callers that take any result.
+     * The runner does not call it. Instances made by {@link Benchmark}'s factories return a
+     * {@code Double} for a {@code double} operation; this default returns {@link #invokeAsLong()}.
+     *
+     * @return the result, boxed
+     * @throws Exception if the work fails
+     */
+    @Override
+    default Object invoke() throws Exception {
+      return invokeAsLong();
+    }
+  }
+
   /** An operation without state that returns the result of its work. */
   @FunctionalInterface
   interface Operation {
@@ -110,6 +145,30 @@ public interface Benchmark {
      * @throws Exception if it fails
      */
     Object run() throws Exception;
+  }
+
+  /** An operation without state whose result is a {@code double}, consumed without boxing. */
+  @FunctionalInterface
+  interface DoubleOperation {
+    /**
+     * Performs the work once.
+     *
+     * @return the result of the work
+     * @throws Exception if it fails
+     */
+    double run() throws Exception;
+  }
+
+  /** An operation without state whose result is a {@code long} (or an {@code int}), consumed without boxing. */
+  @FunctionalInterface
+  interface LongOperation {
+    /**
+     * Performs the work once.
+     *
+     * @return the result of the work
+     * @throws Exception if it fails
+     */
+    long run() throws Exception;
   }
 
   /** An operation without state and without a result. */
@@ -158,6 +217,40 @@ public interface Benchmark {
   }
 
   /**
+   * An operation on state whose result is a {@code double}, consumed without boxing.
+   *
+   * @param <S> the state's type
+   */
+  @FunctionalInterface
+  interface StateDoubleOperation<S> {
+    /**
+     * Performs the work once.
+     *
+     * @param state the trial's state
+     * @return the result of the work
+     * @throws Exception if it fails
+     */
+    double run(S state) throws Exception;
+  }
+
+  /**
+   * An operation on state whose result is a {@code long} (or an {@code int}), consumed without boxing.
+   *
+   * @param <S> the state's type
+   */
+  @FunctionalInterface
+  interface StateLongOperation<S> {
+    /**
+     * Performs the work once.
+     *
+     * @param state the trial's state
+     * @return the result of the work
+     * @throws Exception if it fails
+     */
+    long run(S state) throws Exception;
+  }
+
+  /**
    * Something done with state and without a result: the operation, a reset, a tear-down.
    *
    * @param <S> the state's type
@@ -181,6 +274,36 @@ public interface Benchmark {
    * @return the benchmark
    */
   static Benchmark of(String name, Operation operation) {
+    Checks.notNull(operation, "operation");
+    return builder(name).work(operation).build();
+  }
+
+  /**
+   * A benchmark of an operation whose result is a {@code double}. The result is consumed without
+   * boxing, so the figures are those of the work alone.
+   *
+   * <pre>{@code
+   * Benchmark sum = Benchmark.ofDouble("sum", () -> fixture.sum());
+   * }</pre>
+   *
+   * @param name the benchmark's name
+   * @param operation the work; its result is consumed
+   * @return the benchmark
+   */
+  static Benchmark ofDouble(String name, DoubleOperation operation) {
+    Checks.notNull(operation, "operation");
+    return builder(name).work(operation).build();
+  }
+
+  /**
+   * A benchmark of an operation whose result is a {@code long} or an {@code int}. The result is
+   * consumed without boxing, so the figures are those of the work alone.
+   *
+   * @param name the benchmark's name
+   * @param operation the work; its result is consumed
+   * @return the benchmark
+   */
+  static Benchmark ofLong(String name, LongOperation operation) {
     Checks.notNull(operation, "operation");
     return builder(name).work(operation).build();
   }
@@ -217,7 +340,10 @@ public interface Benchmark {
   final class Builder<S> {
     private final String name;
     private SetUp<S> setUp;
-    /** One of Operation, Task, StateOperation or StateTask: called directly, without adapters. */
+    /**
+     * One of Operation, Task, StateOperation, StateTask or their double and long forms: called
+     * directly, without adapters.
+     */
     private Object operation;
     private StateTask<S> beforeInvocation;
     private StateTask<S> tearDown;
@@ -255,6 +381,33 @@ public interface Benchmark {
      * @throws IllegalStateException if an operation was already set
      */
     public Builder<S> operation(StateOperation<S> operation) {
+      return work(Checks.notNull(operation, "operation"));
+    }
+
+    /**
+     * Sets an operation whose result is a {@code double}; the result is consumed without boxing.
+     *
+     * <pre>{@code
+     * Benchmark.builder("sum").setUp(ctx -> new Fixture()).doubleOperation(Fixture::sum).build();
+     * }</pre>
+     *
+     * @param operation the work
+     * @return this builder
+     * @throws IllegalStateException if an operation was already set
+     */
+    public Builder<S> doubleOperation(StateDoubleOperation<S> operation) {
+      return work(Checks.notNull(operation, "operation"));
+    }
+
+    /**
+     * Sets an operation whose result is a {@code long} or an {@code int}; the result is consumed
+     * without boxing.
+     *
+     * @param operation the work
+     * @return this builder
+     * @throws IllegalStateException if an operation was already set
+     */
+    public Builder<S> longOperation(StateLongOperation<S> operation) {
       return work(Checks.notNull(operation, "operation"));
     }
 

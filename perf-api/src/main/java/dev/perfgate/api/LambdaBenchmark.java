@@ -30,7 +30,10 @@ final class LambdaBenchmark<S> implements Benchmark {
     this.operation = operation;
     this.beforeInvocation = beforeInvocation;
     this.tearDown = tearDown;
-    this.newInstance = HiddenCopy.constructor(LambdaInstance.class, INSTANCE_CONSTRUCTOR)
+    Class<?> template = operation instanceof DoubleOperation || operation instanceof LongOperation
+        || operation instanceof StateDoubleOperation || operation instanceof StateLongOperation
+        ? PrimitiveLambdaInstance.class : LambdaInstance.class;
+    this.newInstance = HiddenCopy.constructor(template, INSTANCE_CONSTRUCTOR)
         .asType(MethodType.methodType(Benchmark.Instance.class, Object.class, Object.class,
             Benchmark.StateTask.class, Benchmark.StateTask.class));
   }

@@ -145,6 +145,16 @@ public interface Probe {
     void notMeasured(Metric metric, String reason);
 
     /**
+     * Adds data to the result that reports show and nothing judges, such as the top allocation sites
+     * JFR sampled. Meant for {@link Session#close(Recorder)}; an annotation with the id of an earlier
+     * one in the same result replaces it. The default drops it, for recorders that keep values only;
+     * the runner's recorder keeps it.
+     *
+     * @param annotation the data
+     */
+    default void annotate(Annotation annotation) {}
+
+    /**
      * Adds a warning to the result.
      *
      * @param message the warning

@@ -25,6 +25,8 @@ import java.util.Set;
  *     or for a timeout a {@link java.util.concurrent.TimeoutException} whose stack trace is where the
  *     benchmark was when it was stopped; kept in memory for tests and reports, not stored with a
  *     baseline
+ * @param annotations data the probes reported that nothing judges (JFR's top allocation sites), at most
+ *     one per id, in the order first added; shown by the reports, not stored with a baseline
  */
 public record Result(
     BenchmarkKey key,
@@ -35,7 +37,8 @@ public record Result(
     Environment environment,
     Instant startedAt,
     Duration elapsed,
-    Optional<Throwable> cause) {
+    Optional<Throwable> cause,
+    List<Annotation> annotations) {
 
   /**
    * Creates a result.
@@ -53,7 +56,31 @@ public record Result(
     Checks.notNull(startedAt, "startedAt");
     Checks.notNull(elapsed, "elapsed");
     Checks.notNull(cause, "cause");
+    annotations = List.copyOf(Checks.notNull(annotations, "annotations"));
+    Checks.argument(annotations.stream().map(Annotation::id).distinct().count() == annotations.size(),
+        "annotations of %s repeat an id: %s; keep one per id", key, annotations.stream().map(Annotation::id).toList());
     Checks.argument(cause.isEmpty() || error.isPresent(), "a result with a cause (%s) must say its error", cause);
+  }
+
+  /**
+   * Creates a result without annotations.
+   *
+   * @param key which benchmark variant this is
+   * @param trials the trials, in order
+   * @param notMeasured metrics that could not be measured, each with the reason
+   * @param warnings things that make the figures less trustworthy, in words
+   * @param error the failure of the benchmark, if it threw or timed out
+   * @param environment where it was measured
+   * @param startedAt when the run began
+   * @param elapsed how long the whole run took, warm-up included
+   * @param cause the exception behind the error
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if there is a cause but no error
+   */
+  public Result(BenchmarkKey key, List<Trial> trials, Map<Metric, String> notMeasured, List<String> warnings,
+      Optional<String> error, Environment environment, Instant startedAt, Duration elapsed,
+      Optional<Throwable> cause) {
+    this(key, trials, notMeasured, warnings, error, environment, startedAt, elapsed, cause, List.of());
   }
 
   /**
@@ -71,7 +98,7 @@ public record Result(
    */
   public Result(BenchmarkKey key, List<Trial> trials, Map<Metric, String> notMeasured, List<String> warnings,
       Optional<String> error, Environment environment, Instant startedAt, Duration elapsed) {
-    this(key, trials, notMeasured, warnings, error, environment, startedAt, elapsed, Optional.empty());
+    this(key, trials, notMeasured, warnings, error, environment, startedAt, elapsed, Optional.empty(), List.of());
   }
 
   /**

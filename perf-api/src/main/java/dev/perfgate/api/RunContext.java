@@ -32,7 +32,12 @@ public interface RunContext {
   int trial();
 
   /**
-   * Whether this is warm-up (figures are discarded) rather than a measured trial.
+   * Whether the trial is still warming up. Every trial warms up (and calibrates its batch size)
+   * before its measured samples, so this is true in a benchmark's set-up and in a probe's
+   * {@link Probe#open(RunContext)}, true for the operations run during warm-up, and false from just
+   * before the first measured sample to the end of the trial. A probe's
+   * {@link Probe.Session#beforeSample()} and {@link Probe.Session#afterSample(Probe.Recorder)} are
+   * called for measured samples only, so they always see false.
    *
    * @return true during warm-up
    */

@@ -1,6 +1,8 @@
 package dev.perfgate.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +67,36 @@ final class BenchmarkTest {
     assertEquals("before 21;down 21", log.toString());
     assertEquals(List.of(21), b.sizes());
     assertEquals(3, b.operationsPerInvocation());
+  }
+
+  @Test
+  void primitiveOperations_returnTheirResultUnboxedToTheRunner() throws Exception {
+    try (Benchmark.Instance i = Benchmark.ofDouble("half", () -> 0.5).open(context(OptionalInt.empty()))) {
+      Benchmark.PrimitiveInstance p = assertInstanceOf(Benchmark.PrimitiveInstance.class, i);
+      assertEquals(Double.doubleToRawLongBits(0.5), p.invokeAsLong());
+      assertEquals(0.5, i.invoke());
+    }
+    try (Benchmark.Instance i = Benchmark.ofLong("answer", () -> 42).open(context(OptionalInt.empty()))) {
+      assertEquals(42L, assertInstanceOf(Benchmark.PrimitiveInstance.class, i).invokeAsLong());
+    }
+    Benchmark sized = Benchmark.builder("sized").setUp(ctx -> ctx.size().orElseThrow())
+        .longOperation(n -> n * 2L).sizes(21).build();
+    try (Benchmark.Instance i = sized.open(context(OptionalInt.of(21)))) {
+      assertEquals(42L, assertInstanceOf(Benchmark.PrimitiveInstance.class, i).invokeAsLong());
+    }
+    Benchmark scaled = Benchmark.builder("scaled").setUp(ctx -> 2.0).doubleOperation(x -> x * 1.5).build();
+    try (Benchmark.Instance i = scaled.open(context(OptionalInt.empty()))) {
+      assertEquals(Double.doubleToRawLongBits(3.0), assertInstanceOf(Benchmark.PrimitiveInstance.class, i)
+          .invokeAsLong());
+      assertTrue(i.getClass().isHidden(), i.getClass().getName());
+    }
+  }
+
+  @Test
+  void objectOperations_areNotPrimitiveInstances() throws Exception {
+    try (Benchmark.Instance i = Benchmark.of("boxed", () -> 0.5).open(context(OptionalInt.empty()))) {
+      assertFalse(i instanceof Benchmark.PrimitiveInstance);
+    }
   }
 
   @Test

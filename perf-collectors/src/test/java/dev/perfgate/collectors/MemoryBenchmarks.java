@@ -1,9 +1,9 @@
 package dev.perfgate.collectors;
 
 import dev.perfgate.api.Probe;
+import dev.perfgate.collectors.ProbeDriver;
 import dev.perfgate.collectors.heap.LeakCheck;
 import dev.perfgate.collectors.heap.LeakReport;
-import dev.perfgate.collectors.heap.ProbeHarness;
 import dev.perfgate.collectors.heap.RetainedHeap;
 import dev.perfgate.collectors.heap.RetentionCheck;
 import dev.perfgate.collectors.heap.RetentionOutcome;
@@ -112,30 +112,28 @@ final class MemoryBenchmarks {
    */
   private static double[] sampleNanos(Probe probe, int samples) throws Exception {
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    long cpu = 0;
-    ProbeHarness.Trial trial = new ProbeHarness.Trial();
     // Both sides start from a collected heap, as the probe's own open() leaves it.
     RetainedHeap.measure();
-    Probe.Session session = probe == null ? null : probe.open(ProbeHarness.context(trial, false));
-    long total = 0;
-    for (int s = 0; s < samples; s++) {
-      if (session != null) {
-        session.beforeSample();
-      }
+    ProbeDriver driver = probe == null ? null : new ProbeDriver(probe);
+    long[] totals = new long[2];
+    ProbeDriver.Work work = () -> {
       long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       allocationHeavy();
-      total += System.nanoTime() - t0;
-      cpu += threads.getCurrentThreadCpuTime() - c0;
-      if (session != null) {
-        session.afterSample(trial);
+      totals[0] += System.nanoTime() - t0;
+      totals[1] += threads.getCurrentThreadCpuTime() - c0;
+    };
+    for (int s = 0; s < samples; s++) {
+      if (driver != null) {
+        driver.sample(1, work);
+      } else {
+        work.run();
       }
     }
-    if (session != null) {
-      trial.closing();
-      session.close(trial);
+    if (driver != null) {
+      driver.close();
     }
-    return new double[] {total, cpu};
+    return new double[] {totals[0], totals[1]};
   }
 
   private static void jfrFigures() throws Exception {
@@ -144,7 +142,7 @@ final class MemoryBenchmarks {
     StringBuilder garbage = new StringBuilder();
     StringBuilder half = new StringBuilder();
     for (int r = 0; r < 5; r++) {
-      ProbeHarness.Trial hold = ProbeHarness.run(JfrProbes.memory(), 1, s -> {
+      ProbeDriver.Trial hold = ProbeDriver.run(JfrProbes.memory(), 1, s -> {
         List<byte[]> held = new ArrayList<>();
         for (long b = 0; b < 50 * mb; b += 16 * 1024) {
           held.add(new byte[16 * 1024 - 16]);
@@ -153,14 +151,14 @@ final class MemoryBenchmarks {
       });
       sink = null;
       peaks.append(String.format(Locale.ROOT, " %.2f", hold.value(JfrProbes.HEAP_PEAK_ABOVE_START) / mb));
-      ProbeHarness.Trial g = ProbeHarness.run(JfrProbes.memory(), 5, s -> {
+      ProbeDriver.Trial g = ProbeDriver.run(JfrProbes.memory(), 5, s -> {
         for (long b = 0; b < 200 * mb; b += 1024) {
           sink = new byte[1024 - 16];
         }
       });
       garbage.append(String.format(Locale.ROOT, " %.3f", g.value(JfrProbes.GC_EFFICIENCY)));
       List<byte[]> keep = new ArrayList<>();
-      ProbeHarness.Trial h = ProbeHarness.run(JfrProbes.memory(), 4, s -> {
+      ProbeDriver.Trial h = ProbeDriver.run(JfrProbes.memory(), 4, s -> {
         for (long b = 0; b < 100 * mb; b += 32 * 1024) {
           keep.add(new byte[16 * 1024 - 16]);
           sink = new byte[16 * 1024 - 16];
@@ -173,7 +171,7 @@ final class MemoryBenchmarks {
     print("gc.efficiency, garbage only, 5 runs:%s", garbage);
     print("gc.efficiency, keeping half, 5 runs:%s", half);
     JfrMemoryProbe probe = JfrProbes.memory();
-    ProbeHarness.run(probe, 5, s -> allocationHeavy());
+    ProbeDriver.run(probe, 5, s -> allocationHeavy());
     print("%s", probe.allocationProfiles().get(0));
   }
 

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfgate.api.BenchmarkKey;
-import dev.perfgate.api.Metric;
 import dev.perfgate.api.Probe;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -50,18 +53,8 @@ public abstract class ProbeContract {
     if (p.unavailable().isPresent()) {
       return;
     }
-    ProbeDriver d = new ProbeDriver(p, BenchmarkKey.of("contract")).trial(3, this::work);
-    Set<Metric> declared = new HashSet<>(p.metrics());
-    Set<Metric> seen = new HashSet<>(d.trial.keySet());
-    d.samples.forEach(s -> seen.addAll(s.keySet()));
-    for (Metric m : seen) {
-      assertTrue(declared.contains(m), p.id() + " recorded undeclared metric " + m);
-    }
-    for (Metric m : declared) {
-      assertTrue(seen.contains(m) || d.notMeasured.containsKey(m),
-          p.id() + " neither recorded " + m.name() + " nor said why it could not");
-    }
-    d.notMeasured.values().forEach(reason -> assertFalse(reason.isBlank(), "a not-measured metric has a reason"));
+    ProbeDriver d = new ProbeDriver(p, BenchmarkKey.of("contract"), 0);
+    assertAccountsForEveryMetric(p, d, d.trial(3, this::work));
   }
 
   @Test
@@ -70,8 +63,37 @@ public abstract class ProbeContract {
     if (p.unavailable().isPresent()) {
       return;
     }
-    ProbeDriver first = new ProbeDriver(p, BenchmarkKey.of("contract")).trial(2, this::work);
-    ProbeDriver second = new ProbeDriver(p, BenchmarkKey.of("contract")).trial(2, this::work);
-    assertTrue(first.samples.size() == 2 && second.samples.size() == 2);
+    ProbeDriver first = new ProbeDriver(p, BenchmarkKey.of("contract"), 0);
+    ProbeDriver second = new ProbeDriver(p, BenchmarkKey.of("contract.other"), 0);
+    // Interleaved, as the runner interleaves trials of different variants: a second open session
+    // must not take over or break the first.
+    first.sample(this::work);
+    second.sample(this::work);
+    first.sample(this::work);
+    ProbeDriver.Window secondTrial = second.close();
+    ProbeDriver.Window firstTrial = first.close();
+    assertAccountsForEveryMetric(p, first, firstTrial);
+    assertAccountsForEveryMetric(p, second, secondTrial);
+  }
+
+  private static void assertAccountsForEveryMetric(Probe p, ProbeDriver d, ProbeDriver.Window trial) {
+    Set<String> declared = new HashSet<>();
+    p.metrics().forEach(m -> declared.add(m.name()));
+    List<ProbeDriver.Window> windows = new ArrayList<>(d.samples);
+    windows.add(trial);
+    Set<String> seen = new HashSet<>();
+    Map<String, String> notMeasured = new HashMap<>();
+    for (ProbeDriver.Window w : windows) {
+      seen.addAll(w.values.keySet());
+      notMeasured.putAll(w.notMeasured);
+    }
+    for (String m : seen) {
+      assertTrue(declared.contains(m), p.id() + " recorded undeclared metric " + m);
+    }
+    for (String m : declared) {
+      assertTrue(seen.contains(m) || notMeasured.containsKey(m),
+          p.id() + " neither recorded " + m + " nor said why it could not");
+    }
+    notMeasured.values().forEach(reason -> assertFalse(reason.isBlank(), "a not-measured metric has a reason"));
   }
 }

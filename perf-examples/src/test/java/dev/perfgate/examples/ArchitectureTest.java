@@ -1,17 +1,28 @@
 package dev.perfgate.examples;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.perfgate.api.Verdict;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.perfgate.examples.archfixture.Facade;
+import dev.perfgate.examples.archfixture.a.internal.Secret;
+import dev.perfgate.examples.archfixture.b.ReadsAnotherFeaturesInternals;
+import dev.perfgate.examples.archfixture.internal.Impl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -97,9 +108,11 @@ final class ArchitectureTest {
   /** The library modules that may use perf-api's shared internals. */
   private static final java.util.Set<String> SHARED_INTERNAL_USERS = java.util.Set.of("collectors", "baseline", "generator");
 
-  static final ArchRule INTERNALS_STAY_IN_THEIR_MODULE = noClasses().should(
+  // classes(), not noClasses(): noClasses() negates the condition, so a condition that reports its
+  // violations would never fail.
+  static final ArchRule INTERNALS_STAY_IN_THEIR_MODULE = classes().should(
           new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>(
-              "access another module's internal packages") {
+              "not access another module's internal packages") {
             @Override
             public void check(com.tngtech.archunit.core.domain.JavaClass item,
                 com.tngtech.archunit.lang.ConditionEvents events) {
@@ -116,6 +129,70 @@ final class ArchitectureTest {
           })
       .because("internal packages are free to change; only their own module may use them (perf-api's shared"
           + " internals, the precondition helper and the statistics kernel, excepted for the library modules)");
+
+  /**
+   * A package's {@code internal} subpackage belongs to that package: {@code collectors.caffeine.internal}
+   * to the Caffeine integration, {@code collectors.internal} to the whole collectors module. What two
+   * features share lives in the nearest internal package both own, or in a public type.
+   */
+  static final ArchRule NO_FEATURE_READS_ANOTHER_FEATURES_INTERNALS = classes().should(
+          new ArchCondition<JavaClass>("not depend on the internal package of another feature") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+              String from = item.getPackageName();
+              for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                String target = d.getTargetClass().getPackageName();
+                int internal = target.indexOf(".internal");
+                if (!target.startsWith("dev.perfgate.") || internal < 0
+                    || (SHARED_INTERNALS.contains(target) && SHARED_INTERNAL_USERS.contains(module(from)))) {
+                  continue;
+                }
+                String owner = target.substring(0, internal);
+                if (!from.equals(owner) && !from.startsWith(owner + ".")) {
+                  events.add(SimpleConditionEvent.violated(item, d.getDescription()));
+                }
+              }
+            }
+          })
+      .because("an internal package is free to change with the feature that owns it (perf-api's shared"
+          + " internals excepted for the library modules)");
+
+  /**
+   * A facade (a public class of a feature that hands out or uses that feature's internals) and the
+   * implementation behind it must not import each other: the implementation gets what it needs (its
+   * metrics, the heap readings) from its own internal package or from a public type that does not
+   * reach back into the internals.
+   */
+  static final ArchRule NO_FACADE_IMPLEMENTATION_CYCLES = classes()
+      .that().resideInAPackage("dev.perfgate..internal..")
+      .should(new ArchCondition<JavaClass>("not depend on a class of its feature that depends back on the same"
+          + " internal package") {
+        @Override
+        public void check(JavaClass item, ConditionEvents events) {
+          String pkg = item.getPackageName();
+          String feature = pkg.substring(0, pkg.indexOf(".internal"));
+          for (Dependency d : item.getDirectDependenciesFromSelf()) {
+            JavaClass facade = d.getTargetClass();
+            if (!facade.getPackageName().equals(feature)) {
+              continue;
+            }
+            for (Dependency back : facade.getDirectDependenciesFromSelf()) {
+              if (back.getTargetClass().getPackageName().equals(pkg)) {
+                events.add(SimpleConditionEvent.violated(item, d.getDescription() + ", and back: "
+                    + back.getDescription()));
+                break;
+              }
+            }
+          }
+        }
+      })
+      .because("a facade and its implementation that import each other cannot be read or changed apart");
+
+  static final ArchRule ONLY_THE_SYSTEM_TICKER_READS_THE_CLOCK = noClasses()
+      .that().resideInAPackage("dev.perfgate.generator..")
+      .and().doNotHaveFullyQualifiedName("dev.perfgate.generator.internal.SystemTicker")
+      .should().callMethod(System.class, "nanoTime")
+      .because("the runner's time is injected (Ticker), so that its logic can be tested with a fake clock");
 
   static final ArchRule NO_CONSOLE_OUTPUT = noClasses().that().resideOutsideOfPackage("dev.perfgate.examples..")
       .and().doNotHaveFullyQualifiedName("dev.perfgate.generator.ConsoleReporter")
@@ -139,7 +216,10 @@ final class ArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
+    // The collectors' test-jar (the probe compatibility kit the example probe's test uses) is test
+    // code too, but in a verify run it is a jar, which DO_NOT_INCLUDE_TESTS does not recognise.
     classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(location -> !location.contains("-tests.jar"))
         .importPackages("dev.perfgate");
   }
 
@@ -177,6 +257,38 @@ final class ArchitectureTest {
   @Test
   void internalsStayInTheirModule() {
     INTERNALS_STAY_IN_THEIR_MODULE.check(classes);
+  }
+
+  @Test
+  void noFeatureReadsAnotherFeaturesInternals() {
+    NO_FEATURE_READS_ANOTHER_FEATURES_INTERNALS.check(classes);
+  }
+
+  @Test
+  void facadesAndImplementationsDoNotImportEachOther() {
+    NO_FACADE_IMPLEMENTATION_CYCLES.check(classes);
+  }
+
+  @Test
+  void featureInternalsRule_catchesAFeatureReadingAnothersInternals() {
+    // A rule that sees no violation in a known offender checks nothing.
+    JavaClasses offender = new ClassFileImporter().importClasses(ReadsAnotherFeaturesInternals.class,
+        Secret.class);
+    assertTrue(NO_FEATURE_READS_ANOTHER_FEATURES_INTERNALS.evaluate(offender).hasViolation());
+    JavaClasses own = new ClassFileImporter().importClasses(Facade.class, Impl.class);
+    assertFalse(NO_FEATURE_READS_ANOTHER_FEATURES_INTERNALS.evaluate(own).hasViolation(),
+        "a feature may use its own internal package");
+  }
+
+  @Test
+  void facadeRule_catchesAnImplementationThatImportsItsFacade() {
+    JavaClasses cycle = new ClassFileImporter().importClasses(Facade.class, Impl.class);
+    assertTrue(NO_FACADE_IMPLEMENTATION_CYCLES.evaluate(cycle).hasViolation());
+  }
+
+  @Test
+  void onlyTheSystemTickerReadsTheClock() {
+    ONLY_THE_SYSTEM_TICKER_READS_THE_CLOCK.check(classes);
   }
 
   @Test

@@ -1,9 +1,8 @@
 package dev.perfgate.collectors.heap;
 
-import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Probe;
-import dev.perfgate.api.Unit;
+import dev.perfgate.collectors.heap.internal.HeapMetrics;
 import dev.perfgate.collectors.heap.internal.RetainedHeapProbe;
 
 /**
@@ -46,26 +45,19 @@ import dev.perfgate.collectors.heap.internal.RetainedHeapProbe;
  */
 public final class HeapProbes {
   /** Retained heap after each sample, in bytes. */
-  public static final Metric RETAINED =
-      Metric.of("heap.retained", Unit.BYTES, Direction.NEUTRAL);
+  public static final Metric RETAINED = HeapMetrics.RETAINED;
   /** Retained heap when the trial opened, in bytes. */
-  public static final Metric RETAINED_START =
-      Metric.of("heap.retained.start", Unit.BYTES, Direction.NEUTRAL);
+  public static final Metric RETAINED_START = HeapMetrics.RETAINED_START;
   /** Growth of the retained heap per cycle (Sen's slope), in bytes. */
-  public static final Metric GROWTH_PER_CYCLE =
-      Metric.of("heap.growth.per.cycle", Unit.BYTES, Direction.LOWER_IS_BETTER);
+  public static final Metric GROWTH_PER_CYCLE = HeapMetrics.GROWTH_PER_CYCLE;
   /** Lower limit of the 95 % confidence interval of the growth per cycle, in bytes. */
-  public static final Metric GROWTH_PER_CYCLE_LOW =
-      Metric.of("heap.growth.per.cycle.low", Unit.BYTES, Direction.LOWER_IS_BETTER);
+  public static final Metric GROWTH_PER_CYCLE_LOW = HeapMetrics.GROWTH_PER_CYCLE_LOW;
   /** Upper limit of the 95 % confidence interval of the growth per cycle, in bytes. */
-  public static final Metric GROWTH_PER_CYCLE_HIGH =
-      Metric.of("heap.growth.per.cycle.high", Unit.BYTES, Direction.LOWER_IS_BETTER);
+  public static final Metric GROWTH_PER_CYCLE_HIGH = HeapMetrics.GROWTH_PER_CYCLE_HIGH;
   /** Retained heap after the last sample minus at the start of the trial, in bytes. */
-  public static final Metric UNEXPLAINED_GROWTH =
-      Metric.of("heap.growth.unexplained", Unit.BYTES, Direction.LOWER_IS_BETTER);
+  public static final Metric UNEXPLAINED_GROWTH = HeapMetrics.UNEXPLAINED_GROWTH;
   /** Retained heap when the trial closes minus at its start, in bytes. */
-  public static final Metric RESIDUAL =
-      Metric.of("heap.residual", Unit.BYTES, Direction.LOWER_IS_BETTER);
+  public static final Metric RESIDUAL = HeapMetrics.RESIDUAL;
 
   private HeapProbes() {}
 

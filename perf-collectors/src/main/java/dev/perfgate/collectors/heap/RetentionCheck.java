@@ -2,8 +2,8 @@ package dev.perfgate.collectors.heap;
 
 import dev.perfgate.api.internal.Checks;
 import dev.perfgate.collectors.heap.internal.JvmSettings;
-import dev.perfgate.collectors.jfr.internal.JfrSupport;
-import dev.perfgate.collectors.jfr.internal.OldObjectPaths;
+import dev.perfgate.collectors.heap.internal.OldObjectPaths;
+import dev.perfgate.collectors.internal.jfr.JfrSupport;
 import java.lang.ref.WeakReference;
 import java.util.Optional;
 

@@ -1,10 +1,9 @@
 package dev.perfgate.collectors.jfr;
 
-import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;
-import dev.perfgate.api.Unit;
+import dev.perfgate.collectors.internal.jfr.JfrSupport;
 import dev.perfgate.collectors.jfr.internal.JfrMemoryProbeImpl;
-import dev.perfgate.collectors.jfr.internal.JfrSupport;
+import dev.perfgate.collectors.jfr.internal.JfrMetrics;
 import java.util.Optional;
 
 /**
@@ -55,24 +54,19 @@ import java.util.Optional;
  */
 public final class JfrProbes {
   /** Collections during the trial. */
-  public static final Metric GC_COUNT = Metric.of("gc.count", Unit.COUNT, Direction.LOWER_IS_BETTER);
+  public static final Metric GC_COUNT = JfrMetrics.GC_COUNT;
   /** Sum of collection pauses during the trial, in ns. */
-  public static final Metric GC_PAUSE_TOTAL =
-      Metric.of("gc.pause.total", Unit.NANOSECONDS, Direction.LOWER_IS_BETTER);
+  public static final Metric GC_PAUSE_TOTAL = JfrMetrics.GC_PAUSE_TOTAL;
   /** Longest collection pause during the trial, in ns. */
-  public static final Metric GC_PAUSE_MAX =
-      Metric.of("gc.pause.max", Unit.NANOSECONDS, Direction.LOWER_IS_BETTER);
+  public static final Metric GC_PAUSE_MAX = JfrMetrics.GC_PAUSE_MAX;
   /** Peak used heap during the trial, in bytes. */
-  public static final Metric HEAP_PEAK = Metric.of("heap.peak", Unit.BYTES, Direction.LOWER_IS_BETTER);
+  public static final Metric HEAP_PEAK = JfrMetrics.HEAP_PEAK;
   /** Peak used heap above the heap retained at the start of the trial, in bytes. */
-  public static final Metric HEAP_PEAK_ABOVE_START =
-      Metric.of("heap.peak.above.start", Unit.BYTES, Direction.LOWER_IS_BETTER);
+  public static final Metric HEAP_PEAK_ABOVE_START = JfrMetrics.HEAP_PEAK_ABOVE_START;
   /** Share of the bytes allocated before the last collection that the collections reclaimed, 0 to 1. */
-  public static final Metric GC_EFFICIENCY =
-      Metric.of("gc.efficiency", Unit.RATIO, Direction.HIGHER_IS_BETTER);
+  public static final Metric GC_EFFICIENCY = JfrMetrics.GC_EFFICIENCY;
   /** Bytes allocated per operation by all threads. */
-  public static final Metric ALLOCATED_ALL_THREADS =
-      Metric.of("alloc.all.threads", Unit.BYTES, Direction.LOWER_IS_BETTER);
+  public static final Metric ALLOCATED_ALL_THREADS = JfrMetrics.ALLOCATED_ALL_THREADS;
 
   private JfrProbes() {}
 

@@ -1,8 +1,8 @@
 package dev.perfgate.collectors.micrometer;
 
 import dev.perfgate.api.Probe;
-import dev.perfgate.collectors.caffeine.internal.CacheProbe;
-import dev.perfgate.collectors.caffeine.internal.CacheSource;
+import dev.perfgate.collectors.internal.cache.CacheProbe;
+import dev.perfgate.collectors.internal.cache.CacheSource;
 import dev.perfgate.collectors.micrometer.internal.CombinedProbe;
 import dev.perfgate.collectors.micrometer.internal.MeterCacheSource;
 import dev.perfgate.collectors.micrometer.internal.MeterDeltaProbe;

@@ -25,19 +25,17 @@ final class CacheArchitectureTest {
       .because("Micrometer is optional; only the Micrometer integration may touch it");
 
   static final ArchRule RUNNER_LOADED_CLASSES_NEED_NEITHER_LIBRARY = noClasses()
-      .that().haveNameMatching("dev\\.perfgate\\.collectors\\.caffeine\\.internal\\.(CacheProbe|CacheMetricSet"
-          + "|CacheSource).*")
+      .that().resideInAPackage("dev.perfgate.collectors.internal.cache")
       .or().haveNameMatching("dev\\.perfgate\\.collectors\\.micrometer\\.internal\\.(MeterDeltaProbe|CombinedProbe"
           + "|MeterSpec|MeterLookup).*")
       .should().dependOnClassesThat().resideInAnyPackage("com.github.benmanes.caffeine..", "io.micrometer..")
       .because("the runner loads and calls the probe classes, which must work when the libraries are absent");
 
   static final ArchRule INTERNALS_STAY_INTERNAL = classes()
-      .that().resideInAnyPackage("dev.perfgate.collectors.caffeine.internal..",
-          "dev.perfgate.collectors.micrometer.internal..")
+      .that().resideInAPackage("dev.perfgate.collectors.internal.cache")
       .should().onlyBeAccessed().byClassesThat().resideInAnyPackage("dev.perfgate.collectors.caffeine..",
-          "dev.perfgate.collectors.micrometer..")
-      .because("the internal packages are not an API");
+          "dev.perfgate.collectors.micrometer..", "dev.perfgate.collectors.internal.cache")
+      .because("the shared cache probe is not an API; only the two cache integrations use it");
 
   private static JavaClasses classes;
 

@@ -10,6 +10,8 @@ import dev.perfgate.api.Counter;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Probe;
 import dev.perfgate.api.RunContext;
+import dev.perfgate.collectors.ProbeDriver;
+import dev.perfgate.collectors.TestRunContext;
 import dev.perfgate.collectors.micrometer.MicrometerProbes;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -67,32 +69,7 @@ final class CacheProbeCostBenchmark {
     }
   }
 
-  private static final RunContext CONTEXT = new RunContext() {
-    @Override
-    public BenchmarkKey key() {
-      return BenchmarkKey.of("cost");
-    }
-
-    @Override
-    public int trial() {
-      return 0;
-    }
-
-    @Override
-    public boolean warmup() {
-      return false;
-    }
-
-    @Override
-    public Counter counter(String metricName) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void warn(String message) {
-      throw new AssertionError(message);
-    }
-  };
+  private static final RunContext CONTEXT = TestRunContext.of("cost");
 
   /** The same calls on a session that does nothing: the loop and call overhead alone. */
   private static final Probe EMPTY = new Probe() {
@@ -216,12 +193,12 @@ final class CacheProbeCostBenchmark {
     // 1: 100 lookups per sample, 90 on a cached key and 10 on new keys: exactly 0.9.
     Cache<String, String> cache = Caffeine.newBuilder().recordStats().executor(Runnable::run).build();
     cache.put("hot", "h");
-    ProbeHarness harness = new ProbeHarness(CaffeineProbes.bind("ref", cache).build());
+    ProbeDriver harness = new ProbeDriver(CaffeineProbes.bind("ref", cache).build());
     for (int s = 0; s < 50; s++) {
       int round = s;
       harness.sample(100, () -> CaffeineProbesTest.ninetyPercentSequence(cache, round));
     }
-    ProbeHarness.Window trial = harness.close();
+    ProbeDriver.Window trial = harness.close();
     double[] ratios = harness.samples.stream().mapToDouble(w -> w.value("cache.ref.hit.ratio")).toArray();
     System.out.printf(Locale.ROOT, "reference 90%% sequence, 50 samples: per-sample ratios min %s max %s, trial %s,"
         + " exact 0.9%n", Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow(),
@@ -231,7 +208,7 @@ final class CacheProbeCostBenchmark {
     // 2: 10,000 lookups over 1,234 keys in a fixed pseudo-random order, unbounded cache: every key
     // misses once and hits after, so the ratio is exactly 1 - distinct/lookups.
     Cache<Integer, Integer> unbounded = Caffeine.newBuilder().recordStats().executor(Runnable::run).build();
-    ProbeHarness h2 = new ProbeHarness(CaffeineProbes.bind("random", unbounded).build());
+    ProbeDriver h2 = new ProbeDriver(CaffeineProbes.bind("random", unbounded).build());
     Set<Integer> distinct = new HashSet<>();
     long[] state = {42};
     h2.sample(10_000, () -> {

@@ -16,16 +16,37 @@ import dev.perfgate.api.Probe;
 import dev.perfgate.api.Statistic;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Unit;
+import dev.perfgate.collectors.ProbeContract;
+import dev.perfgate.collectors.ProbeDriver;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 final class CaffeineProbesTest {
+
+  @Nested
+  final class Contract extends ProbeContract {
+    private final Cache<String, String> cache = recordingCache();
+
+    @Override
+    protected Probe newProbe() {
+      return CaffeineProbes.bind("contract", cache).build();
+    }
+
+    @Override
+    protected long work() {
+      for (int i = 0; i < 10; i++) {
+        cache.get("key " + (i % 3), k -> "value of " + k);
+      }
+      return 10;
+    }
+  }
 
   private static Cache<String, String> recordingCache() {
     return Caffeine.newBuilder().recordStats().executor(Runnable::run).build();
@@ -43,10 +64,10 @@ final class CaffeineProbesTest {
   void sample_ninetyPercentSequence_reportsExactRatioAndCaffeinesOwnCounts() throws Exception {
     Cache<String, String> cache = recordingCache();
     cache.put("hot", "h");
-    ProbeHarness harness = new ProbeHarness(CaffeineProbes.bind("schema", cache).build());
+    ProbeDriver harness = new ProbeDriver(CaffeineProbes.bind("schema", cache).build());
     AtomicReference<CacheStats> delta = new AtomicReference<>();
 
-    ProbeHarness.Window w = harness.sample(1, () -> {
+    ProbeDriver.Window w = harness.sample(1, () -> {
       CacheStats before = cache.stats();
       ninetyPercentSequence(cache, 0);
       delta.set(cache.stats().minus(before));
@@ -71,9 +92,9 @@ final class CaffeineProbesTest {
   void sample_countsAreDividedByOperations() throws Exception {
     Cache<String, String> cache = recordingCache();
     cache.put("hot", "h");
-    ProbeHarness harness = new ProbeHarness(CaffeineProbes.bind("schema", cache).build());
+    ProbeDriver harness = new ProbeDriver(CaffeineProbes.bind("schema", cache).build());
 
-    ProbeHarness.Window w = harness.sample(100, () -> ninetyPercentSequence(cache, 0));
+    ProbeDriver.Window w = harness.sample(100, () -> ninetyPercentSequence(cache, 0));
 
     assertEquals(0.9, w.value("cache.schema.hits"));
     assertEquals(0.1, w.value("cache.schema.misses"));
@@ -84,7 +105,7 @@ final class CaffeineProbesTest {
   void close_trialValuesPoolTheSamplesAndGiveTheSize() throws Exception {
     Cache<String, String> cache = recordingCache();
     cache.put("hot", "h");
-    ProbeHarness harness = new ProbeHarness(CaffeineProbes.bind("schema", cache).build());
+    ProbeDriver harness = new ProbeDriver(CaffeineProbes.bind("schema", cache).build());
     CacheStats start = cache.stats();
 
     harness.sample(100, () -> ninetyPercentSequence(cache, 0));
@@ -95,7 +116,7 @@ final class CaffeineProbesTest {
         cache.getIfPresent("absent-" + i);
       }
     });
-    ProbeHarness.Window trial = harness.close();
+    ProbeDriver.Window trial = harness.close();
 
     assertEquals(0.0, harness.samples.get(1).value("cache.schema.hit.ratio"));
     assertEquals(90.0 / 110, trial.value("cache.schema.hit.ratio"), "pooled counts, not a mean of ratios");
@@ -108,10 +129,10 @@ final class CaffeineProbesTest {
   @Test
   void sample_withoutRequests_hitRatioNotMeasured() throws Exception {
     Cache<String, String> cache = recordingCache();
-    ProbeHarness harness = new ProbeHarness(CaffeineProbes.bind("schema", cache).build());
+    ProbeDriver harness = new ProbeDriver(CaffeineProbes.bind("schema", cache).build());
 
-    ProbeHarness.Window w = harness.sample(1, () -> cache.put("a", "b"));
-    ProbeHarness.Window trial = harness.close();
+    ProbeDriver.Window w = harness.sample(1, () -> cache.put("a", "b"));
+    ProbeDriver.Window trial = harness.close();
 
     assertFalse(w.values.containsKey("cache.schema.hit.ratio"));
     assertTrue(w.notMeasured.get("cache.schema.hit.ratio").contains("no requests to cache 'schema'"),
@@ -125,10 +146,10 @@ final class CaffeineProbesTest {
   void sample_maximumSize_countsEvictionsAsCaffeineDoes() throws Exception {
     Cache<Integer, Integer> cache = Caffeine.newBuilder().maximumSize(10).recordStats()
         .executor(Runnable::run).build();
-    ProbeHarness harness = new ProbeHarness(CaffeineProbes.bind("small", cache).build());
+    ProbeDriver harness = new ProbeDriver(CaffeineProbes.bind("small", cache).build());
     AtomicReference<CacheStats> delta = new AtomicReference<>();
 
-    ProbeHarness.Window w = harness.sample(1, () -> {
+    ProbeDriver.Window w = harness.sample(1, () -> {
       CacheStats before = cache.stats();
       for (int i = 0; i < 30; i++) {
         cache.get(i, k -> k * 2);
@@ -136,7 +157,7 @@ final class CaffeineProbesTest {
       cache.cleanUp();
       delta.set(cache.stats().minus(before));
     });
-    ProbeHarness.Window trial = harness.close();
+    ProbeDriver.Window trial = harness.close();
 
     assertEquals(20, delta.get().evictionCount());
     assertEquals(20.0, w.value("cache.small.evictions"));
@@ -148,10 +169,10 @@ final class CaffeineProbesTest {
   @Test
   void sample_failedLoads_areCountedAsCaffeineDoes() throws Exception {
     Cache<Integer, String> cache = Caffeine.newBuilder().recordStats().executor(Runnable::run).build();
-    ProbeHarness harness = new ProbeHarness(CaffeineProbes.bind("flaky", cache).build());
+    ProbeDriver harness = new ProbeDriver(CaffeineProbes.bind("flaky", cache).build());
     AtomicReference<CacheStats> delta = new AtomicReference<>();
 
-    ProbeHarness.Window w = harness.sample(1, () -> {
+    ProbeDriver.Window w = harness.sample(1, () -> {
       CacheStats before = cache.stats();
       for (int i = 0; i < 10; i++) {
         try {
@@ -180,17 +201,17 @@ final class CaffeineProbesTest {
     Cache<String, String> plain = Caffeine.newBuilder().build();
     Cache<String, String> recording = recordingCache();
     Probe probe = CaffeineProbes.bind("schema", plain).bind("templates", recording).build();
-    ProbeHarness harness = new ProbeHarness(probe);
+    ProbeDriver harness = new ProbeDriver(probe);
 
-    ProbeHarness.Window w = harness.sample(1, () -> {
+    ProbeDriver.Window w = harness.sample(1, () -> {
       plain.get("a", k -> k);
       recording.get("a", k -> k);
     });
-    ProbeHarness.Window trial = harness.close();
+    ProbeDriver.Window trial = harness.close();
 
     assertEquals(List.of("cache 'schema' is not recording statistics; build it with Caffeine.newBuilder().recordStats()"),
         harness.contextWarnings);
-    for (ProbeHarness.Window window : List.of(w, trial)) {
+    for (ProbeDriver.Window window : List.of(w, trial)) {
       for (String name : window.values.keySet()) {
         assertTrue(name.startsWith("cache.templates."), "only the recording cache has values: " + window);
       }
@@ -206,12 +227,10 @@ final class CaffeineProbesTest {
   void probe_warnsOncePerVariantNotOncePerTrial() throws Exception {
     Probe probe = CaffeineProbes.bind("schema", Caffeine.newBuilder().build()).build();
 
-    ProbeHarness warm = new ProbeHarness(probe, BenchmarkKey.of("a"), 0, true);
-    ProbeHarness first = new ProbeHarness(probe, BenchmarkKey.of("a"), 0, false);
-    ProbeHarness second = new ProbeHarness(probe, BenchmarkKey.of("a"), 1, false);
-    ProbeHarness other = new ProbeHarness(probe, BenchmarkKey.of("b"), 0, false);
+    ProbeDriver first = new ProbeDriver(probe, BenchmarkKey.of("a"), 0);
+    ProbeDriver second = new ProbeDriver(probe, BenchmarkKey.of("a"), 1);
+    ProbeDriver other = new ProbeDriver(probe, BenchmarkKey.of("b"), 0);
 
-    assertEquals(0, warm.contextWarnings.size());
     assertEquals(1, first.contextWarnings.size());
     assertEquals(0, second.contextWarnings.size());
     assertEquals(1, other.contextWarnings.size());
@@ -222,16 +241,16 @@ final class CaffeineProbesTest {
     Cache<String, String> a = recordingCache();
     Cache<String, String> b = recordingCache();
     a.put("hot", "h");
-    ProbeHarness harness = new ProbeHarness(CaffeineProbes.bind("a", a).bind("b", b).build());
+    ProbeDriver harness = new ProbeDriver(CaffeineProbes.bind("a", a).bind("b", b).build());
 
-    ProbeHarness.Window w = harness.sample(1, () -> {
+    ProbeDriver.Window w = harness.sample(1, () -> {
       ninetyPercentSequence(a, 0);
       for (int i = 0; i < 100; i++) {
         b.getIfPresent("nothing-" + i);
       }
     });
 
-    ProbeHarness.Window trial = harness.close();
+    ProbeDriver.Window trial = harness.close();
 
     assertEquals(0.9, w.value("cache.a.hit.ratio"));
     assertEquals(0.0, w.value("cache.b.hit.ratio"));
@@ -242,9 +261,9 @@ final class CaffeineProbesTest {
   @Test
   void probe_asyncCache_isReadThroughItsSynchronousView() throws Exception {
     AsyncCache<String, String> cache = Caffeine.newBuilder().recordStats().executor(Runnable::run).buildAsync();
-    ProbeHarness harness = new ProbeHarness(CaffeineProbes.bind("remote", cache).build());
+    ProbeDriver harness = new ProbeDriver(CaffeineProbes.bind("remote", cache).build());
 
-    ProbeHarness.Window w = harness.sample(1, () -> {
+    ProbeDriver.Window w = harness.sample(1, () -> {
       cache.get("k", k -> "v").join();
       cache.get("k", k -> "v").join();
     });
@@ -265,9 +284,9 @@ final class CaffeineProbesTest {
     }
 
     assertNull(ref.get(), "the probe must hold the cache weakly");
-    ProbeHarness harness = new ProbeHarness(probe);
+    ProbeDriver harness = new ProbeDriver(probe);
     assertTrue(harness.contextWarnings.get(0).contains("garbage-collected"), harness.contextWarnings.toString());
-    ProbeHarness.Window w = harness.sample(1, () -> { });
+    ProbeDriver.Window w = harness.sample(1, () -> { });
     assertTrue(w.values.isEmpty(), w.toString());
   }
 
@@ -276,7 +295,7 @@ final class CaffeineProbesTest {
     Cache<String, String> kept = recordingCache();
     Cache<String, String> dropped = recordingCache();
     Probe probe = CaffeineProbes.bind("kept", kept).bind("dropped", dropped).build();
-    ProbeHarness harness = new ProbeHarness(probe);
+    ProbeDriver harness = new ProbeDriver(probe);
     WeakReference<Cache<String, String>> ref = new WeakReference<>(dropped);
     harness.sample(1, () -> kept.getIfPresent("a"));
     dropped = null;
@@ -286,9 +305,9 @@ final class CaffeineProbesTest {
     }
     assertNull(ref.get(), "the probe must hold the cache weakly");
 
-    ProbeHarness.Window second = harness.sample(1, () -> kept.getIfPresent("a"));
-    ProbeHarness.Window third = harness.sample(1, () -> kept.getIfPresent("a"));
-    ProbeHarness.Window trial = harness.close();
+    ProbeDriver.Window second = harness.sample(1, () -> kept.getIfPresent("a"));
+    ProbeDriver.Window third = harness.sample(1, () -> kept.getIfPresent("a"));
+    ProbeDriver.Window trial = harness.close();
 
     assertEquals(1, second.warnings.size(), second.toString());
     assertTrue(second.warnings.get(0).contains("cache 'dropped' was garbage-collected"), second.toString());
@@ -305,16 +324,16 @@ final class CaffeineProbesTest {
     Probe probe = CaffeineProbes.bind("a", recording).bind("plain", Caffeine.newBuilder().build()).build();
     Probe healthy = CaffeineProbes.bind("a", recording).build();
 
-    ProbeHarness noSamples = new ProbeHarness(healthy);
+    ProbeDriver noSamples = new ProbeDriver(healthy);
     noSamples.close().assertCovers(healthy.metrics());
-    ProbeHarness withSamples = new ProbeHarness(healthy);
+    ProbeDriver withSamples = new ProbeDriver(healthy);
     withSamples.sample(1, () -> recording.getIfPresent("x"));
     withSamples.close().assertCovers(healthy.metrics());
-    ProbeHarness oneNotRecording = new ProbeHarness(probe);
+    ProbeDriver oneNotRecording = new ProbeDriver(probe);
     oneNotRecording.sample(1, () -> recording.getIfPresent("x"));
     oneNotRecording.close().assertCovers(probe.metrics());
 
-    assertTrue(new ProbeHarness(healthy).close().notMeasured.get("cache.a.hits").contains("no sample"));
+    assertTrue(new ProbeDriver(healthy).close().notMeasured.get("cache.a.hits").contains("no sample"));
   }
 
   @Test

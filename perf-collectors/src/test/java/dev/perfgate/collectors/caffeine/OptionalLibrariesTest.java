@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfgate.api.Probe;
-import dev.perfgate.collectors.caffeine.internal.CacheProbe;
+import dev.perfgate.collectors.internal.cache.CacheProbe;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -53,10 +53,10 @@ final class OptionalLibrariesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "dev.perfgate.collectors.caffeine.internal.CacheProbe",
-      "dev.perfgate.collectors.caffeine.internal.CacheProbe$CacheSession",
-      "dev.perfgate.collectors.caffeine.internal.CacheMetricSet",
-      "dev.perfgate.collectors.caffeine.internal.CacheSource",
+      "dev.perfgate.collectors.internal.cache.CacheProbe",
+      "dev.perfgate.collectors.internal.cache.CacheProbe$CacheSession",
+      "dev.perfgate.collectors.internal.cache.CacheMetricSet",
+      "dev.perfgate.collectors.internal.cache.CacheSource",
       "dev.perfgate.collectors.micrometer.internal.MeterDeltaProbe",
       "dev.perfgate.collectors.micrometer.internal.MeterDeltaProbe$DeltaSession",
       "dev.perfgate.collectors.micrometer.internal.CombinedProbe",
@@ -75,7 +75,7 @@ final class OptionalLibrariesTest {
 
   @Test
   void cacheProbe_runsATrialWithoutTheLibraries() throws Exception {
-    Class<?> sourceType = Class.forName("dev.perfgate.collectors.caffeine.internal.CacheSource", true, isolated);
+    Class<?> sourceType = Class.forName("dev.perfgate.collectors.internal.cache.CacheSource", true, isolated);
     long[] counter = {0};
     Object source = Proxy.newProxyInstance(isolated, new Class<?>[] {sourceType}, (proxy, method, args) -> {
       switch (method.getName()) {
@@ -99,7 +99,7 @@ final class OptionalLibrariesTest {
           return "n/a";
       }
     });
-    Class<?> probeType = Class.forName("dev.perfgate.collectors.caffeine.internal.CacheProbe", true, isolated);
+    Class<?> probeType = Class.forName("dev.perfgate.collectors.internal.cache.CacheProbe", true, isolated);
     Object probe = probeType.getConstructor(String.class, List.class).newInstance("plain", List.of(source));
     Map<String, Object> recorded = new LinkedHashMap<>();
     List<String> calls = new ArrayList<>();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfgate.api.Probe;
 import dev.perfgate.api.ProbeProvider;
+import dev.perfgate.collectors.ProbeContract;
+import dev.perfgate.collectors.ProbeDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +14,25 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 final class RetainedHeapProbeTest {
   private static final List<byte[]> LEAKED = new ArrayList<>();
+
+  @Nested
+  final class Contract extends ProbeContract {
+    @Override
+    protected Probe newProbe() {
+      return HeapProbes.retainedHeap();
+    }
+
+    @Override
+    protected long work() {
+      LeakCheckTest.makeGarbage();
+      return 1;
+    }
+  }
 
   @AfterEach
   void forgetLeak() {
@@ -24,7 +41,7 @@ final class RetainedHeapProbeTest {
 
   @Test
   void probe_leakOfOneKilobytePerSample_recordsGrowthWithinFivePercent() throws Exception {
-    ProbeHarness.Trial trial = ProbeHarness.run(HeapProbes.retainedHeap(), 60,
+    ProbeDriver.Trial trial = ProbeDriver.run(HeapProbes.retainedHeap(), 60,
         sample -> LEAKED.add(new byte[1024 - 16]));
     System.err.printf(Locale.ROOT, "MARGIN retained.growth %.1f (|off| of 51.2), low %.1f (> 512), unexplained %.0f "
         + "(|off| of 6144 from 61440), residual %.0f (>= 55296)%n", trial.value(HeapProbes.GROWTH_PER_CYCLE),
@@ -40,7 +57,7 @@ final class RetainedHeapProbeTest {
 
   @Test
   void probe_garbageOnly_returnsToStart() throws Exception {
-    ProbeHarness.Trial trial = ProbeHarness.run(HeapProbes.retainedHeap(), 20, sample -> LeakCheckTest.makeGarbage());
+    ProbeDriver.Trial trial = ProbeDriver.run(HeapProbes.retainedHeap(), 20, sample -> LeakCheckTest.makeGarbage());
     System.err.printf(Locale.ROOT, "MARGIN retained.garbage low %.1f (<= 64), |residual| %.0f (< 65536)%n",
         trial.value(HeapProbes.GROWTH_PER_CYCLE_LOW), Math.abs(trial.value(HeapProbes.RESIDUAL)));
 
@@ -50,7 +67,7 @@ final class RetainedHeapProbeTest {
 
   @Test
   void probe_twoSamples_marksGrowthNotMeasuredWithReason() throws Exception {
-    ProbeHarness.Trial trial = ProbeHarness.run(HeapProbes.retainedHeap(), 2, sample -> { });
+    ProbeDriver.Trial trial = ProbeDriver.run(HeapProbes.retainedHeap(), 2, sample -> { });
 
     assertTrue(trial.notMeasured.get(HeapProbes.GROWTH_PER_CYCLE).contains("needs at least 3"), trial::toString);
     assertTrue(trial.trialValues.containsKey(HeapProbes.RESIDUAL), trial::toString);
@@ -58,7 +75,7 @@ final class RetainedHeapProbeTest {
 
   @Test
   void probe_fourSamples_recordsGrowthButMarksItsIntervalNotMeasured() throws Exception {
-    ProbeHarness.Trial trial = ProbeHarness.run(HeapProbes.retainedHeap(), 4, sample -> LEAKED.add(new byte[1024 - 16]));
+    ProbeDriver.Trial trial = ProbeDriver.run(HeapProbes.retainedHeap(), 4, sample -> LEAKED.add(new byte[1024 - 16]));
 
     assertTrue(trial.trialValues.containsKey(HeapProbes.GROWTH_PER_CYCLE), trial::toString);
     assertTrue(trial.notMeasured.get(HeapProbes.GROWTH_PER_CYCLE_LOW).contains("needs at least 5"), trial::toString);

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.perfgate.api.Annotation;
 import dev.perfgate.api.Metric;
-import dev.perfgate.collectors.heap.ProbeHarness;
+import dev.perfgate.api.Probe;
+import dev.perfgate.collectors.ProbeContract;
+import dev.perfgate.collectors.ProbeDriver;
 import dev.perfgate.collectors.jfr.internal.RecordingAnalysis;
 import dev.perfgate.collectors.jfr.internal.WindowOpened;
 import java.lang.management.ManagementFactory;
@@ -13,12 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import jdk.jfr.Recording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 final class JfrMemoryProbeTest {
@@ -26,6 +30,20 @@ final class JfrMemoryProbeTest {
   /** 16 KB chunks: far below G1's humongous threshold, so the heap holds exactly what was allocated. */
   private static final int CHUNK = 16 * 1024;
   private static volatile Object sink;
+
+  @Nested
+  final class Contract extends ProbeContract {
+    @Override
+    protected Probe newProbe() {
+      return JfrProbes.memory();
+    }
+
+    @Override
+    protected long work() {
+      allocateStrings();
+      return 1;
+    }
+  }
 
   @Test
   void unavailable_onFullJdk_isEmpty() {
@@ -37,7 +55,7 @@ final class JfrMemoryProbeTest {
     long target = 50 * MB;
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long[] own = new long[1];
-    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 1, sample -> {
+    ProbeDriver.Trial trial = ProbeDriver.run(JfrProbes.memory(), 1, sample -> {
       long before = threads.getCurrentThreadAllocatedBytes();
       List<byte[]> held = new ArrayList<>();
       // Each array is CHUNK bytes including its 16-byte header.
@@ -77,7 +95,7 @@ final class JfrMemoryProbeTest {
 
   @Test
   void gcEfficiency_garbageOnly_isNearOne() throws Exception {
-    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 5, sample -> {
+    ProbeDriver.Trial trial = ProbeDriver.run(JfrProbes.memory(), 5, sample -> {
       // Each array goes to a volatile field, so escape analysis cannot remove the allocation.
       for (long bytes = 0; bytes < 200 * MB; bytes += 1024) {
         sink = new byte[1024 - 16];
@@ -95,7 +113,7 @@ final class JfrMemoryProbeTest {
   @Test
   void gcEfficiency_keepingHalf_isNearHalf() throws Exception {
     List<byte[]> kept = new ArrayList<>();
-    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 4, sample -> {
+    ProbeDriver.Trial trial = ProbeDriver.run(JfrProbes.memory(), 4, sample -> {
       for (long bytes = 0; bytes < 100 * MB; bytes += 2 * CHUNK) {
         kept.add(new byte[CHUNK - 16]);
         sink = new byte[CHUNK - 16];
@@ -134,9 +152,9 @@ final class JfrMemoryProbeTest {
         Thread.currentThread().interrupt();
       }
     }, "pooled-worker");
-    ProbeHarness.Trial trial;
+    ProbeDriver.Trial trial;
     try {
-      trial = ProbeHarness.run(JfrProbes.memory(), 1, sample -> {
+      trial = ProbeDriver.run(JfrProbes.memory(), 1, sample -> {
         pooled.start();
         finished.await();
       });
@@ -156,7 +174,7 @@ final class JfrMemoryProbeTest {
   @Test
   void allocatedByAllThreads_workerThatEndsInTheTrial_isCountedOrWarnedAbout() throws Exception {
     long target = 64 * MB;
-    ProbeHarness.Trial trial = ProbeHarness.run(JfrProbes.memory(), 1, sample -> {
+    ProbeDriver.Trial trial = ProbeDriver.run(JfrProbes.memory(), 1, sample -> {
       Thread worker = new Thread(() -> allocate(target), "short-lived-worker");
       worker.start();
       worker.join();
@@ -184,7 +202,7 @@ final class JfrMemoryProbeTest {
   @Test
   void allocationProfiles_allocatingWorkload_namesTheAllocatingFrame() throws Exception {
     JfrMemoryProbe probe = JfrProbes.memory();
-    ProbeHarness.run(probe, 3, sample -> allocateStrings());
+    ProbeDriver.run(probe, 3, sample -> allocateStrings());
 
     assertEquals(1, probe.allocationProfiles().size());
     AllocationProfile profile = probe.allocationProfiles().get(0);
@@ -194,17 +212,20 @@ final class JfrMemoryProbeTest {
   }
 
   @Test
-  void warmupSession_recordsNothing() throws Exception {
-    ProbeHarness.Trial trial = new ProbeHarness.Trial();
-    var session = JfrProbes.memory().open(ProbeHarness.context(trial, true));
-    session.close(trial);
-    assertTrue(trial.trialValues.isEmpty(), trial::toString);
+  void close_annotatesTheResultWithTheTopAllocationSites() throws Exception {
+    ProbeDriver.Trial trial = ProbeDriver.run(JfrProbes.memory(), 3, sample -> allocateStrings());
+
+    Annotation sites = trial.annotations.get(AllocationProfile.ANNOTATION_ID);
+    assertTrue(sites != null, trial::toString);
+    assertEquals(List.of("share", "bytes", "class", "allocated at"), sites.columns());
+    assertTrue(sites.title().contains("not a gate"), sites.title());
+    assertTrue(sites.rows().stream().anyMatch(row -> row.get(3).contains("allocateStrings")), sites::toString);
   }
 
   @Test
   void metrics_listsEveryRecordedMetric() throws Exception {
     JfrMemoryProbe probe = JfrProbes.memory();
-    ProbeHarness.Trial trial = ProbeHarness.run(probe, 2, sample -> allocateStrings());
+    ProbeDriver.Trial trial = ProbeDriver.run(probe, 2, sample -> allocateStrings());
     for (Metric m : trial.trialValues.keySet()) {
       assertTrue(probe.metrics().contains(m), m + " is recorded but not declared");
     }

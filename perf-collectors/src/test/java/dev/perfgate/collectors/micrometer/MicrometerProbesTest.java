@@ -12,8 +12,9 @@ import com.google.common.cache.CacheStats;
 import com.google.common.cache.LoadingCache;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.perfgate.api.Probe;
+import dev.perfgate.collectors.ProbeContract;
+import dev.perfgate.collectors.ProbeDriver;
 import dev.perfgate.collectors.caffeine.CaffeineProbes;
-import dev.perfgate.collectors.caffeine.ProbeHarness;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -30,11 +31,36 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 final class MicrometerProbesTest {
+
+  @Nested
+  final class Contract extends ProbeContract {
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> cache =
+        Caffeine.newBuilder().recordStats().executor(Runnable::run).build();
+
+    Contract() {
+      CaffeineCacheMetrics.monitor(registry, cache, "contract");
+    }
+
+    @Override
+    protected Probe newProbe() {
+      return MicrometerProbes.newBuilder(registry).cache("contract").build();
+    }
+
+    @Override
+    protected long work() {
+      for (int i = 0; i < 10; i++) {
+        cache.get("key " + (i % 3), k -> "value of " + k);
+      }
+      return 10;
+    }
+  }
 
   /** The reference sequence of the Caffeine tests: 100 lookups, exactly 90 hits on "hot". */
   private interface Lookup {
@@ -51,20 +77,6 @@ final class MicrometerProbesTest {
     }
   }
 
-  private static Runnable unchecked(ThrowingRunnable r) {
-    return () -> {
-      try {
-        r.run();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    };
-  }
-
-  private interface ThrowingRunnable {
-    void run() throws Exception;
-  }
-
   @Test
   void guavaCache_throughGuavaBinder_givesTheSameRatioAsTheCaffeinePath() throws Exception {
     MeterRegistry registry = new SimpleMeterRegistry();
@@ -75,18 +87,18 @@ final class MicrometerProbesTest {
     com.github.benmanes.caffeine.cache.Cache<String, String> caffeine =
         Caffeine.newBuilder().recordStats().executor(Runnable::run).build();
     caffeine.put("hot", "h");
-    ProbeHarness viaMicrometer = new ProbeHarness(MicrometerProbes.newBuilder(registry).cache("schema").build());
-    ProbeHarness viaCaffeine = new ProbeHarness(CaffeineProbes.bind("schema", caffeine).build());
+    ProbeDriver viaMicrometer = new ProbeDriver(MicrometerProbes.newBuilder(registry).cache("schema").build());
+    ProbeDriver viaCaffeine = new ProbeDriver(CaffeineProbes.bind("schema", caffeine).build());
     AtomicReference<CacheStats> guavaDelta = new AtomicReference<>();
 
-    ProbeHarness.Window m = viaMicrometer.sample(1, () -> {
+    ProbeDriver.Window m = viaMicrometer.sample(1, () -> {
       CacheStats before = guava.stats();
       ninetyPercentSequence(guava::getUnchecked, 0);
       guavaDelta.set(guava.stats().minus(before));
     });
-    ProbeHarness.Window c = viaCaffeine.sample(1,
+    ProbeDriver.Window c = viaCaffeine.sample(1,
         () -> ninetyPercentSequence(key -> caffeine.get(key, k -> "value of " + k), 0));
-    ProbeHarness.Window trial = viaMicrometer.close();
+    ProbeDriver.Window trial = viaMicrometer.close();
 
     assertEquals(0.9, m.value("cache.schema.hit.ratio"));
     assertEquals(c.value("cache.schema.hit.ratio"), m.value("cache.schema.hit.ratio"));
@@ -107,18 +119,18 @@ final class MicrometerProbesTest {
     com.github.benmanes.caffeine.cache.LoadingCache<Integer, Integer> cache =
         Caffeine.newBuilder().maximumSize(10).recordStats().executor(Runnable::run).build(k -> k * 2);
     CaffeineCacheMetrics.monitor(registry, cache, "small");
-    ProbeHarness outer = new ProbeHarness(MicrometerProbes.newBuilder(registry).cache("small").build());
-    ProbeHarness inner = new ProbeHarness(CaffeineProbes.bind("small", cache).build());
-    AtomicReference<ProbeHarness.Window> direct = new AtomicReference<>();
+    ProbeDriver outer = new ProbeDriver(MicrometerProbes.newBuilder(registry).cache("small").build());
+    ProbeDriver inner = new ProbeDriver(CaffeineProbes.bind("small", cache).build());
+    AtomicReference<ProbeDriver.Window> direct = new AtomicReference<>();
 
-    ProbeHarness.Window m = outer.sample(1, unchecked(() -> direct.set(inner.sample(1, () -> {
+    ProbeDriver.Window m = outer.sample(1, (() -> direct.set(inner.sample(1, () -> {
       for (int i = 0; i < 30; i++) {
         cache.get(i % 15);
       }
       cache.cleanUp();
     }))));
 
-    ProbeHarness.Window c = direct.get();
+    ProbeDriver.Window c = direct.get();
     for (String suffix : List.of("hit.ratio", "hits", "misses", "loads", "load.failures", "evictions", "load.time")) {
       assertEquals(c.value("cache.small." + suffix), m.value("cache.small." + suffix), suffix);
     }
@@ -136,11 +148,11 @@ final class MicrometerProbesTest {
           }
           return k * 2;
         });
-    ProbeHarness outer = new ProbeHarness(MicrometerProbes.newBuilder(registry).cache("counted").build());
-    ProbeHarness inner = new ProbeHarness(CaffeineProbes.bind("counted", cache).build());
-    AtomicReference<ProbeHarness.Window> direct = new AtomicReference<>();
+    ProbeDriver outer = new ProbeDriver(MicrometerProbes.newBuilder(registry).cache("counted").build());
+    ProbeDriver inner = new ProbeDriver(CaffeineProbes.bind("counted", cache).build());
+    AtomicReference<ProbeDriver.Window> direct = new AtomicReference<>();
 
-    ProbeHarness.Window m = outer.sample(1, unchecked(() -> direct.set(inner.sample(1, () -> {
+    ProbeDriver.Window m = outer.sample(1, (() -> direct.set(inner.sample(1, () -> {
       for (int i = 0; i < 40; i++) {
         try {
           cache.get(i % 20);
@@ -151,7 +163,7 @@ final class MicrometerProbesTest {
       cache.cleanUp();
     }))));
 
-    ProbeHarness.Window c = direct.get();
+    ProbeDriver.Window c = direct.get();
     for (String suffix : List.of("hit.ratio", "hits", "misses", "loads", "load.failures", "evictions", "load.time")) {
       assertEquals(c.value("cache.counted." + suffix), m.value("cache.counted." + suffix), suffix);
     }
@@ -167,11 +179,11 @@ final class MicrometerProbesTest {
     GuavaCacheMetrics.monitor(registry, a, "shared", "manager", "a");
     GuavaCacheMetrics.monitor(registry, b, "shared", "manager", "b");
     a.put("k", "v");
-    ProbeHarness onlyA = new ProbeHarness(MicrometerProbes.newBuilder(registry).cache("shared", "manager", "a").build());
-    ProbeHarness both = new ProbeHarness(MicrometerProbes.newBuilder(registry).cache("shared").build());
-    AtomicReference<ProbeHarness.Window> inner = new AtomicReference<>();
+    ProbeDriver onlyA = new ProbeDriver(MicrometerProbes.newBuilder(registry).cache("shared", "manager", "a").build());
+    ProbeDriver both = new ProbeDriver(MicrometerProbes.newBuilder(registry).cache("shared").build());
+    AtomicReference<ProbeDriver.Window> inner = new AtomicReference<>();
 
-    ProbeHarness.Window sum = both.sample(1, unchecked(() -> inner.set(onlyA.sample(1, () -> {
+    ProbeDriver.Window sum = both.sample(1, (() -> inner.set(onlyA.sample(1, () -> {
       a.getIfPresent("k");
       a.getIfPresent("k");
       a.getIfPresent("k");
@@ -184,10 +196,10 @@ final class MicrometerProbesTest {
 
   @Test
   void cache_notBound_warnsWithTheFixAndMeasuresNothing() throws Exception {
-    ProbeHarness harness = new ProbeHarness(MicrometerProbes.newBuilder(new SimpleMeterRegistry())
+    ProbeDriver harness = new ProbeDriver(MicrometerProbes.newBuilder(new SimpleMeterRegistry())
         .cache("schema").build());
 
-    ProbeHarness.Window w = harness.sample(1, () -> { });
+    ProbeDriver.Window w = harness.sample(1, () -> { });
 
     assertTrue(harness.contextWarnings.get(0).contains("no cache named 'schema' is bound"), harness.contextWarnings.toString());
     assertTrue(harness.contextWarnings.get(0).contains("CaffeineCacheMetrics.monitor"), harness.contextWarnings.toString());
@@ -203,9 +215,9 @@ final class MicrometerProbesTest {
     AtomicLong misses = new AtomicLong();
     FunctionCounter.builder("cache.gets", hits, AtomicLong::get).tags("cache", "jc", "result", "hit").register(registry);
     FunctionCounter.builder("cache.gets", misses, AtomicLong::get).tags("cache", "jc", "result", "miss").register(registry);
-    ProbeHarness harness = new ProbeHarness(MicrometerProbes.newBuilder(registry).cache("jc").build());
+    ProbeDriver harness = new ProbeDriver(MicrometerProbes.newBuilder(registry).cache("jc").build());
 
-    ProbeHarness.Window w = harness.sample(4, () -> {
+    ProbeDriver.Window w = harness.sample(4, () -> {
       hits.addAndGet(3);
       misses.incrementAndGet();
     });
@@ -229,9 +241,9 @@ final class MicrometerProbesTest {
         .counter("sql.selects", "jdbc.statements", "type", "select")
         .counter("sql.rows", "rows.fetched")
         .build();
-    ProbeHarness harness = new ProbeHarness(probe);
+    ProbeDriver harness = new ProbeDriver(probe);
 
-    ProbeHarness.Window w = harness.sample(10, () -> {
+    ProbeDriver.Window w = harness.sample(10, () -> {
       for (int op = 0; op < 10; op++) {
         select.increment();
         select.increment();
@@ -239,7 +251,7 @@ final class MicrometerProbesTest {
         fetched.addAndGet(7);
       }
     });
-    ProbeHarness.Window trial = harness.close();
+    ProbeDriver.Window trial = harness.close();
 
     assertEquals(3.0, w.value("sql.statements"), "meters matching the name are summed");
     assertEquals(2.0, w.value("sql.selects"));
@@ -256,10 +268,10 @@ final class MicrometerProbesTest {
         .timer("renders", "render.time")
         .summary("payload", "payload.size")
         .build();
-    ProbeHarness harness = new ProbeHarness(probe);
+    ProbeDriver harness = new ProbeDriver(probe);
     double[] timerDelta = new double[1];
 
-    ProbeHarness.Window w = harness.sample(2, () -> {
+    ProbeDriver.Window w = harness.sample(2, () -> {
       double before = timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS);
       for (int op = 0; op < 2; op++) {
         timer.record(() -> Math.sqrt(System.nanoTime()));
@@ -278,13 +290,13 @@ final class MicrometerProbesTest {
   @Test
   void counter_createdDuringTheTrial_isCountedFromTheSampleItAppearsIn() throws Exception {
     MeterRegistry registry = new SimpleMeterRegistry();
-    ProbeHarness harness = new ProbeHarness(MicrometerProbes.newBuilder(registry)
+    ProbeDriver harness = new ProbeDriver(MicrometerProbes.newBuilder(registry)
         .counter("db.queries", "queries").build());
 
-    ProbeHarness.Window first = harness.sample(1, () -> { });
-    ProbeHarness.Window second = harness.sample(2, () -> registry.counter("queries").increment(4));
-    ProbeHarness.Window third = harness.sample(2, () -> registry.counter("queries").increment(2));
-    ProbeHarness.Window trial = harness.close();
+    ProbeDriver.Window first = harness.sample(1, () -> { });
+    ProbeDriver.Window second = harness.sample(2, () -> registry.counter("queries").increment(4));
+    ProbeDriver.Window third = harness.sample(2, () -> registry.counter("queries").increment(2));
+    ProbeDriver.Window trial = harness.close();
 
     assertTrue(first.notMeasured.get("db.queries").contains("no meter queries{}"), first.toString());
     assertEquals(2.0, second.value("db.queries"));
@@ -301,8 +313,8 @@ final class MicrometerProbesTest {
     Probe probe = MicrometerProbes.newBuilder(registry).cache("schema").cache("absent")
         .counter("db.queries", "queries").timer("renders", "render.time").summary("payload", "payload.size").build();
 
-    new ProbeHarness(probe).close().assertCovers(probe.metrics());
-    ProbeHarness harness = new ProbeHarness(probe);
+    new ProbeDriver(probe).close().assertCovers(probe.metrics());
+    ProbeDriver harness = new ProbeDriver(probe);
     harness.sample(1, () -> guava.getIfPresent("x")).assertCovers(probe.metrics().stream()
         .filter(m -> m.name().startsWith("cache.schema.") && !m.name().endsWith(".size")
             || !m.name().startsWith("cache.")).toList());
@@ -313,10 +325,10 @@ final class MicrometerProbesTest {
   void counter_namingATimer_saysWhatKindItIs() throws Exception {
     MeterRegistry registry = new SimpleMeterRegistry();
     registry.timer("render.time");
-    ProbeHarness harness = new ProbeHarness(MicrometerProbes.newBuilder(registry)
+    ProbeDriver harness = new ProbeDriver(MicrometerProbes.newBuilder(registry)
         .counter("renders", "render.time").build());
 
-    ProbeHarness.Window w = harness.sample(1, () -> { });
+    ProbeDriver.Window w = harness.sample(1, () -> { });
 
     assertTrue(w.notMeasured.get("renders").contains("render.time{} is a timer"), w.toString());
   }
@@ -334,7 +346,7 @@ final class MicrometerProbesTest {
     Counter counter = registry.counter("queries");
     com.google.common.cache.Cache<String, String> guava = CacheBuilder.newBuilder().recordStats().build();
     GuavaCacheMetrics.monitor(registry, guava, "schema");
-    ProbeHarness harness = new ProbeHarness(MicrometerProbes.newBuilder(registry)
+    ProbeDriver harness = new ProbeDriver(MicrometerProbes.newBuilder(registry)
         .cache("schema").counter("db.queries", "queries").build());
     int afterOpen = finds.get();
 
@@ -424,9 +436,9 @@ final class MicrometerProbesTest {
           throw new IllegalStateException("load of " + key + " fails");
         }));
     GuavaCacheMetrics.monitor(registry, guava, "flaky");
-    ProbeHarness harness = new ProbeHarness(MicrometerProbes.newBuilder(registry).cache("flaky").build());
+    ProbeDriver harness = new ProbeDriver(MicrometerProbes.newBuilder(registry).cache("flaky").build());
 
-    ProbeHarness.Window w = harness.sample(1, () -> {
+    ProbeDriver.Window w = harness.sample(1, () -> {
       try {
         guava.getUnchecked("k");
       } catch (UncheckedExecutionException expected) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfgate.api.Benchmark;
+import dev.perfgate.api.Probe;
+import dev.perfgate.collectors.ProbeContract;
 import dev.perfgate.api.Quantity;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Statistic;
@@ -15,10 +17,27 @@ import dev.perfgate.generator.Suite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The custom probe is found through ServiceLoader, records real figures, and its target judges them. */
 final class ClassLoadingProbeTest {
+
+  @Nested
+  final class Contract extends ProbeContract {
+    private final byte[] bytes = classBytes(Loaded.class);
+
+    @Override
+    protected Probe newProbe() {
+      return new ClassLoadingProbe();
+    }
+
+    @Override
+    protected long work() {
+      new OneShotLoader().define(Loaded.class.getName(), bytes);
+      return 1;
+    }
+  }
 
   private static final RunOptions FAST = RunOptions.newBuilder().trials(2).samples(3)
       .sampleTime(Duration.ofMillis(5)).warmup(Duration.ofMillis(2)).firstWarmup(Duration.ofMillis(30))

@@ -12,6 +12,9 @@ final class BatchLoop {
   private BatchLoop() {}
 
   static long run(Benchmark.Instance instance, long invocations, Sink sink, Ticker ticker) throws Exception {
+    if (instance instanceof Benchmark.PrimitiveInstance) {
+      return runPrimitive((Benchmark.PrimitiveInstance) instance, invocations, sink, ticker);
+    }
     // The sink's state lives in locals during the batch (see Sink) and goes back after it.
     int schedule = sink.schedule;
     int mask = sink.mask;
@@ -34,6 +37,20 @@ final class BatchLoop {
     long elapsed = ticker.read() - start;
     sink.schedule = schedule;
     sink.mask = mask;
+    sink.accumulator ^= folded;
+    return elapsed;
+  }
+
+  /** The loop of an operation that returns a primitive: its result is folded as it is, never boxed. */
+  private static long runPrimitive(Benchmark.PrimitiveInstance instance, long invocations, Sink sink, Ticker ticker)
+      throws Exception {
+    long folded = 0;
+    long start = ticker.read();
+    for (long i = 0; i < invocations; i++) {
+      folded ^= instance.invokeAsLong();
+      sink.fence();
+    }
+    long elapsed = ticker.read() - start;
     sink.accumulator ^= folded;
     return elapsed;
   }

@@ -82,6 +82,11 @@ final class SteadyState {
     return notFaster(window, 0, cpu ? WALL_TOLERANCE : TOLERANCE) && (!cpu || notFaster(window, 1, TOLERANCE));
   }
 
+  /** The number of batches recorded since the last {@link #reset()}. */
+  int size() {
+    return batches.size();
+  }
+
   /**
    * The time per operation the batch should be sized on: the median wall time of the newest half of
    * the window (or of what there is).

@@ -11,7 +11,10 @@ public interface Ticker {
   long read();
 
   /**
-   * The system ticker, the only caller of {@link System#nanoTime()} in Perfgate.
+   * The system ticker: the only caller of {@link System#nanoTime()} in perf-generator (an ArchUnit
+   * rule holds it), so every time the runner measures can be faked in a test. Other modules cannot
+   * see this type and read the clock themselves where they time their own work, not a benchmark's:
+   * {@code LeakCheck} for the duration it reports, the baseline store for its lock timeout.
    *
    * @return the system ticker
    */

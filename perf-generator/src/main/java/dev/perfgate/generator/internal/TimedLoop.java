@@ -15,7 +15,11 @@ final class TimedLoop {
     long start = ticker.read();
     long before = start;
     for (int i = 0; i < invocations; i++) {
-      sink.consume(instance.invoke());
+      if (instance instanceof Benchmark.PrimitiveInstance) {
+        sink.accumulator ^= ((Benchmark.PrimitiveInstance) instance).invokeAsLong();
+      } else {
+        sink.consume(instance.invoke());
+      }
       long after = ticker.read();
       durations[i] = after - before;
       before = after;

@@ -12,12 +12,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The runner's {@link RunContext}: one per trial, holding the benchmark's counters. */
+/**
+ * The runner's {@link RunContext}: one per trial, holding the benchmark's counters. A trial warms up
+ * before it measures, so {@link #warmup()} is true from set-up until {@link #measuring()} and false
+ * after it.
+ */
 final class TrialContext implements RunContext {
   private final BenchmarkKey key;
   private final int trial;
   private final Map<Metric, LongAdder> counters;
   private final List<String> warnings;
+  // Volatile: the operation may read it on the measuring threads of a multi-threaded sample.
+  private volatile boolean warmup = true;
 
   TrialContext(BenchmarkKey key, int trial, Map<Metric, LongAdder> counters, List<String> warnings) {
     this.key = key;
@@ -42,7 +48,12 @@ final class TrialContext implements RunContext {
 
   @Override
   public boolean warmup() {
-    return false;
+    return warmup;
+  }
+
+  /** Called when warm-up and calibration end and the first measured sample is next. */
+  void measuring() {
+    warmup = false;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.perfgate.generator.internal;
 
+import dev.perfgate.api.Annotation;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Probe;
 import java.util.List;
@@ -12,6 +13,8 @@ final class ValueRecorder implements Probe.Recorder {
   private final Map<Metric, Double> values;
   private final Map<Metric, String> notMeasured;
   private final List<String> warnings;
+  /** Where annotations go; null for a sample's recorder, which drops them (they belong to a trial). */
+  private Map<String, Annotation> annotations;
 
   ValueRecorder(long operations, long elapsedNanos, Map<Metric, Double> values, Map<Metric, String> notMeasured,
       List<String> warnings) {
@@ -20,6 +23,12 @@ final class ValueRecorder implements Probe.Recorder {
     this.values = values;
     this.notMeasured = notMeasured;
     this.warnings = warnings;
+  }
+
+  /** Keeps the annotations probes give this recorder in {@code into}, by id, the latest winning. */
+  ValueRecorder annotatingInto(Map<String, Annotation> into) {
+    this.annotations = into;
+    return this;
   }
 
   /**
@@ -56,6 +65,18 @@ final class ValueRecorder implements Probe.Recorder {
   @Override
   public void notMeasured(Metric metric, String reason) {
     notMeasured.putIfAbsent(metric, reason);
+  }
+
+  @Override
+  public void annotate(Annotation annotation) {
+    if (annotation == null) {
+      throw new NullPointerException("annotation must not be null");
+    }
+    if (annotations != null) {
+      synchronized (annotations) {
+        annotations.put(annotation.id(), annotation);
+      }
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.perfgate.generator.internal;
 
+import dev.perfgate.api.Annotation;
 import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Environment;
@@ -131,6 +132,8 @@ public final class VariantRunner {
     private final List<Trial> trials = new ArrayList<>();
     private final Map<Metric, String> notMeasured = new LinkedHashMap<>(unavailable);
     private final List<String> warnings = new ArrayList<>();
+    /** What probes reported for no one to judge, by id; a later trial's replaces an earlier one's. */
+    private final Map<String, Annotation> annotations = new LinkedHashMap<>();
     private final Loops loop = Loops.fresh();
     private final Sink sink = new Sink();
     private final long[] batch = {1};
@@ -171,7 +174,8 @@ public final class VariantRunner {
           fail("interrupted after " + trials.size() + " trials", new InterruptedException("interrupted"));
           return false;
         }
-        Trial done = trial(benchmark, key, index, loop, sink, batch, notMeasured, warnings, probeFailures);
+        Trial done = trial(benchmark, key, index, loop, sink, batch, notMeasured, warnings, annotations,
+            probeFailures);
         synchronized (this) {
           // A trial that ends after its timeout stopped the variant (on the thread left behind) is
           // dropped: the result was already reported, and nothing more may be printed for it.
@@ -243,13 +247,18 @@ public final class VariantRunner {
       }
       List<String> all = new ArrayList<>(warnings);
       all.addAll(OffTrials.warnings(trials));
+      List<Annotation> annotated;
+      synchronized (annotations) {
+        annotated = List.copyOf(annotations.values());
+      }
       return new Result(key, trials, missing, all, error, environment, startedAt, Duration.ofNanos(elapsedNanos),
-          cause);
+          cause, annotated);
     }
   }
 
   private Trial trial(Benchmark benchmark, BenchmarkKey key, int index, Loops loop, Sink sink, long[] batch,
-      Map<Metric, String> notMeasured, List<String> warnings, List<ProbeFailure> probeFailures) throws Exception {
+      Map<Metric, String> notMeasured, List<String> warnings, Map<String, Annotation> annotations,
+      List<ProbeFailure> probeFailures) throws Exception {
     Map<Metric, LongAdder> counters = TrialContext.newCounters();
     TrialContext context = new TrialContext(key, index, counters, warnings);
     long opsPerInvocation = benchmark.operationsPerInvocation();
@@ -268,6 +277,7 @@ public final class VariantRunner {
       listener.phase(key, index, options.trials(), "warm-up and calibration");
       if (benchmark.mode() == Mode.SINGLE_SHOT) {
         warmUpSingleShot(instance, index, loop, sink);
+        context.measuring();
         listener.phase(key, index, options.trials(), "measuring");
         for (int s = 0; s < options.samples(); s++) {
           instance.beforeInvocation();
@@ -275,6 +285,7 @@ public final class VariantRunner {
         }
       } else if (key.threads() == 1) {
         batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
+        context.measuring();
         listener.phase(key, index, options.trials(), "measuring");
         for (int s = 0; s < options.samples(); s++) {
           samples.add(sample(instance, batch[0], opsPerInvocation, loop, sink, sessions, counters));
@@ -282,6 +293,7 @@ public final class VariantRunner {
       } else {
         // Warm up and calibrate on one thread, then measure all threads at once.
         batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
+        context.measuring();
         listener.phase(key, index, options.trials(), "measuring");
         try (ParallelBatch parallel = new ParallelBatch(key.threads(), key.name())) {
           for (int s = 0; s < options.samples(); s++) {
@@ -297,7 +309,7 @@ public final class VariantRunner {
       } finally {
         long total = samples.stream().mapToLong(Sample::elapsedNanos).sum();
         long ops = samples.stream().mapToLong(Sample::operations).sum();
-        sessions.close(new ValueRecorder(ops, total, trialValues, notMeasured, warnings));
+        sessions.close(new ValueRecorder(ops, total, trialValues, notMeasured, warnings).annotatingInto(annotations));
       }
     }
     return new Trial(index, samples, trialValues);
@@ -383,6 +395,9 @@ public final class VariantRunner {
     }
   }
 
+  /** Batches of at least a quarter of a sample that size the samples when warm-up ends at its maximum. */
+  private static final int CALIBRATION_BATCHES = 3;
+
   /**
    * Warms up while growing the batch, until the operation is steady (see {@link SteadyState}) and
    * the minimum warm-up has passed, and returns the batch size for samples of the configured length.
@@ -410,7 +425,11 @@ public final class VariantRunner {
         double cpu = cpuBefore < 0 || cpuAfter < 0 ? Double.NaN : (double) (cpuAfter - cpuBefore) / batch;
         state.add((double) elapsed / batch, cpu, jit.compileMillis());
       }
-      if (spent >= max) {
+      // The maximum bounds the wait for a steady operation, not the calibration. A warm-up that ended
+      // just after a batch proved too short had nothing to size the samples by, and sized them at
+      // sampleTime / 1 ns: five million calls of a 50 us operation. So it ends at the maximum only
+      // once a few batches long enough to judge were timed (at most about a sample's time more).
+      if (spent >= max && state.size() >= CALIBRATION_BATCHES) {
         if (!state.steady()) {
           warnings.add("trial " + trial + ": the operation was not steady after the maximum warm-up of "
               + options.maxWarmup().toMillis() + " ms (its time per operation was still falling, or the JIT was"

@@ -64,8 +64,8 @@ public final class Reports {
   }
 
   /**
-   * The complete report as JSON (see {@link #json(Report)}), with the extras' tables under
-   * {@code "tables"}.
+   * The complete report as JSON (see {@link #json(Report)}), with the extras' tables, then each
+   * result's annotations (see {@link dev.perfgate.api.Annotation}), under {@code "tables"}.
    *
    * @param report the report
    * @param extras tables to add; their history is not written (it comes from stored runs)
@@ -74,7 +74,7 @@ public final class Reports {
    */
   public static String json(Report report, ReportExtras extras) {
     Objects.requireNonNull(report, "report");
-    return JsonReport.write(report, Objects.requireNonNull(extras, "extras").tables());
+    return JsonReport.write(report, tables(report, Objects.requireNonNull(extras, "extras")));
   }
 
   /**
@@ -116,7 +116,7 @@ public final class Reports {
   public static String html(Report report, ReportExtras extras) {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(extras, "extras");
-    return HtmlReport.write(report, history(report, extras), extras.tables());
+    return HtmlReport.write(report, history(report, extras), tables(report, extras));
   }
 
   /**
@@ -215,6 +215,16 @@ public final class Reports {
       }
     }
     return history;
+  }
+
+  /** The extras' tables, then each result's annotations (the data its probes reported unjudged) as tables. */
+  private static List<ReportExtras.Table> tables(Report report, ReportExtras extras) {
+    List<ReportExtras.Table> tables = new java.util.ArrayList<>();
+    extras.tables().forEach(t -> tables.add(new ReportExtras.Table(t.key(), t.title(), t.columns(), t.rows())));
+    for (dev.perfgate.api.Result r : report.results()) {
+      r.annotations().forEach(a -> tables.add(new ReportExtras.Table(r.key(), a.title(), a.columns(), a.rows())));
+    }
+    return List.copyOf(tables);
   }
 
   private static Path write(Path file, String content) {

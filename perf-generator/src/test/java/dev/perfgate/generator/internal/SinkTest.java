@@ -69,4 +69,25 @@ final class SinkTest {
     assertTrue(perOp >= 24, "new long[2] measured " + perOp + " bytes per operation; at least 24 (header and"
         + " two longs) expected, or escape analysis removed the allocation");
   }
+
+  @Test
+  void batchLoop_doubleOperation_foldsItsBitsAndAllocatesNothing() throws Exception {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    double[] values = {0.5, 1.5, 2.5};
+    Benchmark.Instance sum = Benchmark.builder("sum").setUp(ctx -> values)
+        .doubleOperation(v -> v[0] + v[1] + v[2]).build().open(null);
+    Sink sink = new Sink();
+    Loops loop = Loops.fresh();
+    loop.run(sum, 1, sink, Ticker.system());
+    assertEquals(Double.doubleToRawLongBits(4.5), sink.accumulator);
+    for (int i = 0; i < 100; i++) {
+      loop.run(sum, 100_000, sink, Ticker.system());
+    }
+    long invocations = 1_000_000;
+    long before = threads.getCurrentThreadAllocatedBytes();
+    loop.run(sum, invocations, sink, Ticker.system());
+    double perOp = (double) (threads.getCurrentThreadAllocatedBytes() - before) / invocations;
+    assertTrue(perOp < 1, "an operation returning a double measured " + perOp + " bytes per operation; a boxed"
+        + " result would be 16");
+  }
 }

@@ -73,4 +73,39 @@ final class WarmupTest {
     assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("trial 0: the operation was not steady after the"
         + " maximum warm-up of 1500 ms")), r.warnings().toString());
   }
+
+  @Test
+  void warmUp_cappedBeforeCalibration_stillSizesSamplesToTheSampleTime() {
+    // No warm-up time at all: the cap is reached after the first batch of one operation, before any
+    // batch was long enough to size the samples by. Calibration still completes, so a sample lasts
+    // about a sample time (4 ms), not sampleTime / 1 ns = 4 million operations of 20 us (80 s).
+    RunOptions none = RunOptions.newBuilder().trials(2).samples(2).sampleTime(Duration.ofMillis(4))
+        .warmup(Duration.ZERO).firstWarmup(Duration.ZERO).maxWarmup(Duration.ZERO).build();
+    Benchmark spin = Benchmark.ofLong("spin20us", () -> {
+      long end = System.nanoTime() + 20_000;
+      long n = 0;
+      while (System.nanoTime() < end) {
+        n++;
+      }
+      return n;
+    });
+    VariantRunner runner = new VariantRunner(none, List.of(), Map.of(), Environment.current(), Ticker.system(),
+        new VariantRunner.Listener() {}, JitClock.system());
+
+    Result r = runAll(runner, none, spin, BenchmarkKey.of("spin20us"));
+
+    assertTrue(r.succeeded(), r.error().orElse(""));
+    for (var sample : r.trials().get(0).samples()) {
+      // 4 ms / 20 us = 200 operations; a preempted operation only makes the estimate smaller.
+      assertTrue(sample.operations() <= 1_000, "a sample of " + sample.operations() + " operations of 20 us");
+    }
+  }
+  /** Runs every trial of a variant, as the scheduler does, stopping at the first that fails. */
+  private static Result runAll(VariantRunner runner, RunOptions options, Benchmark benchmark, BenchmarkKey key) {
+    VariantRunner.Run run = runner.start(benchmark, key);
+    for (int t = 0; t < options.trials() && run.runTrial(t); t++) {
+      // each trial runs to its end
+    }
+    return run.finish();
+  }
 }

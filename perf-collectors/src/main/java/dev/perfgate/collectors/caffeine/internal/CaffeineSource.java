@@ -3,6 +3,7 @@ package dev.perfgate.collectors.caffeine.internal;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.perfgate.collectors.internal.cache.CacheSource;
 import java.lang.ref.WeakReference;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 /**
- * Implementation of the cache probes; not an API. {@code CacheProbe}, {@code CacheMetricSet} and
- * {@code CacheSource} hold no Caffeine or Micrometer type (a runner loads them); only
- * {@code CaffeineSource} touches Caffeine, and is loaded only when a Caffeine cache is bound. The
- * Micrometer integration reuses the library-free classes for caches bound to a meter registry.
+ * Implementation of the Caffeine probe; not an API. Only {@code CaffeineSource} touches Caffeine, and
+ * it is loaded only when a Caffeine cache is bound; the probe itself is the library-free
+ * {@code dev.perfgate.collectors.internal.cache.CacheProbe}, shared with the Micrometer integration.
  */
 package dev.perfgate.collectors.caffeine.internal;

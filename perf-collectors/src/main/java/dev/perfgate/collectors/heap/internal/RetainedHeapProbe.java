@@ -3,9 +3,8 @@ package dev.perfgate.collectors.heap.internal;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Probe;
 import dev.perfgate.api.RunContext;
-import dev.perfgate.collectors.heap.HeapProbes;
 import dev.perfgate.collectors.heap.LeakReport;
-import dev.perfgate.collectors.heap.RetainedHeap;
+import dev.perfgate.collectors.internal.HeapReadings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,9 +12,9 @@ import java.util.Optional;
 
 /** The retained-heap probe behind {@link HeapProbes#retainedHeap()}. */
 public final class RetainedHeapProbe implements Probe {
-  private static final List<Metric> METRICS = List.of(HeapProbes.RETAINED, HeapProbes.RETAINED_START,
-      HeapProbes.GROWTH_PER_CYCLE, HeapProbes.GROWTH_PER_CYCLE_LOW, HeapProbes.GROWTH_PER_CYCLE_HIGH,
-      HeapProbes.UNEXPLAINED_GROWTH, HeapProbes.RESIDUAL);
+  private static final List<Metric> METRICS = List.of(HeapMetrics.RETAINED, HeapMetrics.RETAINED_START,
+      HeapMetrics.GROWTH_PER_CYCLE, HeapMetrics.GROWTH_PER_CYCLE_LOW, HeapMetrics.GROWTH_PER_CYCLE_HIGH,
+      HeapMetrics.UNEXPLAINED_GROWTH, HeapMetrics.RESIDUAL);
   private static final List<Metric> TREND = METRICS.subList(2, 6);
 
   @Override
@@ -35,10 +34,6 @@ public final class RetainedHeapProbe implements Probe {
 
   @Override
   public Session open(RunContext context) {
-    if (context.warmup()) {
-      // Warm-up figures are thrown away; a full collection per sample would only slow it down.
-      return new Session() {};
-    }
     return new RetainedSession();
   }
 
@@ -49,23 +44,23 @@ public final class RetainedHeapProbe implements Probe {
     private int count;
     private final OtherThreads others = OtherThreads.start();
     // Measured last, so that what the session itself keeps is already in the starting figure.
-    private final long start = RetainedHeap.measure();
+    private final long start = HeapReadings.retained();
 
     @Override
     public void afterSample(Recorder recorder) {
-      long retained = RetainedHeap.measure();
+      long retained = HeapReadings.retained();
       if (count == readings.length) {
         readings = Arrays.copyOf(readings, count * 2);
       }
       readings[count++] = retained;
-      recorder.record(HeapProbes.RETAINED, retained);
+      recorder.record(HeapMetrics.RETAINED, retained);
     }
 
     @Override
     public void close(Recorder recorder) {
-      long end = RetainedHeap.measure();
-      recorder.record(HeapProbes.RETAINED_START, start);
-      recorder.record(HeapProbes.RESIDUAL, end - start);
+      long end = HeapReadings.retained();
+      recorder.record(HeapMetrics.RETAINED_START, start);
+      recorder.record(HeapMetrics.RESIDUAL, end - start);
       JvmSettings.warnings().forEach(recorder::warn);
       LeakAnalysis.otherThreadsWarning(others).ifPresent(recorder::warn);
       if (count < 3) {
@@ -77,18 +72,18 @@ public final class RetainedHeapProbe implements Probe {
       }
       long[] values = Arrays.copyOf(readings, count);
       LeakReport report = LeakAnalysis.analyse(start, values, 0, 0, List.of(), false, Duration.ZERO);
-      recorder.record(HeapProbes.GROWTH_PER_CYCLE, report.growthPerCycle());
+      recorder.record(HeapMetrics.GROWTH_PER_CYCLE, report.growthPerCycle());
       if (Double.isFinite(report.growthLow()) && Double.isFinite(report.growthHigh())) {
-        recorder.record(HeapProbes.GROWTH_PER_CYCLE_LOW, report.growthLow());
-        recorder.record(HeapProbes.GROWTH_PER_CYCLE_HIGH, report.growthHigh());
+        recorder.record(HeapMetrics.GROWTH_PER_CYCLE_LOW, report.growthLow());
+        recorder.record(HeapMetrics.GROWTH_PER_CYCLE_HIGH, report.growthHigh());
       } else {
         // Below 5 samples no order of the readings is rare enough for a 95 % interval (Kendall's S).
-        for (Metric m : List.of(HeapProbes.GROWTH_PER_CYCLE_LOW, HeapProbes.GROWTH_PER_CYCLE_HIGH)) {
+        for (Metric m : List.of(HeapMetrics.GROWTH_PER_CYCLE_LOW, HeapMetrics.GROWTH_PER_CYCLE_HIGH)) {
           recorder.notMeasured(m, "the trial took " + count
               + " samples; a 95 % interval of the growth per cycle needs at least 5, so run more samples per trial");
         }
       }
-      recorder.record(HeapProbes.UNEXPLAINED_GROWTH, report.unexplainedGrowth());
+      recorder.record(HeapMetrics.UNEXPLAINED_GROWTH, report.unexplainedGrowth());
     }
   }
 }

@@ -5,7 +5,6 @@ import dev.perfgate.api.Probe;
 import dev.perfgate.api.RunContext;
 import dev.perfgate.collectors.internal.HeapReadings;
 import dev.perfgate.collectors.jfr.AllocationProfile;
-import dev.perfgate.collectors.jfr.JfrProbes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,34 +88,36 @@ final class JfrMemorySession implements Probe.Session {
       recording.close();
       Files.deleteIfExists(file);
     }
-    recorder.record(JfrProbes.GC_COUNT, analysis.gcCount());
-    recorder.record(JfrProbes.GC_PAUSE_TOTAL, analysis.pauseTotalNanos());
-    recorder.record(JfrProbes.GC_PAUSE_MAX, analysis.pauseMaxNanos());
+    recorder.record(JfrMetrics.GC_COUNT, analysis.gcCount());
+    recorder.record(JfrMetrics.GC_PAUSE_TOTAL, analysis.pauseTotalNanos());
+    recorder.record(JfrMetrics.GC_PAUSE_MAX, analysis.pauseMaxNanos());
     long peak = Math.max(peakSeen, analysis.peakAroundCollections());
-    recorder.record(JfrProbes.HEAP_PEAK, peak);
-    recorder.record(JfrProbes.HEAP_PEAK_ABOVE_START, peak - retainedAtStart);
+    recorder.record(JfrMetrics.HEAP_PEAK, peak);
+    recorder.record(JfrMetrics.HEAP_PEAK_ABOVE_START, peak - retainedAtStart);
     OptionalDouble allocated = allocatedAtStart.isPresent() && allocatedAtEnd.isPresent()
         ? OptionalDouble.of(allocatedAtEnd.getAsLong() - allocatedAtStart.getAsLong())
         : analysis.allocatedByAllThreads();
     if (allocatedAtStart.isEmpty() && analysis.threadsEnded() > 0) {
       recorder.warn(analysis.threadsEnded() + " thread(s) ended during the trial; before Java 21 their "
-          + "allocation may be missing from " + JfrProbes.ALLOCATED_ALL_THREADS.name() + " and "
-          + JfrProbes.GC_EFFICIENCY.name() + "; run on Java 21 or later, or keep worker threads alive "
+          + "allocation may be missing from " + JfrMetrics.ALLOCATED_ALL_THREADS.name() + " and "
+          + JfrMetrics.GC_EFFICIENCY.name() + "; run on Java 21 or later, or keep worker threads alive "
           + "(a pool) across the trial");
     }
     OptionalDouble efficiency = analysis.efficiency(usedAtStart, usedAtEnd, allocated);
     if (efficiency.isPresent()) {
-      recorder.record(JfrProbes.GC_EFFICIENCY, efficiency.getAsDouble());
+      recorder.record(JfrMetrics.GC_EFFICIENCY, efficiency.getAsDouble());
     } else {
-      recorder.notMeasured(JfrProbes.GC_EFFICIENCY, "no collection ran during the trial, so there was "
+      recorder.notMeasured(JfrMetrics.GC_EFFICIENCY, "no collection ran during the trial, so there was "
           + "nothing to rate; make trials longer or the heap smaller (-Xmx) to see collections");
     }
     if (allocated.isPresent()) {
-      recorder.recordPerOperation(JfrProbes.ALLOCATED_ALL_THREADS, allocated.getAsDouble());
+      recorder.recordPerOperation(JfrMetrics.ALLOCATED_ALL_THREADS, allocated.getAsDouble());
     } else {
-      recorder.notMeasured(JfrProbes.ALLOCATED_ALL_THREADS,
+      recorder.notMeasured(JfrMetrics.ALLOCATED_ALL_THREADS,
           "JFR wrote no jdk.ThreadAllocationStatistics events; check that the event is not disabled");
     }
-    profiles.accept(analysis.profile(key, trial));
+    AllocationProfile profile = analysis.profile(key, trial);
+    profiles.accept(profile);
+    recorder.annotate(profile.annotation());
   }
 }

@@ -1,6 +1,7 @@
 package dev.perfgate.collectors.jfr.internal;
 
 import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.collectors.internal.jfr.JfrNames;
 import dev.perfgate.collectors.jfr.AllocationProfile;
 import dev.perfgate.collectors.jfr.AllocationSite;
 import java.io.IOException;

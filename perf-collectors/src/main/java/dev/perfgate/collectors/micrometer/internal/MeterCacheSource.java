@@ -1,6 +1,6 @@
 package dev.perfgate.collectors.micrometer.internal;
 
-import dev.perfgate.collectors.caffeine.internal.CacheSource;
+import dev.perfgate.collectors.internal.cache.CacheSource;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

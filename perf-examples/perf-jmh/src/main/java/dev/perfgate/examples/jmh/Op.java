@@ -41,7 +41,7 @@ enum Op {
   SUM2M("sum2m", "sum of 2^21 doubles, ~1 ms") {
     @Override
     Benchmark perfgate() {
-      return Benchmark.builder(id()).setUp(ctx -> new Fixture()).operation(Fixture::sum).build();
+      return Benchmark.builder(id()).setUp(ctx -> new Fixture()).doubleOperation(Fixture::sum).build();
     }
   };
 

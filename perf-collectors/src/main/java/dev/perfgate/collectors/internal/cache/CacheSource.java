@@ -1,4 +1,4 @@
-package dev.perfgate.collectors.caffeine.internal;
+package dev.perfgate.collectors.internal.cache;
 
 import java.util.Optional;
 

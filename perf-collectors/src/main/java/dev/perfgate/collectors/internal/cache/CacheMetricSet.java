@@ -1,12 +1,12 @@
-package dev.perfgate.collectors.caffeine.internal;
+package dev.perfgate.collectors.internal.cache;
 
-import static dev.perfgate.collectors.caffeine.internal.CacheSource.EVICTIONS;
-import static dev.perfgate.collectors.caffeine.internal.CacheSource.HITS;
-import static dev.perfgate.collectors.caffeine.internal.CacheSource.LOAD_FAILURES;
-import static dev.perfgate.collectors.caffeine.internal.CacheSource.LOAD_NANOS;
-import static dev.perfgate.collectors.caffeine.internal.CacheSource.LOAD_SUCCESSES;
-import static dev.perfgate.collectors.caffeine.internal.CacheSource.MISSES;
-import static dev.perfgate.collectors.caffeine.internal.CacheSource.PUTS;
+import static dev.perfgate.collectors.internal.cache.CacheSource.EVICTIONS;
+import static dev.perfgate.collectors.internal.cache.CacheSource.HITS;
+import static dev.perfgate.collectors.internal.cache.CacheSource.LOAD_FAILURES;
+import static dev.perfgate.collectors.internal.cache.CacheSource.LOAD_NANOS;
+import static dev.perfgate.collectors.internal.cache.CacheSource.LOAD_SUCCESSES;
+import static dev.perfgate.collectors.internal.cache.CacheSource.MISSES;
+import static dev.perfgate.collectors.internal.cache.CacheSource.PUTS;
 
 import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;

@@ -1,5 +1,6 @@
-package dev.perfgate.collectors.jfr.internal;
+package dev.perfgate.collectors.heap.internal;
 
+import dev.perfgate.collectors.internal.jfr.JfrNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.perfgate.collectors.jfr.internal;
+package dev.perfgate.collectors.internal.jfr;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.perfgate.collectors.caffeine.internal;
+package dev.perfgate.collectors.internal.cache;
 
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;
@@ -84,8 +84,8 @@ public final class CacheProbe implements Probe {
         }
       }
     }
-    // Warm-up figures are discarded, so their warnings would be too; measured trials warn once each variant.
-    if (!problems.isEmpty() && !context.warmup() && warned.add(context.key())) {
+    // Every trial opens its sessions, so the same problem is warned once per variant, not per trial.
+    if (!problems.isEmpty() && warned.add(context.key())) {
       problems.forEach(context::warn);
     }
     return new CacheSession(blocked);

@@ -1,13 +1,13 @@
-package dev.perfgate.collectors.jfr.internal;
+package dev.perfgate.collectors.internal.jfr;
 
 import jdk.jfr.consumer.RecordedFrame;
 
 /** Readable names for what JFR records in JVM notation. Internal. */
-final class JfrNames {
+public final class JfrNames {
   private JfrNames() {}
 
   /** {@code [B} to {@code byte[]}, {@code [Ljava.lang.String;} to {@code java.lang.String[]}. */
-  static String typeName(String name) {
+  public static String typeName(String name) {
     if (name == null || !name.startsWith("[")) {
       return name == null ? "unknown" : name;
     }
@@ -32,12 +32,12 @@ final class JfrNames {
     return base + "[]".repeat(dims);
   }
 
-  static boolean isJdk(String className) {
+  public static boolean isJdk(String className) {
     return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
         || className.startsWith("sun.") || className.startsWith("com.sun.");
   }
 
-  static String frame(RecordedFrame f) {
+  public static String frame(RecordedFrame f) {
     String where = f.getMethod().getType().getName() + "." + f.getMethod().getName();
     return f.getLineNumber() > 0 ? where + ":" + f.getLineNumber() : where;
   }
