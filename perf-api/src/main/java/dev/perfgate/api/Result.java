@@ -102,19 +102,21 @@ public record Result(
   }
 
   /**
-   * Every metric with at least one value in this result, in the order first seen.
+   * Every metric with at least one value in this result, in {@link Metric#reportOrder() report
+   * order}: the same order in every JVM, whatever order the samples' maps iterate in, so that the
+   * verdicts judged metric by metric come out in the same order from one run to the next.
    *
    * @return the metrics, possibly empty
    */
   public Set<Metric> metrics() {
-    Set<Metric> all = new LinkedHashSet<>();
+    Set<Metric> all = new java.util.TreeSet<>(Metric.reportOrder());
     for (Trial t : trials) {
       for (Sample s : t.samples()) {
         all.addAll(s.values().keySet());
       }
       all.addAll(t.values().keySet());
     }
-    return all;
+    return new LinkedHashSet<>(all);
   }
 
   /**
