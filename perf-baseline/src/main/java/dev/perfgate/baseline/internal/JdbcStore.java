@@ -178,15 +178,7 @@ public final class JdbcStore implements JdbcBaselineStore {
 
   @Override
   public boolean compareAndSetBaseline(Optional<Result> expected, Result result) throws IOException {
-    Objects.requireNonNull(expected, "expected must not be null (Optional.empty() for none)");
-    Objects.requireNonNull(result, "result must not be null");
-    expected.ifPresent(e -> {
-      if (!e.key().equals(result.key()) || !e.environment().fingerprint().equals(result.environment().fingerprint())) {
-        throw new IllegalArgumentException("expected baseline " + e.key() + " [" + e.environment().fingerprint()
-            + "] is not of the variant and environment of the result " + result.key() + " ["
-            + result.environment().fingerprint() + "]; pass the baseline read with baseline(key, environment)");
-      }
-    });
+    StoreArguments.compareAndSet(expected, result);
     Row row = row(result);
     return run("compare and set the baseline of " + row.benchmark, true, c -> {
       if (expected.isEmpty()) {
