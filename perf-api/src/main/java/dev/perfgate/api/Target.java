@@ -1,6 +1,7 @@
 package dev.perfgate.api;
 
 import dev.perfgate.api.internal.Checks;
+import dev.perfgate.api.internal.Names;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

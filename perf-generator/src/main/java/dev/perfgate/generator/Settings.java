@@ -1,6 +1,7 @@
 package dev.perfgate.generator;
 
 import dev.perfgate.api.internal.Checks;
+import dev.perfgate.api.internal.Names;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -139,7 +140,7 @@ public final class Settings {
     List<String> suffixes = known.stream().map(k -> k.substring(PREFIX.length())).toList();
     for (String name : new TreeSet<>(names)) {
       if (name.startsWith(PREFIX) && !known.contains(name)) {
-        String hint = nearest(name.substring(PREFIX.length()), suffixes)
+        String hint = Names.nearest(name.substring(PREFIX.length()), suffixes)
             .map(n -> "did you mean " + PREFIX + n + "? ").orElse("");
         throw new IllegalArgumentException("unknown setting " + name + "; " + hint + "the settings are " + known);
       }
@@ -358,42 +359,5 @@ public final class Settings {
       }
     }
     return Optional.of(List.copyOf(out));
-  }
-
-  /**
-   * The known key closest to a name by edit distance (a swap of neighbours counts as one), if it is
-   * close enough to be a typo.
-   */
-  static Optional<String> nearest(String name, Collection<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String c : candidates) {
-      int d = distance(name, c);
-      if (d < bestDistance) {
-        best = c;
-        bestDistance = d;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, name.length() / 3) ? Optional.of(best) : Optional.empty();
-  }
-
-  private static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 }

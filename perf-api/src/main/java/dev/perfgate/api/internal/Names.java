@@ -1,17 +1,24 @@
-package dev.perfgate.api;
+package dev.perfgate.api.internal;
 
 import java.util.Collection;
 import java.util.Optional;
 
-/** Finds the name a person most likely meant, for messages about a misspelt name. */
-final class Names {
+/**
+ * Finds the name a person most likely meant, for messages about a misspelt name: a metric of a
+ * target, a {@code perfgate.*} setting. Internal: shared by the Perfgate modules, not an API.
+ */
+public final class Names {
   private Names() {}
 
   /**
    * The candidate closest to a name by edit distance, if it is close enough to be a typo: at most
    * a third of the name's length, and at least 2, edits away.
+   *
+   * @param name the name as given
+   * @param candidates the names that exist
+   * @return the closest candidate, empty if none is close enough
    */
-  static Optional<String> nearest(String name, Collection<String> candidates) {
+  public static Optional<String> nearest(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
@@ -25,7 +32,7 @@ final class Names {
   }
 
   /** Levenshtein distance, with a swap of two neighbours counted as one edit. */
-  static int distance(String a, String b) {
+  private static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
