@@ -19,12 +19,11 @@ import java.util.Objects;
  * @param outcome REGRESSED or IMPROVED when the new value lies outside the interval, UNCHANGED
  *     inside, CHANGED for a neutral metric outside, NOT_COMPARABLE when there is too little history
  * @param value the new run's value (median of its trial values)
- * @param median the median of the stored runs' values
- * @param low the lower bound of the prediction interval
- * @param high the upper bound of the prediction interval
- * @param runs the number of stored runs used (same environment, most recent)
- * @param noiseFloor the narrowest half-width allowed for the interval, as a relative change
- * @param tolerance the relative regression (against the median) that fails once the history is long enough
+ * @param prediction the stored runs' median and the prediction interval around it
+ * @param limits what it was judged with: the noise floor (the narrowest half-width allowed for the
+ *     interval, as a relative change), the tolerance (the relative regression against the median
+ *     that fails once the history is long enough), the confidence of the interval and, for a count,
+ *     its absolute tolerance
  * @param note why there is no check; for a check, the change point its runs follow; empty otherwise
  */
 public record HistoryCheck(
@@ -32,13 +31,30 @@ public record HistoryCheck(
     Metric metric,
     Outcome outcome,
     double value,
-    double median,
-    double low,
-    double high,
-    int runs,
-    double noiseFloor,
-    double tolerance,
+    Prediction prediction,
+    Comparison.Limits limits,
     String note) implements Verdict.Detail {
+
+  /**
+   * The prediction interval from the stored history.
+   *
+   * @param median the median of the stored runs' values; NaN when there was no check
+   * @param low the lower bound of the prediction interval; NaN when there was no check
+   * @param high the upper bound of the prediction interval; NaN when there was no check
+   * @param runs the number of stored runs used (same environment, most recent)
+   */
+  public record Prediction(double median, double low, double high, int runs) {
+
+    /**
+     * No interval: too little history, or no value to check.
+     *
+     * @param runs the number of stored runs there were
+     * @return the prediction, every bound NaN
+     */
+    public static Prediction none(int runs) {
+      return new Prediction(Double.NaN, Double.NaN, Double.NaN, runs);
+    }
+  }
 
   /**
    * Creates a check.
@@ -49,7 +65,63 @@ public record HistoryCheck(
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(metric, "metric must not be null");
     Objects.requireNonNull(outcome, "outcome must not be null");
+    Objects.requireNonNull(prediction, "prediction must not be null");
+    Objects.requireNonNull(limits, "limits must not be null");
     Objects.requireNonNull(note, "note must not be null");
+  }
+
+  /**
+   * The median of the stored runs' values.
+   *
+   * @return {@code prediction().median()}
+   */
+  public double median() {
+    return prediction.median();
+  }
+
+  /**
+   * The lower bound of the prediction interval.
+   *
+   * @return {@code prediction().low()}
+   */
+  public double low() {
+    return prediction.low();
+  }
+
+  /**
+   * The upper bound of the prediction interval.
+   *
+   * @return {@code prediction().high()}
+   */
+  public double high() {
+    return prediction.high();
+  }
+
+  /**
+   * The number of stored runs used.
+   *
+   * @return {@code prediction().runs()}
+   */
+  public int runs() {
+    return prediction.runs();
+  }
+
+  /**
+   * The narrowest half-width allowed for the interval, as a relative change.
+   *
+   * @return {@code limits().noiseFloor()}
+   */
+  public double noiseFloor() {
+    return limits.noiseFloor();
+  }
+
+  /**
+   * The relative regression against the median that fails once the history is long enough.
+   *
+   * @return {@code limits().tolerance()}
+   */
+  public double tolerance() {
+    return limits.tolerance();
   }
 
   /**
@@ -59,11 +131,11 @@ public record HistoryCheck(
    * @return true if it cannot fail
    */
   public boolean advisory() {
-    return runs < RegressionJudge.HISTORY_RUNS_TO_GATE;
+    return runs() < RegressionJudge.HISTORY_RUNS_TO_GATE;
   }
 
   /**
-   * The status: FAIL for a regression beyond the tolerance once the history is long enough, WARN
+   * The status: FAIL for a regression beyond the tolerance() once the history is long enough, WARN
    * for other regressions, PASS for values inside the interval or better, NOT_MEASURED without history.
    *
    * @return the status
@@ -72,8 +144,8 @@ public record HistoryCheck(
     switch (outcome) {
       case REGRESSED:
         double worse = metric.direction() == dev.perfgate.api.Direction.HIGHER_IS_BETTER
-            ? Math.log(median / value) : Math.log(value / median);
-        return !advisory() && worse > Math.log1p(tolerance) ? Status.FAIL : Status.WARN;
+            ? Math.log(median() / value) : Math.log(value / median());
+        return !advisory() && worse > Math.log1p(tolerance()) ? Status.FAIL : Status.WARN;
       case NOT_COMPARABLE:
         return Status.NOT_MEASURED;
       default:
@@ -105,11 +177,11 @@ public record HistoryCheck(
       figures.put("value", value);
     }
     if (outcome != Outcome.NOT_COMPARABLE) {
-      figures.put("median", median);
-      figures.put("low", low);
-      figures.put("high", high);
+      figures.put("median", median());
+      figures.put("low", low());
+      figures.put("high", high());
     }
-    figures.put("runs", (double) runs);
+    figures.put("runs", (double) runs());
     return figures;
   }
 
@@ -129,10 +201,10 @@ public record HistoryCheck(
     if (outcome == Outcome.NOT_COMPARABLE) {
       return sb.append("no history check: ").append(note).append("  ").append(status()).toString();
     }
-    sb.append(metric.format(value)).append(" vs history median ").append(metric.format(median))
-        .append(median == 0 ? " (" + (value < 0 ? "-" : "+") + metric.format(Math.abs(value)) + ")"
-            : String.format(Locale.ROOT, " (%+.1f %%)", (value / median - 1) * 100)).append(", prediction ")
-        .append(metric.format(low)).append(" .. ").append(metric.format(high)).append(" over ").append(runs)
+    sb.append(metric.format(value)).append(" vs history median ").append(metric.format(median()))
+        .append(median() == 0 ? " (" + (value < 0 ? "-" : "+") + metric.format(Math.abs(value)) + ")"
+            : String.format(Locale.ROOT, " (%+.1f %%)", (value / median() - 1) * 100)).append(", prediction ")
+        .append(metric.format(low())).append(" .. ").append(metric.format(high())).append(" over ").append(runs())
         .append(" runs");
     if (!note.isEmpty()) {
       sb.append(' ').append(note);

@@ -38,8 +38,8 @@ final class HistoryJudgement {
           + (since.isEmpty() ? "" : " " + since) + " (of " + history.size() + " in all); 2 are needed"
           : Double.isNaN(value) ? "this run has no value of " + metric.name()
           : "values of " + metric.name() + " are not all > 0";
-      return new HistoryCheck(current.key(), metric, Outcome.NOT_COMPARABLE, value, Double.NaN, Double.NaN,
-          Double.NaN, m, noiseFloor, tolerance, why);
+      return new HistoryCheck(current.key(), metric, Outcome.NOT_COMPARABLE, value, HistoryCheck.Prediction.none(m),
+          new Comparison.Limits(noiseFloor, tolerance, confidence, 0), why);
     }
     double[] logs = LogScale.of(runs);
     double center = Median.of(logs);
@@ -56,8 +56,9 @@ final class HistoryJudgement {
       boolean higher = lv > center;
       o = higher == (metric.direction() == Direction.LOWER_IS_BETTER) ? Outcome.REGRESSED : Outcome.IMPROVED;
     }
-    return new HistoryCheck(current.key(), metric, o, value, Math.exp(center), Math.exp(center - half),
-        Math.exp(center + half), m, noiseFloor, tolerance, since);
+    return new HistoryCheck(current.key(), metric, o, value,
+        new HistoryCheck.Prediction(Math.exp(center), Math.exp(center - half), Math.exp(center + half), m),
+        new Comparison.Limits(noiseFloor, tolerance, confidence, 0), since);
   }
 
   /**
@@ -83,7 +84,8 @@ final class HistoryJudgement {
       boolean higher = value > center;
       o = higher == (metric.direction() == Direction.LOWER_IS_BETTER) ? Outcome.REGRESSED : Outcome.IMPROVED;
     }
-    return new HistoryCheck(current.key(), metric, o, value, center, center - half, center + half, m, noiseFloor,
-        tolerance, since);
+    return new HistoryCheck(current.key(), metric, o, value, new HistoryCheck.Prediction(center, center - half,
+        center + half, m), new Comparison.Limits(noiseFloor, tolerance, confidence, settings.absoluteTolerance(metric)),
+        since);
   }
 }

@@ -1,7 +1,11 @@
 package dev.perfgate.collectors.heap;
 
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Subject;
+import dev.perfgate.api.Verdict;
 import dev.perfgate.api.internal.Checks;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -80,6 +84,29 @@ public record LeakReport(
    */
   public boolean returnsToStart() {
     return unexplainedGrowth <= returnTolerance;
+  }
+
+  /**
+   * This report as verdicts about a subject: the growth per cycle against the allowed growth, the
+   * unexplained growth and the return to the starting level against the return tolerance (each with
+   * a {@link LeakFinding}), then one WARN verdict per warning (with a {@link LeakFinding.Warning}).
+   *
+   * @param subject the benchmark, variant or component checked
+   * @return the verdicts, in that order
+   * @throws NullPointerException if the subject is null
+   */
+  public List<Verdict> verdicts(Subject subject) {
+    Checks.notNull(subject, "subject");
+    String name = subject.toString();
+    List<Verdict> out = new ArrayList<>();
+    for (LeakFinding.Aspect aspect : LeakFinding.Aspect.values()) {
+      LeakFinding f = new LeakFinding(name, aspect, this);
+      out.add(Verdict.of(subject, f.check(), f.status(), f));
+    }
+    for (String w : warnings) {
+      out.add(Verdict.of(subject, "leak check warning", Status.WARN, new LeakFinding.Warning(name, w)));
+    }
+    return List.copyOf(out);
   }
 
   @Override

@@ -327,28 +327,7 @@ public final class ScenarioSuites {
             coldStart(r);
             r.generator().generate();
           });
-      Subject key = Subject.of(BenchmarkKey.of("generation", LARGEST));
-      String subject = key.toString();
-      List<Verdict> out = new ArrayList<>();
-      Status growth = report.finding() == LeakReport.Finding.LEAK ? Status.FAIL
-          : report.finding() == LeakReport.Finding.NO_LEAK ? Status.PASS : Status.INCONCLUSIVE;
-      out.add(verdict(key, "growth per iteration <= 10 MB", growth, String.format(Locale.ROOT,
-          "%s  heap growth per iteration %s (95 %% CI %s .. %s) over %d iterations  <= 10 MB  %s", subject,
-          Unit.BYTES.format(report.growthPerCycle()), Unit.BYTES.format(report.growthLow()),
-          Unit.BYTES.format(report.growthHigh()), report.cycles(), growth), report.growthPerCycle(),
-          Quantity.megabytes(10).value()));
-      Status unexplained = report.unexplainedGrowth() <= Quantity.megabytes(50).value() ? Status.PASS : Status.FAIL;
-      out.add(verdict(key, "unexplained growth <= 50 MB", unexplained, String.format(Locale.ROOT,
-          "%s  unexplained growth over the run %s  <= 50 MB  %s", subject,
-          Unit.BYTES.format(report.unexplainedGrowth()), unexplained), report.unexplainedGrowth(),
-          Quantity.megabytes(50).value()));
-      Status returns = report.returnsToStart() ? Status.PASS : Status.FAIL;
-      out.add(verdict(key, "memory returns to its starting level", returns, String.format(Locale.ROOT,
-          "%s  retained heap at the end %s above the start (%s)  returns to start  %s", subject,
-          Unit.BYTES.format(report.unexplainedGrowth()), Unit.BYTES.format(report.startBytes()), returns),
-          report.unexplainedGrowth(), report.returnTolerance()));
-      report.warnings().forEach(w -> out.add(Verdict.of(key, "leak check warning", Status.WARN, subject + "  " + w)));
-      return out;
+      return report.verdicts(Subject.of(BenchmarkKey.of("generation", LARGEST)));
     } catch (Exception e) {
       return List.of(Verdict.of(Subject.benchmark("generation"), "leak check", Status.ERROR, "leak check threw " + e));
     }
