@@ -67,7 +67,9 @@ final class ClassLoadingProbeTest {
     Result r = report.result("loads").orElseThrow();
     assertEquals(1.0, r.statistic(ClassLoadingProbe.CLASSES_LOADED, Statistic.MEDIAN), 1e-9);
     assertEquals(Status.FAIL, report.verdicts().get(0).status());
-    assertTrue(report.verdicts().get(0).message().contains("max classes.loaded 1  <= 0  FAIL"),
+    // The probe counts the JVM's class loads: another thread may load a class during one sample, so
+    // the maximum per operation is 1 or a little above it.
+    assertTrue(report.verdicts().get(0).message().matches(".*max classes\\.loaded 1(\\.\\d+)?  <= 0  FAIL.*"),
         report.verdicts().get(0).message());
   }
 
