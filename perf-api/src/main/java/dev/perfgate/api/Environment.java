@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
  * @param arch the CPU architecture
  * @param warnings settings found that skew measurements (agents attached, disabled JIT, ...)
  * @param properties extra facts a caller wants kept, such as the VCS revision
+ * @param ruler the figures of the calibration workload measured with the run, empty where none
+ *     ran (a run without a baseline store, or one stored before the ruler existed); not part of the
+ *     {@link #fingerprint()}
  */
 public record Environment(
     String jvmVendor,
@@ -46,7 +50,8 @@ public record Environment(
     String os,
     String arch,
     List<String> warnings,
-    Map<String, String> properties) {
+    Map<String, String> properties,
+    Optional<Ruler> ruler) {
 
   /**
    * Creates an environment.
@@ -66,6 +71,32 @@ public record Environment(
     Checks.notNull(arch, "arch");
     warnings = List.copyOf(warnings);
     properties = Map.copyOf(properties);
+    Checks.notNull(ruler, "ruler");
+  }
+
+  /**
+   * Creates an environment without ruler figures.
+   *
+   * @param jvmVendor the JVM's vendor
+   * @param jvmVersion the runtime version
+   * @param jvmName the VM's name
+   * @param garbageCollectors the names of the active collectors
+   * @param maxHeapBytes the maximum heap in bytes, -1 if undefined
+   * @param jvmArguments the JVM's input arguments
+   * @param cpuModel the CPU model name
+   * @param cpus the number of available processors
+   * @param os the operating system's name and version
+   * @param arch the CPU architecture
+   * @param warnings settings found that skew measurements
+   * @param properties extra facts a caller wants kept
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if cpus is below 1
+   */
+  public Environment(String jvmVendor, String jvmVersion, String jvmName, List<String> garbageCollectors,
+      long maxHeapBytes, List<String> jvmArguments, String cpuModel, int cpus, String os, String arch,
+      List<String> warnings, Map<String, String> properties) {
+    this(jvmVendor, jvmVersion, jvmName, garbageCollectors, maxHeapBytes, jvmArguments, cpuModel, cpus, os, arch,
+        warnings, properties, Optional.empty());
   }
 
   /**
@@ -105,14 +136,26 @@ public record Environment(
     var copy = new java.util.HashMap<>(properties);
     copy.put(Checks.name(key, "property name"), Checks.notNull(value, "property value"));
     return new Environment(jvmVendor, jvmVersion, jvmName, garbageCollectors, maxHeapBytes,
-        jvmArguments, cpuModel, cpus, os, arch, warnings, copy);
+        jvmArguments, cpuModel, cpus, os, arch, warnings, copy, ruler);
+  }
+
+  /**
+   * The same environment with the ruler's figures of this run. The fingerprint does not change.
+   *
+   * @param figures the ruler's figures
+   * @return a new environment
+   * @throws NullPointerException if figures is null
+   */
+  public Environment withRuler(Ruler figures) {
+    return new Environment(jvmVendor, jvmVersion, jvmName, garbageCollectors, maxHeapBytes,
+        jvmArguments, cpuModel, cpus, os, arch, warnings, properties, Optional.of(Checks.notNull(figures, "ruler")));
   }
 
   /**
    * A short hash of what decides whether two results may be compared: JVM vendor and version,
    * collectors, maximum heap, CPU model and count, OS and architecture. JVM arguments are left out
    * because build tools add paths that change from run to run; the collectors and heap they set
-   * are part of the hash.
+   * are part of the hash. The {@link #ruler()} is left out too: it is measured anew by every run.
    *
    * @return twelve hexadecimal digits
    */

@@ -463,7 +463,9 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
         sb.append("better beyond ").append(noise);
         break;
       case UNCHANGED:
-        sb.append("within ").append(noise);
+        // Only MachineChange leaves a change beyond noise unchanged: the machine's change holds it.
+        boolean beyondNoise = !isDifference() && worseLog(Math.log(ratio())) > Math.log1p(noiseFloor());
+        sb.append(beyondNoise ? "beyond " + noise + ", within the machine's change" : "within " + noise);
         break;
       case CHANGED:
         sb.append("changed beyond ").append(noise).append(" (neutral metric, not judged)");

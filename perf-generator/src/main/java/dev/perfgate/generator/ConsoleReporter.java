@@ -157,6 +157,7 @@ public final class ConsoleReporter {
     sb.append(String.format(Locale.ROOT, "%nPerfgate: %d benchmark variant%s in %.1f s on %s%n",
         variants, variants == 1 ? "" : "s", report.elapsed().toMillis() / 1000.0, report.environment()));
     sb.append("probes: ").append(String.join("; ", report.probes())).append('\n');
+    report.environment().ruler().ifPresent(r -> sb.append(r).append('\n'));
     for (String w : report.environment().warnings()) {
       sb.append("WARNING: ").append(w).append('\n');
     }

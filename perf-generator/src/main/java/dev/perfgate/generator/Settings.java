@@ -47,6 +47,8 @@ public final class Settings {
   public static final String BASELINE_UPDATE = "perfgate.baseline.update";
   /** Forked JVMs per suite run. */
   public static final String FORKS = "perfgate.forks";
+  /** The ruler switch. */
+  public static final String RULER = "perfgate.ruler";
 
   /** The default report directory. */
   public static final Path DEFAULT_REPORT_DIR = Path.of("target", "perfgate");
@@ -94,7 +96,9 @@ public final class Settings {
       new Key(BASELINE_DIR, "the baseline store", "a directory", ".perfgate"),
       new Key(BASELINE_UPDATE, "replace the stored baselines with this run", "true or false", "false"),
       new Key(FORKS, "fresh JVMs each suite runs in, every one running all the suite's variants; 0 runs in this JVM",
-          "a whole number >= 0", "0"));
+          "a whole number >= 0", "0"),
+      new Key(RULER, "measure the ruler, a fixed calibration workload of about 0.3 s, with every baseline-judged run,"
+          + " so that a slower machine is told from slower code", "true or false", "true"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -273,6 +277,12 @@ public final class Settings {
   int forks() {
     String v = lookup.apply(FORKS);
     return v == null || v.isBlank() ? 0 : atLeast(FORKS, parseInt(FORKS, v), 0, "");
+  }
+
+  /** Whether a baseline-judged run measures the ruler; true by default. */
+  boolean ruler() {
+    String v = lookup.apply(RULER);
+    return v == null || parseBoolean(RULER, v);
   }
 
   /** Every key that is set, with its value, so that a forked JVM can be given the same settings. */

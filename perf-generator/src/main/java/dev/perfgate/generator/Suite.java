@@ -6,6 +6,7 @@ import dev.perfgate.api.Environment;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Probe;
 import dev.perfgate.api.Result;
+import dev.perfgate.api.Ruler;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.api.internal.Checks;
@@ -21,6 +22,7 @@ import dev.perfgate.generator.internal.Ticker;
 import dev.perfgate.generator.internal.TrialScheduler;
 import dev.perfgate.generator.internal.VariantPlan;
 import dev.perfgate.generator.internal.fork.Forking;
+import dev.perfgate.generator.internal.ruler.RulerWorkload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,6 +130,11 @@ public final class Suite {
       List<TrialScheduler.Measured> measured = scheduler.runAll(plan);
       reports = measured.stream().map(m -> new BenchmarkReport(m.result(), TargetJudge.verdicts(m))).toList();
       if (baselines != null) {
+        Optional<Ruler> ruler = ruler(forking);
+        if (ruler.isPresent()) {
+          environment = environment.withRuler(ruler.get());
+          reports = reports.stream().map(r -> withRuler(r, ruler.get())).toList();
+        }
         reports = baselines.judge(reports, key -> judged(plan, key), key -> scheduler.remeasure(plan, key));
       }
     }
@@ -160,6 +167,24 @@ public final class Suite {
     Map<String, String> properties = new LinkedHashMap<>(settings.values());
     properties.remove(Settings.FORKS);
     return new TrialScheduler.Forks(forking, forks, properties, jvmArgs);
+  }
+
+  /**
+   * The ruler, measured after the benchmarks so that its allocations cannot change the heap they
+   * run in; not in a forked child, whose parent measures it.
+   */
+  private Optional<Ruler> ruler(Forking forking) {
+    if (!settings.ruler() || forking.measuresForParent()) {
+      return Optional.empty();
+    }
+    return new RulerWorkload(ticker).measure();
+  }
+
+  private static BenchmarkReport withRuler(BenchmarkReport r, Ruler ruler) {
+    Result m = r.result();
+    Result with = new Result(m.key(), m.trials(), m.notMeasured(), m.warnings(), m.error(),
+        m.environment().withRuler(ruler), m.startedAt(), m.elapsed(), m.cause(), m.annotations());
+    return new BenchmarkReport(with, r.verdicts());
   }
 
   /** The judged metrics of a variant: the configured ones and those its benchmark's targets name. */

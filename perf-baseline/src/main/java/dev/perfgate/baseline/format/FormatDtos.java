@@ -7,14 +7,17 @@ import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Direction;
 import dev.perfgate.api.Environment;
 import dev.perfgate.api.Metric;
+import dev.perfgate.api.Ruler;
 import dev.perfgate.api.Sample;
 import dev.perfgate.api.Trial;
 import dev.perfgate.api.Unit;
 import dev.perfgate.api.internal.Checks;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
@@ -151,12 +154,15 @@ public final class FormatDtos {
    * @param arch the architecture
    * @param warnings what makes figures from here less trustworthy
    * @param properties further properties, sorted by name
+   * @param ruler the ruler's figures measured with the run; absent where none ran and in files
+   *     written before the ruler existed
    */
   @JsonPropertyOrder({"fingerprint", "jvmVendor", "jvmVersion", "jvmName", "garbageCollectors", "maxHeapBytes",
-      "jvmArguments", "cpuModel", "cpus", "os", "arch", "warnings", "properties"})
+      "jvmArguments", "cpuModel", "cpus", "os", "arch", "warnings", "properties", "ruler"})
   public record EnvironmentDto(@JsonInclude(JsonInclude.Include.NON_NULL) String fingerprint, String jvmVendor,
       String jvmVersion, String jvmName, List<String> garbageCollectors, long maxHeapBytes, List<String> jvmArguments,
-      String cpuModel, int cpus, String os, String arch, List<String> warnings, Map<String, String> properties) {
+      String cpuModel, int cpus, String os, String arch, List<String> warnings, Map<String, String> properties,
+      @JsonInclude(JsonInclude.Include.NON_NULL) RulerDto ruler) {
 
     /**
      * The shape of an environment.
@@ -168,7 +174,7 @@ public final class FormatDtos {
     public static EnvironmentDto of(Environment e, boolean withFingerprint) {
       return new EnvironmentDto(withFingerprint ? e.fingerprint() : null, e.jvmVendor(), e.jvmVersion(), e.jvmName(),
           e.garbageCollectors(), e.maxHeapBytes(), e.jvmArguments(), e.cpuModel(), e.cpus(), e.os(), e.arch(),
-          e.warnings(), new TreeMap<>(e.properties()));
+          e.warnings(), new TreeMap<>(e.properties()), e.ruler().map(RulerDto::of).orElse(null));
     }
 
     /**
@@ -179,9 +185,55 @@ public final class FormatDtos {
      */
     public Environment toEnvironment() {
       return new Environment(jvmVendor, jvmVersion, jvmName, orEmpty(garbageCollectors), maxHeapBytes,
-          orEmpty(jvmArguments), cpuModel, cpus, os, arch, orEmpty(warnings), properties == null ? Map.of() : properties);
+          orEmpty(jvmArguments), cpuModel, cpus, os, arch, orEmpty(warnings), properties == null ? Map.of() : properties,
+          Optional.ofNullable(ruler).map(RulerDto::toRuler));
     }
   }
+
+  /**
+   * The ruler's figures as a file and a report write them: each part's median and spread of one
+   * trial in nanoseconds, its trial count, and the ruler's whole cost.
+   *
+   * @param parts the parts, in order
+   * @param elapsedNanos the wall time the ruler took, in nanoseconds
+   */
+  @JsonPropertyOrder({"parts", "elapsedNanos"})
+  public record RulerDto(List<RulerPartDto> parts, long elapsedNanos) {
+
+    /**
+     * The shape of a ruler.
+     *
+     * @param r the ruler
+     * @return its shape
+     */
+    public static RulerDto of(Ruler r) {
+      return new RulerDto(r.parts().stream().map(p -> new RulerPartDto(p.name(), p.median(), p.spread(), p.trials()))
+          .toList(), r.elapsed().toNanos());
+    }
+
+    /**
+     * The ruler this shape holds.
+     *
+     * @return the ruler
+     * @throws IllegalArgumentException if a figure is missing or out of range
+     */
+    public Ruler toRuler() {
+      Checks.argument(parts != null, "ruler has no parts");
+      return new Ruler(parts.stream().map(p -> new Ruler.Part(p.name(), p.median(), p.spread(), p.trials())).toList(),
+          Duration.ofNanos(elapsedNanos));
+    }
+  }
+
+  /**
+   * One part of the ruler.
+   *
+   * @param name the part, such as {@code cpu}
+   * @param median the median time of one trial in nanoseconds
+   * @param spread 1.4826 times the median absolute deviation of the trial times, in nanoseconds
+   * @param trials the number of trials
+   */
+  @JsonPropertyOrder({"name", "median", "spread", "trials"})
+  public record RulerPartDto(String name, double median, double spread, int trials) {}
 
   /**
    * A trial in its object form, as a report and a version 1 file write it. A version 2 file writes

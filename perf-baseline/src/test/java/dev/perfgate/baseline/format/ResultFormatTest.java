@@ -128,4 +128,42 @@ final class ResultFormatTest {
     assertEquals(1, d.version());
     assertEquals(r, d.baselines().get(0).result());
   }
+
+  @Test
+  void aRunWithRulerFigures_roundTripsThemInItsEnvironment_andTheFingerprintIgnoresThem() throws Exception {
+    Result plain = Fixtures.rich(KEY, 5);
+    dev.perfgate.api.Ruler ruler = new dev.perfgate.api.Ruler(List.of(
+        new dev.perfgate.api.Ruler.Part("cpu", 1.2345678e7, 2.5e5, 9),
+        new dev.perfgate.api.Ruler.Part("memory", 8.1e6, 1.0e5, 9),
+        new dev.perfgate.api.Ruler.Part("files", 3.3e6, 4.4e5, 9)), java.time.Duration.ofMillis(412));
+    Result withRuler = new Result(plain.key(), plain.trials(), plain.notMeasured(), plain.warnings(), plain.error(),
+        plain.environment().withRuler(ruler), plain.startedAt(), plain.elapsed());
+    String json = ResultFormat.write(StoredRun.of(withRuler));
+    assertTrue(json.contains("\"ruler\":{\"parts\":[{\"name\":\"cpu\",\"median\":1.2345678E7,"), json);
+    StoredRun back = ResultFormat.read(json);
+    assertEquals(withRuler, back.result());
+    assertEquals(Optional.of(ruler), back.result().environment().ruler());
+    assertEquals(plain.environment().fingerprint(), back.result().environment().fingerprint());
+    assertEquals(json, ResultFormat.write(back));
+  }
+
+  @Test
+  void aFileWrittenBeforeTheRuler_readsWithoutOne() throws Exception {
+    String json = ResultFormat.write(StoredRun.of(Fixtures.rich(KEY, 6)));
+    assertFalse(json.contains("\"ruler\""), "no ruler, no field: files stay as they were");
+    Result back = ResultFormat.read(json).result();
+    assertEquals(Optional.empty(), back.environment().ruler());
+    assertEquals(Fixtures.rich(KEY, 6), back);
+  }
+
+  @Test
+  void theSchema_describesTheRuler() throws Exception {
+    try (InputStream in = ResultFormat.class.getResourceAsStream("perfgate-result.schema.json")) {
+      JsonNode schema = JSON.readTree(in);
+      assertEquals("#/$defs/ruler", schema.at("/$defs/environment/properties/ruler/$ref").asText());
+      List<String> required = new java.util.ArrayList<>();
+      schema.at("/$defs/ruler/properties/parts/items/required").forEach(n -> required.add(n.asText()));
+      assertEquals(List.of("name", "median", "spread", "trials"), required);
+    }
+  }
 }

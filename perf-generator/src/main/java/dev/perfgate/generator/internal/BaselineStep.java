@@ -12,6 +12,7 @@ import dev.perfgate.baseline.BaselinePolicy;
 import dev.perfgate.baseline.Comparison;
 import dev.perfgate.baseline.Comparisons;
 import dev.perfgate.baseline.HistoryCheck;
+import dev.perfgate.baseline.MachineChange;
 import dev.perfgate.baseline.RegressionJudge;
 import dev.perfgate.generator.BenchmarkReport;
 import dev.perfgate.generator.RunError;
@@ -27,7 +28,9 @@ import java.util.function.Function;
 /**
  * Judges a suite's results against the stored baselines and history, in four steps: read each
  * variant's baseline and history once, decide each variant without touching the store, correct all
- * comparisons of the suite at once (Holm) and measure each failing regression again, then write.
+ * comparisons of the suite at once (Holm), hold each time regression against the machine's change
+ * that the two runs' rulers show ({@link MachineChange}) and measure each failing regression again,
+ * then write.
  */
 public final class BaselineStep {
 
@@ -95,6 +98,7 @@ public final class BaselineStep {
       all.add(decide(r, judged.apply(r.result().key())));
     }
     all = holm(all);
+    all = all.stream().map(BaselineStep::machine).toList();
     all = all.stream().map(j -> confirm(j, remeasure)).toList();
     return all.stream().map(this::record).map(BaselineStep::report).toList();
   }
@@ -120,6 +124,19 @@ public final class BaselineStep {
     Comparisons.holm(family).forEach(c -> adjusted.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c));
     return all.stream().map(j -> j.decision() == null ? j
         : j.with(j.decision().withComparisons(adjusted.getOrDefault(j.decision().key(), List.of())))).toList();
+  }
+
+  /**
+   * Where the ruler moved beyond its noise between the baseline's run and this one, the machine
+   * changed: a time regression within that change is not the code's. Before the confirmation, so
+   * that a regression the machine explains is not measured again.
+   */
+  private static Judgement machine(Judgement j) {
+    if (j.decision() == null || j.stored().baseline().isEmpty()) {
+      return j;
+    }
+    return MachineChange.between(j.stored().baseline().get().environment().ruler(), j.result().environment().ruler())
+        .map(m -> j.with(j.decision().withComparisons(m.apply(j.decision().comparisons())))).orElse(j);
   }
 
   /** Measures a variant again, once, if one of its comparisons with a baseline would fail the build. */

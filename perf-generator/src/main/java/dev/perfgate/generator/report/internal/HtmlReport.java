@@ -347,6 +347,7 @@ public final class HtmlReport {
     row(h, "OS", e.os() + " " + e.arch());
     row(h, "JVM arguments", String.join(" ", e.jvmArguments()));
     new TreeMap<>(e.properties()).forEach((k, v) -> row(h, k, v));
+    e.ruler().ifPresent(r -> row(h, "ruler", r.toString().substring("ruler ".length())));
     row(h, "probes", String.join("; ", report.probes()));
     h.append("</tbody></table></div>\n");
   }

@@ -49,7 +49,10 @@ public final class MarkdownReport {
     }
     md.append(". Environment `").append(report.environment().fingerprint()).append("`: ")
         .append(Text.markdown(report.environment().jvmName() + " " + report.environment().jvmVersion() + ", "
-            + report.environment().cpus() + " CPUs")).append(".\n\n");
+            + report.environment().cpus() + " CPUs")).append('.');
+    report.environment().ruler().ifPresent(r -> md.append(' ').append(Text.markdown(capitalized(r.toString())))
+        .append('.'));
+    md.append("\n\n");
 
     if (!verdicts.isEmpty()) {
       List<Verdict> sorted = new ArrayList<>(verdicts);
@@ -120,5 +123,9 @@ public final class MarkdownReport {
       case INCONCLUSIVE -> "\u2754 ";
       case NOT_MEASURED -> "\u2796 ";
     };
+  }
+
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }
