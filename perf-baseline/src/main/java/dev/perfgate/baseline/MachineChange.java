@@ -5,6 +5,8 @@ import dev.perfgate.api.Ruler;
 import dev.perfgate.api.Unit;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.api.internal.Checks;
+import dev.perfgate.api.internal.stats.Mad;
+import dev.perfgate.api.internal.stats.Median;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +32,8 @@ import java.util.stream.Collectors;
  * {@link Outcome#UNCHANGED} (PASS), its figures as measured. A regression beyond that keeps its
  * outcome and status, so it still fails past the tolerance. Counts (allocated bytes, counters) do
  * not depend on the machine's speed and are never adjusted. A faster machine adjusts nothing; its
- * comparisons say it, since it can hide a regression.
+ * comparisons say it, since it can hide a regression. Checks against the stored history are held
+ * the same way ({@link #applyToHistory}), against the {@link #typical} ruler of the history's runs.
  *
  * <pre>{@code
  * Optional<MachineChange> m = MachineChange.between(baseline.environment().ruler(), now.environment().ruler());
@@ -169,6 +172,75 @@ public record MachineChange(List<PartChange> parts, double ratio, boolean change
     }
     String tail = c.outcome() == Outcome.REGRESSED && slower() ? ", and the change goes beyond it" : "";
     return c.withOutcome(c.outcome(), join(c.note(), words() + tail));
+  }
+
+  /**
+   * The history checks with this change applied, as {@link #apply(List)} does to comparisons: where
+   * the machine got slower, a time regression against the history's median within the machine's
+   * change times {@code 1 + noise floor} becomes {@link Outcome#UNCHANGED}. Make this change
+   * {@link #between} the history's {@link #typical} ruler and this run's.
+   *
+   * @param checks a run's checks against its stored history
+   * @return the checks, in the same order
+   */
+  public List<HistoryCheck> applyToHistory(List<HistoryCheck> checks) {
+    if (!changed) {
+      return List.copyOf(checks);
+    }
+    List<HistoryCheck> out = new ArrayList<>(checks.size());
+    for (HistoryCheck h : checks) {
+      out.add(apply(h));
+    }
+    return List.copyOf(out);
+  }
+
+  private HistoryCheck apply(HistoryCheck h) {
+    if (!timed(h.metric()) || h.outcome() == Outcome.NOT_COMPARABLE || !(h.value() > 0) || !(h.median() > 0)) {
+      return h;
+    }
+    double log = Math.log(h.value() / h.median());
+    double worse = h.metric().direction() == dev.perfgate.api.Direction.HIGHER_IS_BETTER ? -log : log;
+    Outcome outcome = h.outcome();
+    String words = words();
+    if (outcome == Outcome.REGRESSED && slower()) {
+      if (worse <= Math.log(ratio) + Math.log1p(h.noiseFloor())) {
+        outcome = Outcome.UNCHANGED;
+        words += ": the change is within it";
+      } else {
+        words += ", and the change goes beyond it";
+      }
+    }
+    return new HistoryCheck(h.key(), h.metric(), outcome, h.value(), h.prediction(), h.limits(),
+        h.note().isEmpty() ? "(" + words + ")" : h.note() + "; " + words);
+  }
+
+  /**
+   * The typical ruler of several runs, such as a variant's stored history: each part's median of
+   * the runs' medians, with the larger of the runs' typical spread and the spread between the runs
+   * (1.4826 MAD of their medians), so that the history's own run-to-run noise widens the band.
+   * Only parts every ruler has are kept.
+   *
+   * @param rulers the rulers, at least one
+   * @return the typical ruler, empty if there are none or they share no part
+   */
+  public static Optional<Ruler> typical(List<Ruler> rulers) {
+    if (rulers.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Ruler.Part> parts = new ArrayList<>();
+    for (Ruler.Part first : rulers.get(0).parts()) {
+      List<Ruler.Part> all = rulers.stream().map(r -> r.part(first.name())).flatMap(Optional::stream).toList();
+      if (all.size() < rulers.size()) {
+        continue;
+      }
+      double[] medians = all.stream().mapToDouble(Ruler.Part::median).toArray();
+      double[] spreads = all.stream().mapToDouble(Ruler.Part::spread).toArray();
+      double between = medians.length > 1 ? Mad.NORMAL_CONSISTENCY * Mad.of(medians) : 0;
+      int trials = all.stream().mapToInt(Ruler.Part::trials).sum();
+      parts.add(new Ruler.Part(first.name(), Median.of(medians), Math.max(Median.of(spreads), between), trials));
+    }
+    long nanos = (long) Median.of(rulers.stream().mapToDouble(r -> r.elapsed().toNanos()).toArray());
+    return parts.isEmpty() ? Optional.empty() : Optional.of(new Ruler(parts, java.time.Duration.ofNanos(nanos)));
   }
 
   /** Times and rates follow the machine's speed; counts do not. */

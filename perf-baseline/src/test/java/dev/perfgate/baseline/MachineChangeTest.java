@@ -131,4 +131,40 @@ final class MachineChangeTest {
     assertEquals(Status.FAIL, after.status(), "a faster machine excuses nothing");
     assertTrue(after.message().contains("machine faster by 23.1 %"), after.message());
   }
+
+  private static HistoryCheck historyRegressed(double value) {
+    return new HistoryCheck(KEY, Metric.WALL_TIME, Outcome.REGRESSED, value,
+        new HistoryCheck.Prediction(1000, 970, 1030, 12), LIMITS, "");
+  }
+
+  @Test
+  void applyToHistory_twentyFivePercentAboveTheMedianOnAThirtyPercentSlowerMachine_passes_andSixtyStillFails() {
+    assertEquals(Status.FAIL, historyRegressed(1250).status());
+    MachineChange m = MachineChange.between(BEFORE, THIRTY_PERCENT_SLOWER).orElseThrow();
+    List<HistoryCheck> after = m.applyToHistory(List.of(historyRegressed(1250), historyRegressed(1600)));
+    assertEquals(Status.PASS, after.get(0).status(), after.get(0).message());
+    assertEquals("render  time.wall 1.25 us vs history median 1 us (+25.0 %), prediction 970 ns .. 1.03 us over 12"
+        + " runs (machine slower by 30.0 % (ruler cpu +30.0 %, memory +30.0 %, files +30.0 %): the change is within"
+        + " it)  unchanged  PASS", after.get(0).message());
+    assertEquals(Status.FAIL, after.get(1).status(), after.get(1).message());
+    assertTrue(after.get(1).message().contains("and the change goes beyond it"), after.get(1).message());
+    MachineChange same = MachineChange.between(BEFORE, BEFORE).orElseThrow();
+    assertEquals(List.of(historyRegressed(1250)), same.applyToHistory(List.of(historyRegressed(1250))));
+  }
+
+  @Test
+  void typical_ofSeveralRuns_isEachPartsMedian_withTheSpreadBetweenRunsWhereItIsLarger() {
+    Ruler a = ruler(20, 10, 5).orElseThrow();
+    Ruler b = ruler(22, 10, 5).orElseThrow();
+    Ruler c = ruler(30, 10, 5).orElseThrow();
+    Ruler typical = MachineChange.typical(List.of(a, b, c)).orElseThrow();
+    Ruler.Part cpu = typical.part("cpu").orElseThrow();
+    assertEquals(22e6, cpu.median(), 1e-6);
+    assertEquals(1.4826 * 2e6, cpu.spread(), 1e-3, "MAD of 20, 22, 30 ms is 2 ms, above the 0.22 ms within a run");
+    assertEquals(27, cpu.trials());
+    Ruler.Part memory = typical.part("memory").orElseThrow();
+    assertEquals(10e6, memory.median(), 1e-6);
+    assertEquals(1e5, memory.spread(), 1e-6, "no spread between runs: the runs' own");
+    assertEquals(Optional.empty(), MachineChange.typical(List.of()));
+  }
 }

@@ -4,6 +4,7 @@ import dev.perfgate.api.BaselineStore;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
+import dev.perfgate.api.Ruler;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Subject;
 import dev.perfgate.api.Verdict;
@@ -128,15 +129,28 @@ public final class BaselineStep {
 
   /**
    * Where the ruler moved beyond its noise between the baseline's run and this one, the machine
-   * changed: a time regression within that change is not the code's. Before the confirmation, so
-   * that a regression the machine explains is not measured again.
+   * changed: a time regression within that change is not the code's. The same holds against the
+   * history, whose machine is the typical ruler of the runs its check used. Before the
+   * confirmation, so that a regression the machine explains is not measured again.
    */
   private static Judgement machine(Judgement j) {
-    if (j.decision() == null || j.stored().baseline().isEmpty()) {
+    Optional<Ruler> now = j.result().environment().ruler();
+    if (j.decision() == null || now.isEmpty()) {
       return j;
     }
-    return MachineChange.between(j.stored().baseline().get().environment().ruler(), j.result().environment().ruler())
-        .map(m -> j.with(j.decision().withComparisons(m.apply(j.decision().comparisons())))).orElse(j);
+    BaselineDecision d = j.decision();
+    List<Comparison> comparisons = j.stored().baseline()
+        .flatMap(b -> MachineChange.between(b.environment().ruler(), now))
+        .map(m -> m.apply(d.comparisons())).orElse(d.comparisons());
+    // The history check holds this run against the recent runs of its environment: their typical ruler.
+    int runs = d.historyChecks().stream().mapToInt(HistoryCheck::runs).max().orElse(0);
+    String fingerprint = j.result().environment().fingerprint();
+    List<Ruler> recent = j.stored().history().stream().filter(h -> h.environment().fingerprint().equals(fingerprint))
+        .map(h -> h.environment().ruler()).flatMap(Optional::stream).toList();
+    List<HistoryCheck> checks = MachineChange.between(
+            MachineChange.typical(recent.subList(Math.max(0, recent.size() - runs), recent.size())), now)
+        .map(m -> m.applyToHistory(d.historyChecks())).orElse(d.historyChecks());
+    return j.with(new BaselineDecision(d.key(), d.action(), d.message(), comparisons, checks, d.trends()));
   }
 
   /** Measures a variant again, once, if one of its comparisons with a baseline would fail the build. */

@@ -86,4 +86,27 @@ final class BaselineStepMachineTest {
     assertEquals(Status.FAIL, v.status(), v.message());
     assertTrue(!v.message().contains("machine"), v.message());
   }
+
+  @Test
+  void judge_keptStore_holdsTheHistoryCheckAgainstTheHistorysTypicalRuler() throws Exception {
+    BaselineStore store = BaselineStores.directory(dir);
+    for (int run = 0; run < 6; run++) {
+      judge(store, timed(1000, Optional.of(ruler(1))));
+    }
+    List<Verdict> slower = judgeAll(store, timed(1250, Optional.of(ruler(1.3))));
+    assertEquals(2, slower.size(), slower.toString());
+    for (Verdict v : slower) {
+      assertEquals(Status.PASS, v.status(), v.message());
+      assertTrue(v.message().contains("machine slower by 30.0 %"), v.message());
+    }
+    List<Verdict> unexplained = judgeAll(store, timed(1250, Optional.of(ruler(1))));
+    assertTrue(unexplained.stream().anyMatch(v -> v.message().contains("vs history") && v.status() == Status.FAIL),
+        "the same regression on an unchanged machine fails: " + unexplained);
+  }
+
+  private static List<Verdict> judgeAll(BaselineStore store, Result result) {
+    BaselineStep step = new BaselineStep(store, RegressionJudge.defaults(), false, "-Dupdate=true", false);
+    return step.judge(List.of(new BenchmarkReport(result, List.of())), key -> Set.of(Metric.WALL_TIME),
+        key -> Optional.empty()).get(0).verdicts();
+  }
 }
