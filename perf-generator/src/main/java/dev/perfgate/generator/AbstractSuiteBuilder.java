@@ -163,7 +163,9 @@ abstract class AbstractSuiteBuilder {
    * Compares every result with its stored baseline and history in this store, and records the run.
    * The first run of a variant records its baseline; later runs replace it only when asked
    * ({@link #updateBaselines(boolean)} or {@code -D}{@value Settings#BASELINE_UPDATE}{@code =true}); every run is
-   * appended to the history.
+   * appended to the history. Such a run also measures the ruler after its benchmarks (about 0.3 s;
+   * {@code -D}{@value Settings#RULER}{@code =false} turns it off), so that a time regression a slower
+   * machine explains is reported as "machine slower by X %" instead of failing.
    *
    * @param store the store, for example {@code BaselineStores.directory(Path.of(".perfgate"))}
    * @return this builder
