@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * The ruler: a fixed calibration workload whose times tell a slower machine from slower code. Three
  * parts, each a fixed amount of work that never changes between versions: {@code cpu} (an integer
- * and floating-point loop), {@code memory} (allocating an 8 MB array, beyond any L2 cache, writing
- * it and reading it back in a stride that misses the caches) and {@code files} (writing, reading
+ * and floating-point loop), {@code memory} (allocating 1 MB in short-lived 16 KB arrays, then
+ * writing an 8 MB array, beyond any L2 cache, and reading it back in a stride that misses the
+ * caches) and {@code files} (writing, reading
  * and deleting small files in a temporary directory). The parts run interleaved, after
  * {@link #WARMUP_ROUNDS} unrecorded rounds that let the JIT compile them, for {@link #TRIALS}
  * rounds, so each part has its own median and spread. Every time is read from the suite's
@@ -36,6 +37,14 @@ public final class RulerWorkload {
   static final int CPU_ITERATIONS = 3_000_000;
   /** 2^20 longs: 8 MB, beyond any L2 cache. */
   static final int MEMORY_LONGS = 1 << 20;
+  /**
+   * Short-lived arrays allocated per trial: 64 of 2048 longs (16 KB, below G1's humongous size),
+   * 1 MB in all. The 8 MB array itself is allocated once per ruler run, outside the timing: fresh
+   * 8 MB arrays are humongous objects whose cost (fresh pages, collections they start) depends on
+   * the heap the benchmarks left, not on the machine.
+   */
+  static final int ALLOCATIONS = 64;
+  static final int ALLOCATION_LONGS = 2048;
   /** An odd stride of 8191 longs (64 KB): every read is a new cache line and most a new page. */
   static final int MEMORY_STRIDE = 8191;
   static final int FILES = 8;
@@ -65,11 +74,12 @@ public final class RulerWorkload {
     Path dir = tempDir();
     try {
       long[][] times = new long[3][TRIALS];
+      long[] buffer = new long[MEMORY_LONGS];
       boolean files = dir != null;
       for (int round = 0; round < WARMUP_ROUNDS + TRIALS; round++) {
         long seed = 0x9E3779B97F4A7C15L * (round + 1);
         long cpu = time(() -> cpu(CPU_ITERATIONS, seed));
-        long memory = time(() -> memory(seed));
+        long memory = time(() -> memory(buffer, seed));
         long file = -1;
         if (files) {
           try {
@@ -145,18 +155,27 @@ public final class RulerWorkload {
     return h ^ Double.doubleToRawLongBits(x);
   }
 
-  /** Allocates 8 MB, writes every element, then reads them all in a cache-missing stride. */
-  static long memory(long seed) {
-    long[] a = new long[MEMORY_LONGS];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = seed + i;
-    }
+  /**
+   * Allocates {@link #ALLOCATIONS} short-lived arrays and fills them, then writes every element of
+   * the 8 MB buffer and reads them all in a cache-missing stride.
+   */
+  static long memory(long[] buffer, long seed) {
     long sum = 0;
-    int mask = a.length - 1;
+    for (int k = 0; k < ALLOCATIONS; k++) {
+      long[] small = new long[ALLOCATION_LONGS];
+      for (int i = 0; i < small.length; i++) {
+        small[i] = seed ^ i;
+      }
+      sum += small[(int) ((seed >>> 1) % ALLOCATION_LONGS)] + small.length;
+    }
+    for (int i = 0; i < buffer.length; i++) {
+      buffer[i] = seed + i;
+    }
+    int mask = buffer.length - 1;
     int j = 0;
-    for (int i = 0; i < a.length; i++) {
+    for (int i = 0; i < buffer.length; i++) {
       j = (j + MEMORY_STRIDE) & mask;
-      sum += a[j];
+      sum += buffer[j];
     }
     return sum;
   }

@@ -54,7 +54,8 @@ final class RulerWorkloadTest {
   @Test
   void theWork_dependsOnItsSeed_soItCannotBeFoldedAway() throws Exception {
     assertNotEquals(RulerWorkload.cpu(1000, 1), RulerWorkload.cpu(1000, 2));
-    assertNotEquals(RulerWorkload.memory(1), RulerWorkload.memory(2));
+    long[] buffer = new long[RulerWorkload.MEMORY_LONGS];
+    assertNotEquals(RulerWorkload.memory(buffer, 1), RulerWorkload.memory(buffer, 2));
     assertEquals(RulerWorkload.FILES * (long) RulerWorkload.FILE_BYTES,
         RulerWorkload.files(dir, 0) - lastBytes(0) * RulerWorkload.FILES);
     try (var left = Files.list(dir)) {
