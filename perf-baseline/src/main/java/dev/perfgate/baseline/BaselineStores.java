@@ -110,4 +110,28 @@ public final class BaselineStores {
   public static JdbcBaselineStore jdbc(DataSource dataSource, int historyLimit) {
     return new JdbcStore(dataSource, historyLimit, System::getenv);
   }
+
+  /**
+   * A PostgreSQL store reached by a JDBC URL, for a CI that names its database in settings rather
+   * than in code. Connections are opened through {@link java.sql.DriverManager}, so whichever driver on
+   * the class path accepts the URL serves it and Perfgate depends on none; the check that one does
+   * is made now, without connecting.
+   *
+   * <pre>{@code
+   * JdbcBaselineStore store = BaselineStores.jdbc("jdbc:postgresql://db:5432/perf",
+   *     Optional.of("perfgate"), Optional.ofNullable(System.getenv("PERFGATE_DB_PASSWORD")));
+   * }</pre>
+   *
+   * @param url the JDBC URL, such as {@code jdbc:postgresql://db:5432/perf}
+   * @param user the user, if the URL does not name one
+   * @param password the password, if any
+   * @return the store, keeping {@value #DEFAULT_HISTORY_LIMIT} runs per variant
+   * @throws IllegalArgumentException if no JDBC driver on the class path accepts the URL; the
+   *     message names the driver to add
+   * @throws NullPointerException if an argument is null
+   */
+  public static JdbcBaselineStore jdbc(String url, java.util.Optional<String> user,
+      java.util.Optional<String> password) {
+    return jdbc(new dev.perfgate.baseline.internal.DriverManagerSource(url, user, password));
+  }
 }

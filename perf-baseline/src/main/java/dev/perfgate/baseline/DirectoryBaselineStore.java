@@ -42,6 +42,13 @@ public interface DirectoryBaselineStore extends BaselineStore {
   int historyLimit();
 
   /**
+   * The longest a write waits for another writer before it fails naming the lock file and its holder.
+   *
+   * @return the wait, positive
+   */
+  java.time.Duration lockTimeout();
+
+  /**
    * The file that holds a variant's baselines, whether or not it exists yet. The name is made safe for Linux,
    * macOS and Windows: characters outside {@code [a-z0-9._-]} are replaced, a name whose part before
    * the first dot is a Windows device name ({@code aux}, {@code nul.txt}, {@code COM1.log}) gets a

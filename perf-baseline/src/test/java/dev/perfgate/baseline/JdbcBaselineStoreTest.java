@@ -50,6 +50,23 @@ final class JdbcBaselineStoreTest extends BaselineStoreContract {
   }
 
   @Test
+  void jdbcUrl_opensThroughDriverManager_andReadsWhatADataSourceStoreWrote() throws Exception {
+    String schema = server.newSchemaName();
+    BaselineStores.jdbc(server.dataSource(schema)).append(Fixtures.result(BenchmarkKey.of("render"), Metric.WALL_TIME, 1));
+    JdbcBaselineStore byUrl = BaselineStores.jdbc(server.url() + "?currentSchema=" + schema,
+        Optional.of(PostgresServer.USER), Optional.empty());
+    assertEquals(1, byUrl.history(BenchmarkKey.of("render")).size());
+  }
+
+  @Test
+  void jdbcUrl_withoutADriverForIt_namesTheDriverToAdd() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BaselineStores.jdbc("jdbc:oracle:thin:@db:1521/perf", Optional.empty(), Optional.empty()));
+    assertEquals("no JDBC driver on the class path accepts jdbc:oracle:thin:@db:1521/perf; add the driver for"
+        + " 'oracle' to the class path that runs the suite", e.getMessage());
+  }
+
+  @Test
   void firstUse_byEightStoresAtOnce_createsTheTablesOnceAndNoneFails() throws Exception {
     DataSource fresh = server.newSchema();
     ExecutorService pool = Executors.newFixedThreadPool(8);

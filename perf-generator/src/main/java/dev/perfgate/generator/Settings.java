@@ -47,6 +47,14 @@ public final class Settings {
   public static final String BASELINE_UPDATE = "perfgate.baseline.update";
   /** Forked JVMs per suite run. */
   public static final String FORKS = "perfgate.forks";
+  /** The directory store's longest wait for its lock. */
+  public static final String BASELINE_LOCK_TIMEOUT = "perfgate.baseline.lockTimeout";
+  /** A JDBC URL that selects the database store instead of the directory. */
+  public static final String BASELINE_JDBC_URL = "perfgate.baseline.jdbcUrl";
+  /** The database store's user. */
+  public static final String BASELINE_JDBC_USER = "perfgate.baseline.jdbcUser";
+  /** The database store's password. */
+  public static final String BASELINE_JDBC_PASSWORD = "perfgate.baseline.jdbcPassword";
 
   /** The default report directory. */
   public static final Path DEFAULT_REPORT_DIR = Path.of("target", "perfgate");
@@ -94,7 +102,15 @@ public final class Settings {
       new Key(BASELINE_DIR, "the baseline store", "a directory", ".perfgate"),
       new Key(BASELINE_UPDATE, "replace the stored baselines with this run", "true or false", "false"),
       new Key(FORKS, "fresh JVMs each suite runs in, every one running all the suite's variants; 0 runs in this JVM",
-          "a whole number >= 0", "0"));
+          "a whole number >= 0", "0"),
+      new Key(BASELINE_LOCK_TIMEOUT, "how long a write to the directory store waits for another writer before it fails"
+          + " naming the lock file and its holder", "a duration: 30s, 1500ms, 10m, 1h, or ISO-8601 such as PT30S", "1m"),
+      new Key(BASELINE_JDBC_URL, "keeps baselines in a database instead of the directory (PostgreSQL; the driver must"
+          + " be on the class path, it is opened through java.sql.DriverManager)",
+          "a JDBC URL such as jdbc:postgresql://db:5432/perf", "none: the directory store"),
+      new Key(BASELINE_JDBC_USER, "the database store's user", "a user name", "the URL's, or the driver's default"),
+      new Key(BASELINE_JDBC_PASSWORD, "the database store's password (prefer the CI's secret store to a command line,"
+          + " where other users of the machine can read it)", "a password", "none"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -256,6 +272,48 @@ public final class Settings {
   public Path baselineDir() {
     String v = lookup.apply(BASELINE_DIR);
     return v == null || v.isBlank() ? DEFAULT_BASELINE_DIR : Path.of(v.trim());
+  }
+
+  /**
+   * The directory store's longest wait for its lock.
+   *
+   * @return the wait, one minute by default
+   * @throws IllegalArgumentException if the value is not a positive duration
+   */
+  public Duration baselineLockTimeout() {
+    String v = lookup.apply(BASELINE_LOCK_TIMEOUT);
+    return v == null || v.isBlank() ? DEFAULT_LOCK_TIMEOUT : parseDuration(BASELINE_LOCK_TIMEOUT, v);
+  }
+
+  /** The directory store's lock wait unless set: writes take milliseconds, so a minute means a hung holder. */
+  static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(1);
+
+  /**
+   * The baseline store these settings select: the database that {@value #BASELINE_JDBC_URL} names,
+   * opened through {@link java.sql.DriverManager}, else the directory {@value #BASELINE_DIR} with the
+   * lock wait {@value #BASELINE_LOCK_TIMEOUT}. Nothing is connected or created until the first use.
+   *
+   * @return the store
+   * @throws IllegalArgumentException if a value does not parse, or no JDBC driver on the class path
+   *     accepts the URL; the message names the key
+   */
+  public dev.perfgate.api.BaselineStore baselineStore() {
+    String url = lookup.apply(BASELINE_JDBC_URL);
+    if (url == null || url.isBlank()) {
+      return dev.perfgate.baseline.BaselineStores.directory(baselineDir(),
+          dev.perfgate.baseline.BaselineStores.DEFAULT_HISTORY_LIMIT, baselineLockTimeout());
+    }
+    try {
+      return dev.perfgate.baseline.BaselineStores.jdbc(url.trim(), optional(BASELINE_JDBC_USER),
+          optional(BASELINE_JDBC_PASSWORD));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(BASELINE_JDBC_URL + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<String> optional(String key) {
+    String v = lookup.apply(key);
+    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
   }
 
   /**

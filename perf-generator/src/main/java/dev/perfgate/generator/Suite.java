@@ -9,7 +9,6 @@ import dev.perfgate.api.Result;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.api.internal.Checks;
-import dev.perfgate.baseline.BaselineStores;
 import dev.perfgate.baseline.RegressionJudge;
 import dev.perfgate.generator.internal.BaselineStep;
 import dev.perfgate.generator.internal.BenchmarkSpec;
@@ -70,7 +69,7 @@ public final class Suite {
     this.settings = b.settings == null ? Settings.fromSystemProperties() : b.settings;
     this.options = b.options == null ? settings.runOptions() : b.options;
     BaselineStore store = b.baselineStore != null ? b.baselineStore
-        : b.baselinesFromSettings ? BaselineStores.directory(settings.baselineDir()) : null;
+        : b.baselinesFromSettings ? settings.baselineStore() : null;
     this.baselines = store == null ? null : new BaselineStep(store,
         b.judge == null ? RegressionJudge.defaults() : b.judge,
         b.updateBaselines == null ? settings.updateBaseline() : b.updateBaselines,

@@ -115,6 +115,11 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
   }
 
   @Override
+  public Duration lockTimeout() {
+    return lockTimeout;
+  }
+
+  @Override
   public Path file(BenchmarkKey key) {
     return fileNamed(key, hash(key.name()));
   }
