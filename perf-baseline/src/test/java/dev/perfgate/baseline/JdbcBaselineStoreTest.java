@@ -41,12 +41,43 @@ final class JdbcBaselineStoreTest extends BaselineStoreContract {
     return BaselineStores.jdbc(dataSource);
   }
 
+  /** Every row of the baselines and of the baseline branch's history, every column as text. */
+  @Override
+  protected Object baselineBranchState() throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      for (String sql : List.of("SELECT t::text FROM perfgate_baseline t ORDER BY variant, fingerprint",
+          "SELECT t::text FROM perfgate_run t WHERE branch_lane = '' ORDER BY id")) {
+        try (ResultSet rs = s.executeQuery(sql)) {
+          while (rs.next()) {
+            rows.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void branchRuns_areRowsOfTheirOwnLane_keptApartPerBranch() throws Exception {
+    JdbcBaselineStore store = BaselineStores.jdbc(dataSource);
+    BenchmarkKey key = BenchmarkKey.of("render");
+    Result a = Fixtures.result(key, Metric.WALL_TIME, 1).withProvenance(dev.perfgate.api.Provenance.of("c1", "feat/a", "7"));
+    Result b = Fixtures.result(key, Metric.WALL_TIME, 2).withProvenance(dev.perfgate.api.Provenance.of("c2", "feat/b", "7"));
+    store.appendToBranch("feat/a", a);
+    store.appendToBranch("feat/b", b);
+    assertEquals(List.of(a), store.branchHistory(key, "feat/a"));
+    assertEquals(List.of(b), store.branchHistory(key, "feat/b"));
+    assertTrue(store.history(key).isEmpty());
+    assertEquals(List.of(2), ints(dataSource, "SELECT count(*)::int FROM perfgate_run WHERE ci_run_id = '7'"));
+  }
+
   @Test
   void firstUse_createsTheTablesAtTheNewestVersion() throws Exception {
     JdbcBaselineStore store = BaselineStores.jdbc(dataSource);
-    assertEquals(1, store.schemaVersion());
-    assertEquals(List.of("perfgate_baseline", "perfgate_run", "perfgate_schema"), tables(dataSource));
-    assertEquals(List.of(1), ints(dataSource, "SELECT version FROM perfgate_schema"));
+    assertEquals(2, store.schemaVersion());
+    assertEquals(List.of("perfgate_baseline", "perfgate_run", "perfgate_schema", "perfgate_shard"), tables(dataSource));
+    assertEquals(List.of(1, 2), ints(dataSource, "SELECT version FROM perfgate_schema ORDER BY version"));
   }
 
   @Test
@@ -89,7 +120,7 @@ final class JdbcBaselineStoreTest extends BaselineStoreContract {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(List.of(1), ints(fresh, "SELECT version FROM perfgate_schema"));
+    assertEquals(List.of(1, 2), ints(fresh, "SELECT version FROM perfgate_schema ORDER BY version"));
     assertEquals(8, BaselineStores.jdbc(fresh).history(BenchmarkKey.of("render")).size());
   }
 
@@ -97,9 +128,9 @@ final class JdbcBaselineStoreTest extends BaselineStoreContract {
   void tablesOfANewerPerfgate_areRefusedWithTheFix() throws Exception {
     JdbcBaselineStore store = BaselineStores.jdbc(dataSource);
     store.schemaVersion();
-    execute(dataSource, "INSERT INTO perfgate_schema (version, applied_by) VALUES (2, 'a newer Perfgate')");
+    execute(dataSource, "INSERT INTO perfgate_schema (version, applied_by) VALUES (3, 'a newer Perfgate')");
     IOException e = assertThrows(IOException.class, () -> BaselineStores.jdbc(dataSource).history(BenchmarkKey.of("x")));
-    assertTrue(e.getMessage().contains("schema version 2") && e.getMessage().contains("upgrade Perfgate"), e.getMessage());
+    assertTrue(e.getMessage().contains("schema version 3") && e.getMessage().contains("upgrade Perfgate"), e.getMessage());
   }
 
   @Test

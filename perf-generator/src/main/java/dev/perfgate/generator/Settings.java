@@ -55,6 +55,14 @@ public final class Settings {
   public static final String BASELINE_JDBC_USER = "perfgate.baseline.jdbcUser";
   /** The database store's password. */
   public static final String BASELINE_JDBC_PASSWORD = "perfgate.baseline.jdbcPassword";
+  /** The branch whose runs keep the baselines. */
+  public static final String BASELINE_BRANCH = "perfgate.baseline.branch";
+  /** The commit measured, overriding detection. */
+  public static final String COMMIT = "perfgate.commit";
+  /** The branch measured, overriding detection. */
+  public static final String BRANCH = "perfgate.branch";
+  /** The CI run's id, overriding detection. */
+  public static final String CI_RUN_ID = "perfgate.ciRunId";
 
   /** The default report directory. */
   public static final Path DEFAULT_REPORT_DIR = Path.of("target", "perfgate");
@@ -110,7 +118,15 @@ public final class Settings {
           "a JDBC URL such as jdbc:postgresql://db:5432/perf", "none: the directory store"),
       new Key(BASELINE_JDBC_USER, "the database store's user", "a user name", "the URL's, or the driver's default"),
       new Key(BASELINE_JDBC_PASSWORD, "the database store's password (prefer the CI's secret store to a command line,"
-          + " where other users of the machine can read it)", "a password", "none"));
+          + " where other users of the machine can read it)", "a password", "none"),
+      new Key(BASELINE_BRANCH, "the branch whose runs keep the baselines and the history; a run of another branch is"
+          + " compared with them, writes neither, and keeps its own history", "a branch name", "main"),
+      new Key(COMMIT, "the commit this run measures, stored with each run", "a commit id",
+          "from the CI's variables (GITHUB_SHA, CI_COMMIT_SHA, GIT_COMMIT, ...), else git rev-parse HEAD"),
+      new Key(BRANCH, "the branch this run measures", "a branch name", "from the CI's variables (GITHUB_HEAD_REF,"
+          + " GITHUB_REF_NAME, CI_COMMIT_REF_NAME, BRANCH_NAME, ...), else git; none on a detached HEAD"),
+      new Key(CI_RUN_ID, "the CI run (pipeline, workflow run) this run belongs to, shared by all its shards",
+          "an id", "from the CI's variables (GITHUB_RUN_ID, CI_PIPELINE_ID, BUILD_ID, ...), else none"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -314,6 +330,26 @@ public final class Settings {
   private Optional<String> optional(String key) {
     String v = lookup.apply(key);
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
+  }
+
+  /**
+   * The branch whose runs keep the baselines and the history.
+   *
+   * @return the branch, {@code main} by default
+   */
+  public String baselineBranch() {
+    String v = lookup.apply(BASELINE_BRANCH);
+    return v == null || v.isBlank() ? dev.perfgate.baseline.BaselinePolicy.DEFAULT_BASELINE_BRANCH : v.trim();
+  }
+
+  /**
+   * The commit, branch and CI run id the settings name, each empty where not set; detection
+   * fills the rest.
+   *
+   * @return what the settings say
+   */
+  public dev.perfgate.api.Provenance provenance() {
+    return dev.perfgate.api.Provenance.of(lookup.apply(COMMIT), lookup.apply(BRANCH), lookup.apply(CI_RUN_ID));
   }
 
   /**
