@@ -26,7 +26,7 @@ import java.nio.file.Path;
  * {@link java.io.IOException} names it, the line where the JSON breaks, and the fix. Files get the
  * permissions the umask gives, like any other file the user writes.
  */
-public interface DirectoryBaselineStore extends BaselineStore {
+public interface DirectoryBaselineStore extends BaselineStore, ShardReports {
 
   /**
    * The directory holding the files.

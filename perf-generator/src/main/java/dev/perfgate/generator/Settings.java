@@ -63,6 +63,8 @@ public final class Settings {
   public static final String BRANCH = "perfgate.branch";
   /** The CI run's id, overriding detection. */
   public static final String CI_RUN_ID = "perfgate.ciRunId";
+  /** This shard's name within its CI run. */
+  public static final String SHARD = "perfgate.shard";
 
   /** The default report directory. */
   public static final Path DEFAULT_REPORT_DIR = Path.of("target", "perfgate");
@@ -126,7 +128,10 @@ public final class Settings {
       new Key(BRANCH, "the branch this run measures", "a branch name", "from the CI's variables (GITHUB_HEAD_REF,"
           + " GITHUB_REF_NAME, CI_COMMIT_REF_NAME, BRANCH_NAME, ...), else git; none on a detached HEAD"),
       new Key(CI_RUN_ID, "the CI run (pipeline, workflow run) this run belongs to, shared by all its shards",
-          "an id", "from the CI's variables (GITHUB_RUN_ID, CI_PIPELINE_ID, BUILD_ID, ...), else none"));
+          "an id", "from the CI's variables (GITHUB_RUN_ID, CI_PIPELINE_ID, BUILD_ID, ...), else none"),
+      new Key(SHARD, "makes this run a shard of its CI run: each @PerfTest's report is stored under this name in the"
+          + " baseline store, for the shard merge (dev.perfgate.generator.report.Shards); a re-run replaces it",
+          "a name, such as the CI matrix entry", "none: no shard report is stored"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -350,6 +355,16 @@ public final class Settings {
    */
   public dev.perfgate.api.Provenance provenance() {
     return dev.perfgate.api.Provenance.of(lookup.apply(COMMIT), lookup.apply(BRANCH), lookup.apply(CI_RUN_ID));
+  }
+
+  /**
+   * This shard's name within its CI run, when the run is a shard.
+   *
+   * @return the name, empty when the run is no shard
+   */
+  public Optional<String> shard() {
+    String v = lookup.apply(SHARD);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
   }
 
   /**

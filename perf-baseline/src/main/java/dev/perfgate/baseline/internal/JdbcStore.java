@@ -4,6 +4,7 @@ import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Environment;
 import dev.perfgate.api.Result;
 import dev.perfgate.baseline.JdbcBaselineStore;
+import dev.perfgate.baseline.ShardReports.ShardReport;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -286,6 +287,44 @@ public final class JdbcStore implements JdbcBaselineStore {
         s.executeUpdate();
       }
       return null;
+    });
+  }
+
+  @Override
+  public void saveShardReport(ShardReport report) throws IOException {
+    Objects.requireNonNull(report, "report must not be null");
+    run("save the report of shard " + report.shard() + " of CI run " + report.ciRunId(), true, c -> {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO " + SHARD_TABLE
+          + " (revision, ci_run_id, shard, passed, report) VALUES (?, ?, ?, ?, ?) ON CONFLICT (revision, ci_run_id,"
+          + " shard) DO UPDATE SET passed = excluded.passed, report = excluded.report, saved_at = now()")) {
+        s.setString(1, text(report.commit()));
+        s.setString(2, text(report.ciRunId()));
+        s.setString(3, text(report.shard()));
+        s.setBoolean(4, report.passed());
+        s.setString(5, text(report.report()));
+        s.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<ShardReport> shardReports(String commit, String ciRunId) throws IOException {
+    Objects.requireNonNull(commit, "commit must not be null");
+    Objects.requireNonNull(ciRunId, "ciRunId must not be null");
+    return run("read the shard reports of CI run " + ciRunId, false, c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT shard, passed, report FROM " + SHARD_TABLE
+          + " WHERE revision = ? AND ci_run_id = ? ORDER BY shard")) {
+        s.setString(1, text(commit));
+        s.setString(2, text(ciRunId));
+        List<ShardReport> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ShardReport(commit, ciRunId, rs.getString(1), rs.getBoolean(2), rs.getString(3)));
+          }
+        }
+        return out;
+      }
     });
   }
 

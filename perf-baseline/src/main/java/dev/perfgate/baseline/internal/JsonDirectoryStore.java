@@ -3,6 +3,7 @@ package dev.perfgate.baseline.internal;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Result;
 import dev.perfgate.baseline.DirectoryBaselineStore;
+import dev.perfgate.baseline.ShardReports.ShardReport;
 import dev.perfgate.baseline.format.FormatException;
 import dev.perfgate.baseline.format.ResultFormat;
 import dev.perfgate.baseline.format.StoredRun;
@@ -60,6 +61,9 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
 
   /** The directory, inside the root, that holds the histories. */
   public static final String HISTORY_DIRECTORY = "history";
+
+  /** The directory, inside the root, that holds the shards' reports, one directory per CI run and commit. */
+  public static final String SHARDS_DIRECTORY = "shards";
 
   /** The directory, inside the root, that holds each branch's own histories, one directory per branch. */
   public static final String BRANCHES_DIRECTORY = "branches";
@@ -217,6 +221,50 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
       base = "_" + base;
     }
     return base.equals(branch) && !base.contains("--") ? base : base + "--" + hash(branch);
+  }
+
+  /** The directory of one CI run's shard reports. */
+  private Path shardDirectory(String commit, String ciRunId) {
+    return root.resolve(SHARDS_DIRECTORY).resolve(segment(ciRunId) + "--" + segment(commit));
+  }
+
+  @Override
+  public void saveShardReport(ShardReport report) throws IOException {
+    Objects.requireNonNull(report, "report must not be null");
+    Path dir = shardDirectory(report.commit(), report.ciRunId());
+    Files.createDirectories(dir);
+    // One file per shard, written whole by an atomic rename: shards never write the same file.
+    String json = "{\"commit\":" + ResultFormat.quote(report.commit()) + ",\"ciRunId\":" + ResultFormat.quote(report.ciRunId())
+        + ",\"shard\":" + ResultFormat.quote(report.shard()) + ",\"passed\":" + report.passed() + ",\"report\":"
+        + ResultFormat.quote(report.report()) + "}\n";
+    write(dir.resolve(segment(report.shard()) + ".json"), json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public List<ShardReport> shardReports(String commit, String ciRunId) throws IOException {
+    Path dir = shardDirectory(commit, ciRunId);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<ShardReport> out = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "[!.]*.json")) {
+      for (Path f : files) {
+        com.fasterxml.jackson.databind.JsonNode n;
+        try {
+          n = ResultFormat.tree(Files.readAllBytes(f));
+        } catch (FormatException e) {
+          throw new IOException("shard report " + f + " " + e.getMessage() + "; delete it and run the shard again", e);
+        }
+        if (n == null || !n.path("shard").isTextual() || !n.path("report").isTextual() || !n.path("passed").isBoolean()) {
+          throw new IOException("shard report " + f + " lacks its shard, passed or report; delete it and run the shard"
+              + " again");
+        }
+        out.add(new ShardReport(commit, ciRunId, n.get("shard").asText(), n.get("passed").asBoolean(),
+            n.get("report").asText()));
+      }
+    }
+    out.sort(java.util.Comparator.comparing(ShardReport::shard));
+    return out;
   }
 
   @Override
