@@ -122,6 +122,12 @@ final class DirectoryTorture {
         }
       }
       Files.deleteIfExists(log);
+      if ((k + 1) % 100 == 0) {
+        // A long run reports as it goes, so that a figure exists even if it must be stopped early.
+        System.err.printf(java.util.Locale.ROOT, "after %d kills: %d in a write, %d acknowledged, %d acknowledged lost,"
+            + " %d unreadable, %.0f s%n", k + 1, inFlight, acknowledged, lostAcknowledged, unreadable,
+            (System.nanoTime() - start) / 1e9);
+      }
     }
     // Every stored run, read again at the end, is whole: equal to what its writer wrote.
     int partial = 0;

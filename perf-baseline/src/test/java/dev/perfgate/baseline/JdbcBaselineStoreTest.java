@@ -73,6 +73,50 @@ final class JdbcBaselineStoreTest extends BaselineStoreContract {
   }
 
   @Test
+  void tablesOfSchemaVersion1_areMigrated_keepingTheirRunsAsTheBaselineBranchsHistory() throws Exception {
+    // The tables as Perfgate 0.2 created them (schema version 1), holding one run.
+    execute(dataSource, "CREATE TABLE perfgate_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL"
+        + " DEFAULT now(), applied_by text NOT NULL)");
+    execute(dataSource, "INSERT INTO perfgate_schema (version, applied_by) VALUES (1, 'Perfgate 0.2')");
+    execute(dataSource, "CREATE TABLE perfgate_baseline (variant text NOT NULL, fingerprint text NOT NULL, benchmark"
+        + " text NOT NULL, seq bigint NOT NULL, saved_at timestamptz NOT NULL DEFAULT now(), revision text, document"
+        + " text NOT NULL, PRIMARY KEY (variant, fingerprint))");
+    execute(dataSource, "CREATE SEQUENCE perfgate_baseline_seq");
+    execute(dataSource, "CREATE TABLE perfgate_run (id bigserial PRIMARY KEY, variant text NOT NULL, fingerprint text"
+        + " NOT NULL, benchmark text NOT NULL, saved_at timestamptz NOT NULL DEFAULT now(), revision text, document"
+        + " text NOT NULL)");
+    execute(dataSource, "CREATE INDEX perfgate_run_variant_id ON perfgate_run (variant, id)");
+    BenchmarkKey key = BenchmarkKey.of("render");
+    Result old = Fixtures.result(key, Metric.WALL_TIME, 1);
+    try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+        "INSERT INTO perfgate_run (variant, fingerprint, benchmark, document) VALUES (?, ?, ?, ?)")) {
+      s.setString(1, variantOf(key));
+      s.setString(2, old.environment().fingerprint());
+      s.setString(3, "render");
+      s.setString(4, dev.perfgate.baseline.internal.RunDocument.write(old, "2026-01-01T00:00:00Z"));
+      s.executeUpdate();
+    }
+    JdbcBaselineStore store = BaselineStores.jdbc(dataSource);
+    assertEquals(2, store.schemaVersion());
+    assertEquals(List.of(old), store.history(key));
+    Result branchRun = Fixtures.result(key, Metric.WALL_TIME, 2).withProvenance(dev.perfgate.api.Provenance.of("c", "x", "1"));
+    store.appendToBranch("x", branchRun);
+    assertEquals(List.of(old), store.history(key));
+    assertEquals(List.of(branchRun), store.branchHistory(key, "x"));
+  }
+
+  /** The variant key the store derives, read through the store itself: a run appended and its row's key. */
+  private String variantOf(BenchmarkKey key) throws Exception {
+    DataSource scratch = server.newSchema();
+    BaselineStores.jdbc(scratch).append(Fixtures.result(key, Metric.WALL_TIME, 0));
+    try (Connection c = scratch.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT variant FROM perfgate_run")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  @Test
   void firstUse_createsTheTablesAtTheNewestVersion() throws Exception {
     JdbcBaselineStore store = BaselineStores.jdbc(dataSource);
     assertEquals(2, store.schemaVersion());
