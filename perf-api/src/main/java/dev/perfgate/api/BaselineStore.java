@@ -113,6 +113,38 @@ public interface BaselineStore {
   List<Result> history(BenchmarkKey key) throws IOException;
 
   /**
+   * Appends a run of a branch other than the baseline branch to that branch's own history, kept
+   * apart from {@link #history(BenchmarkKey)}: a branch's runs are compared with the baseline
+   * branch's baseline and history and never change them. The store may drop the oldest entries
+   * beyond its bound, as for {@link #append(Result)}.
+   *
+   * <p>The default keeps nothing, for a store written before branches: it stays correct (a branch
+   * never mixes its runs into the baseline branch's history) and only has no branch history to show.
+   *
+   * @param branch the branch, as {@link Provenance#branch()} names it
+   * @param result the run
+   * @throws IOException if it cannot be written; the existing history is then unchanged
+   */
+  default void appendToBranch(String branch, Result result) throws IOException {
+    Checks.notNull(branch, "branch");
+    Checks.notNull(result, "result");
+  }
+
+  /**
+   * A branch's own history of a variant, oldest first: what {@link #appendToBranch} kept.
+   *
+   * @param key the variant
+   * @param branch the branch
+   * @return the runs, possibly empty; the default keeps none
+   * @throws IOException if the history exists but cannot be read
+   */
+  default List<Result> branchHistory(BenchmarkKey key, String branch) throws IOException {
+    Checks.notNull(key, "key");
+    Checks.notNull(branch, "branch");
+    return List.of();
+  }
+
+  /**
    * Where this store keeps a variant's baselines, in words for a message, such as the path of a
    * file or a table and its row. Never reads or writes anything. The default names no place:
    * {@code "the stored baselines of render[size=1000]"}.

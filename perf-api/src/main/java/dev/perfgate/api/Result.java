@@ -27,6 +27,7 @@ import java.util.Set;
  *     baseline
  * @param annotations data the probes reported that nothing judges (JFR's top allocation sites), at most
  *     one per id, in the order first added; shown by the reports, not stored with a baseline
+ * @param provenance the commit, branch and CI run that measured it, as far as known; stored with it
  */
 public record Result(
     BenchmarkKey key,
@@ -38,7 +39,8 @@ public record Result(
     Instant startedAt,
     Duration elapsed,
     Optional<Throwable> cause,
-    List<Annotation> annotations) {
+    List<Annotation> annotations,
+    Provenance provenance) {
 
   /**
    * Creates a result.
@@ -60,6 +62,30 @@ public record Result(
     Checks.argument(annotations.stream().map(Annotation::id).distinct().count() == annotations.size(),
         "annotations of %s repeat an id: %s; keep one per id", key, annotations.stream().map(Annotation::id).toList());
     Checks.argument(cause.isEmpty() || error.isPresent(), "a result with a cause (%s) must say its error", cause);
+    Checks.notNull(provenance, "provenance");
+  }
+
+  /**
+   * Creates a result whose provenance is {@linkplain Provenance#unknown() unknown}.
+   *
+   * @param key which benchmark variant this is
+   * @param trials the trials, in order
+   * @param notMeasured metrics that could not be measured, each with the reason
+   * @param warnings things that make the figures less trustworthy, in words
+   * @param error the failure of the benchmark, if it threw or timed out
+   * @param environment where it was measured
+   * @param startedAt when the run began
+   * @param elapsed how long the whole run took, warm-up included
+   * @param cause the exception behind the error
+   * @param annotations data the probes reported that nothing judges
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if there is a cause but no error, or an annotation id repeats
+   */
+  public Result(BenchmarkKey key, List<Trial> trials, Map<Metric, String> notMeasured, List<String> warnings,
+      Optional<String> error, Environment environment, Instant startedAt, Duration elapsed,
+      Optional<Throwable> cause, List<Annotation> annotations) {
+    this(key, trials, notMeasured, warnings, error, environment, startedAt, elapsed, cause, annotations,
+        Provenance.unknown());
   }
 
   /**
@@ -80,7 +106,8 @@ public record Result(
   public Result(BenchmarkKey key, List<Trial> trials, Map<Metric, String> notMeasured, List<String> warnings,
       Optional<String> error, Environment environment, Instant startedAt, Duration elapsed,
       Optional<Throwable> cause) {
-    this(key, trials, notMeasured, warnings, error, environment, startedAt, elapsed, cause, List.of());
+    this(key, trials, notMeasured, warnings, error, environment, startedAt, elapsed, cause, List.of(),
+        Provenance.unknown());
   }
 
   /**
@@ -98,7 +125,20 @@ public record Result(
    */
   public Result(BenchmarkKey key, List<Trial> trials, Map<Metric, String> notMeasured, List<String> warnings,
       Optional<String> error, Environment environment, Instant startedAt, Duration elapsed) {
-    this(key, trials, notMeasured, warnings, error, environment, startedAt, elapsed, Optional.empty(), List.of());
+    this(key, trials, notMeasured, warnings, error, environment, startedAt, elapsed, Optional.empty(), List.of(),
+        Provenance.unknown());
+  }
+
+  /**
+   * This result with another provenance, everything else the same.
+   *
+   * @param provenance the commit, branch and CI run that measured it
+   * @return the result
+   * @throws NullPointerException if provenance is null
+   */
+  public Result withProvenance(Provenance provenance) {
+    return new Result(key, trials, notMeasured, warnings, error, environment, startedAt, elapsed, cause, annotations,
+        provenance);
   }
 
   /**

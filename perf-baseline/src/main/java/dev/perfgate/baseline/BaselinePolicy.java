@@ -29,6 +29,12 @@ import java.util.Set;
  * them itself so that it can correct all its comparisons for multiplicity
  * ({@link Comparisons#holm}) and measure a regression again between deciding and recording.
  *
+ * <p>A run on a branch other than the baseline branch ({@link Builder#baselineBranch}, by default
+ * {@value #DEFAULT_BASELINE_BRANCH}; the branch is {@link dev.perfgate.api.Provenance#branch()}) is
+ * compared with the baseline branch's baseline and history and never writes them: it goes to its
+ * branch's own history ({@link BaselineStore#appendToBranch}), and an update it asks for is not made.
+ * A run whose branch is unknown counts as a run of the baseline branch.
+ *
  * <pre>{@code
  * BaselinePolicy policy = BaselinePolicy.newBuilder().update(updateRequested).build();
  * BaselineDecision d = policy.apply(store, result);
@@ -37,14 +43,19 @@ import java.util.Set;
  */
 public final class BaselinePolicy {
 
+  /** The branch whose runs keep the baselines and the history unless told otherwise. */
+  public static final String DEFAULT_BASELINE_BRANCH = "main";
+
   private final RegressionJudge judge;
   private final boolean update;
   private final String updateHint;
+  private final String baselineBranch;
 
-  private BaselinePolicy(RegressionJudge judge, boolean update, String updateHint) {
+  private BaselinePolicy(RegressionJudge judge, boolean update, String updateHint, String baselineBranch) {
     this.judge = judge;
     this.update = update;
     this.updateHint = updateHint;
+    this.baselineBranch = baselineBranch;
   }
 
   /**
@@ -185,6 +196,12 @@ public final class BaselinePolicy {
   public BaselineDecision record(BaselineStore store, Stored stored, Result current, Set<Metric> judged,
       BaselineDecision decided) throws IOException {
     Objects.requireNonNull(decided, "decided must not be null");
+    Optional<String> branch = otherBranch(current);
+    if (branch.isPresent()) {
+      // Never the baseline branch's baseline or history: its own history only.
+      store.appendToBranch(branch.get(), current);
+      return onBranch(decided, branch.get(), stored);
+    }
     BaselineDecision done = decided;
     String where = stored.place();
     if (decided.action() == BaselineDecision.Action.RECORDED
@@ -210,6 +227,35 @@ public final class BaselinePolicy {
     }
     store.append(current);
     return done;
+  }
+
+  /** The run's branch when it is known and not the baseline branch. */
+  private Optional<String> otherBranch(Result current) {
+    return current.provenance().branch().filter(b -> !b.equals(baselineBranch));
+  }
+
+  /** What a decision becomes for a run of another branch, which writes no baseline. */
+  private BaselineDecision onBranch(BaselineDecision d, String branch, Stored stored) {
+    String run = d.key() + "  run of branch " + branch;
+    String never = "; a branch never writes the baseline branch's (" + baselineBranch + ") baselines, its runs go to"
+        + " its own history";
+    switch (d.action()) {
+      case RECORDED:
+        return stored.otherBaselines().isEmpty()
+            ? new BaselineDecision(d.key(), BaselineDecision.Action.KEPT, run + ": no baseline of branch "
+                + baselineBranch + " in " + stored.place() + " yet, nothing to compare with" + never,
+                d.comparisons(), d.historyChecks(), d.trends())
+            : new BaselineDecision(d.key(), BaselineDecision.Action.NO_COMPARABLE_BASELINE, run + ": no comparable"
+                + " baseline of branch " + baselineBranch + " in " + stored.place() + ", which holds baselines of "
+                + stored.otherBaselines().size() + " other environment(s)" + never, d.comparisons(), d.historyChecks(),
+                d.trends());
+      case REPLACED:
+        return new BaselineDecision(d.key(), BaselineDecision.Action.KEPT, run + ": compared with the baseline of"
+            + " branch " + baselineBranch + " in " + stored.place() + ", which it did not replace although an update"
+            + " was requested" + never, d.comparisons(), d.historyChecks(), d.trends());
+      default:
+        return d;
+    }
   }
 
   /** The trend of each metric of a run over its history and itself. */
@@ -274,7 +320,7 @@ public final class BaselinePolicy {
 
   @Override
   public String toString() {
-    return "BaselinePolicy[update " + update + ", " + judge + "]";
+    return "BaselinePolicy[update " + update + ", baseline branch " + baselineBranch + ", " + judge + "]";
   }
 
   /** Builds a {@link BaselinePolicy}; each option may be set once. */
@@ -285,8 +331,32 @@ public final class BaselinePolicy {
     private boolean judgeSet;
     private boolean updateSet;
     private boolean hintSet;
+    private String baselineBranch = DEFAULT_BASELINE_BRANCH;
+    private boolean branchSet;
 
     private Builder() {}
+
+    /**
+     * Sets the branch whose runs keep the baselines and the history; runs of other branches are
+     * compared with them and kept apart. By default {@value BaselinePolicy#DEFAULT_BASELINE_BRANCH}.
+     *
+     * @param branch the branch, such as {@code main} or {@code master}
+     * @return this builder
+     * @throws IllegalStateException if already set
+     * @throws IllegalArgumentException if the branch is blank
+     */
+    public Builder baselineBranch(String branch) {
+      if (branchSet) {
+        throw new IllegalStateException("baseline branch was already set on this builder; set it once");
+      }
+      Objects.requireNonNull(branch, "branch must not be null");
+      if (branch.isBlank()) {
+        throw new IllegalArgumentException("baseline branch must not be blank, such as main");
+      }
+      this.baselineBranch = branch.trim();
+      branchSet = true;
+      return this;
+    }
 
     /**
      * Sets the judge that compares runs.
@@ -344,7 +414,7 @@ public final class BaselinePolicy {
      * @return an immutable policy
      */
     public BaselinePolicy build() {
-      return new BaselinePolicy(judge, update, updateHint);
+      return new BaselinePolicy(judge, update, updateHint, baselineBranch);
     }
   }
 }

@@ -44,9 +44,10 @@ public final class BaselineStores {
   }
 
   /**
-   * A directory store with a chosen history bound. The VCS revision saved with each run comes from
-   * the property {@code vcs.revision} of the result's environment, else from the CI variables
-   * {@code GITHUB_SHA}, {@code CI_COMMIT_SHA} or {@code GIT_COMMIT}, else none is saved.
+   * A directory store with a chosen history bound. Each run is saved with its
+   * {@link dev.perfgate.api.Result#provenance() provenance} (commit, branch, CI run), which a suite
+   * finds out before it stores a run; a result made by hand may take it from
+   * {@link dev.perfgate.api.Provenance#fromCi}.
    *
    * @param root the directory; created on the first write
    * @param historyLimit the number of runs kept per variant, at least 1
@@ -55,7 +56,7 @@ public final class BaselineStores {
    * @throws NullPointerException if root is null
    */
   public static DirectoryBaselineStore directory(Path root, int historyLimit) {
-    return new JsonDirectoryStore(root, historyLimit, System::getenv);
+    return new JsonDirectoryStore(root, historyLimit);
   }
 
   /**
@@ -73,7 +74,7 @@ public final class BaselineStores {
    * @throws NullPointerException if root or lockTimeout is null
    */
   public static DirectoryBaselineStore directory(Path root, int historyLimit, java.time.Duration lockTimeout) {
-    return new JsonDirectoryStore(root, historyLimit, System::getenv, lockTimeout);
+    return new JsonDirectoryStore(root, historyLimit, lockTimeout);
   }
 
   /**
@@ -98,8 +99,8 @@ public final class BaselineStores {
   }
 
   /**
-   * A PostgreSQL store with a chosen history bound; see {@link #jdbc(DataSource)}. The VCS revision
-   * saved with each run is found as for {@link #directory(Path, int)}.
+   * A PostgreSQL store with a chosen history bound; see {@link #jdbc(DataSource)}. Each run is saved
+   * with its provenance, as by {@link #directory(Path, int)}.
    *
    * @param dataSource where connections come from; nothing is connected until the first use
    * @param historyLimit the number of runs kept per variant, at least 1
@@ -108,6 +109,30 @@ public final class BaselineStores {
    * @throws NullPointerException if dataSource is null
    */
   public static JdbcBaselineStore jdbc(DataSource dataSource, int historyLimit) {
-    return new JdbcStore(dataSource, historyLimit, System::getenv);
+    return new JdbcStore(dataSource, historyLimit);
+  }
+
+  /**
+   * A PostgreSQL store reached by a JDBC URL, for a CI that names its database in settings rather
+   * than in code. Connections are opened through {@link java.sql.DriverManager}, so whichever driver on
+   * the class path accepts the URL serves it and Perfgate depends on none; the check that one does
+   * is made now, without connecting.
+   *
+   * <pre>{@code
+   * JdbcBaselineStore store = BaselineStores.jdbc("jdbc:postgresql://db:5432/perf",
+   *     Optional.of("perfgate"), Optional.ofNullable(System.getenv("PERFGATE_DB_PASSWORD")));
+   * }</pre>
+   *
+   * @param url the JDBC URL, such as {@code jdbc:postgresql://db:5432/perf}
+   * @param user the user, if the URL does not name one
+   * @param password the password, if any
+   * @return the store, keeping {@value #DEFAULT_HISTORY_LIMIT} runs per variant
+   * @throws IllegalArgumentException if no JDBC driver on the class path accepts the URL; the
+   *     message names the driver to add
+   * @throws NullPointerException if an argument is null
+   */
+  public static JdbcBaselineStore jdbc(String url, java.util.Optional<String> user,
+      java.util.Optional<String> password) {
+    return jdbc(new dev.perfgate.baseline.internal.DriverManagerSource(url, user, password));
   }
 }

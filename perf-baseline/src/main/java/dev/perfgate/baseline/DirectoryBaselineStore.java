@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * The default {@link BaselineStore}: a directory of JSON files. Each benchmark variant has a
  * baseline file, {@code <name>.json}, holding its baselines side by side, one per environment
- * fingerprint, and a history file, {@code history/<name>.json}, holding a bounded history of runs.
+ * fingerprint, and a history file, {@code history/<name>.json}, holding a bounded history of runs of
+ * the baseline branch; each other branch keeps its own history in {@code branches/<branch>/<name>.json}.
  * A run that only appends to the history never rewrites the baseline file, so a project can commit
  * the baseline files and see them change only when baselines are updated. Get one from
  * {@link BaselineStores#directory(Path)}.
@@ -25,7 +26,7 @@ import java.nio.file.Path;
  * {@link java.io.IOException} names it, the line where the JSON breaks, and the fix. Files get the
  * permissions the umask gives, like any other file the user writes.
  */
-public interface DirectoryBaselineStore extends BaselineStore {
+public interface DirectoryBaselineStore extends BaselineStore, ShardReports {
 
   /**
    * The directory holding the files.
@@ -40,6 +41,13 @@ public interface DirectoryBaselineStore extends BaselineStore {
    * @return the bound, at least 1
    */
   int historyLimit();
+
+  /**
+   * The longest a write waits for another writer before it fails naming the lock file and its holder.
+   *
+   * @return the wait, positive
+   */
+  java.time.Duration lockTimeout();
 
   /**
    * The file that holds a variant's baselines, whether or not it exists yet. The name is made safe for Linux,
@@ -64,6 +72,18 @@ public interface DirectoryBaselineStore extends BaselineStore {
    * @return the path inside {@code root()/history}
    */
   Path historyFile(BenchmarkKey key);
+
+  /**
+   * The file that holds a branch's own history of a variant ({@link #appendToBranch}), whether or not
+   * it exists yet: the name of {@link #file(BenchmarkKey)} in {@code branches/<branch>} of
+   * {@link #root()}, the branch's name made safe the same way (a {@code /} becomes {@code _} and a
+   * hash is appended).
+   *
+   * @param key the variant
+   * @param branch the branch
+   * @return the path inside {@code root()/branches}
+   */
+  Path branchHistoryFile(BenchmarkKey key, String branch);
 
   /**
    * Names the baseline file of a variant: {@link #file(BenchmarkKey)}.

@@ -22,7 +22,7 @@ import java.io.IOException;
  * one transaction with the row locked. The history of a variant is bounded: an append drops the
  * oldest runs beyond {@link #historyLimit()} in the same transaction.
  */
-public interface JdbcBaselineStore extends BaselineStore {
+public interface JdbcBaselineStore extends BaselineStore, ShardReports {
 
   /**
    * How many runs each variant's history keeps; older ones are deleted on append.

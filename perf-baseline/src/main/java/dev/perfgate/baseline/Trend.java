@@ -18,18 +18,39 @@ import java.util.Objects;
  * @param to the index after the last run of the analysed segment
  * @param runs the number of runs in the whole series
  * @param changePoints the change points found in the whole series, confirmed or candidate
+ * @param commits the commits of the first and the last run of the analysed segment, where the
+ *     stored runs name them
  */
 public record Trend(TrendDirection direction, double perTenRuns, double low, double high, double confidence,
-    int from, int to, int runs, List<ChangePoint> changePoints) {
+    int from, int to, int runs, List<ChangePoint> changePoints, java.util.Optional<ChangePoint.Commits> commits) {
 
   /**
    * Creates a trend.
    *
-   * @throws NullPointerException if the direction or the change points are null
+   * @throws NullPointerException if the direction, the change points or the commits are null
    */
   public Trend {
     Objects.requireNonNull(direction, "direction must not be null");
     changePoints = List.copyOf(changePoints);
+    Objects.requireNonNull(commits, "commits must not be null");
+  }
+
+  /**
+   * Creates a trend without commits.
+   *
+   * @param direction which way it moves
+   * @param perTenRuns the relative change per ten runs
+   * @param low the lower bound of its interval
+   * @param high the upper bound
+   * @param confidence one minus the Mann-Kendall p-value
+   * @param from the first run of the segment
+   * @param to the index after its last run
+   * @param runs the runs in the series
+   * @param changePoints the change points
+   */
+  public Trend(TrendDirection direction, double perTenRuns, double low, double high, double confidence, int from,
+      int to, int runs, List<ChangePoint> changePoints) {
+    this(direction, perTenRuns, low, high, confidence, from, to, runs, changePoints, java.util.Optional.empty());
   }
 
   /**
@@ -51,7 +72,8 @@ public record Trend(TrendDirection direction, double perTenRuns, double low, dou
       return head + " (" + (to - from) + " since run " + from + ", of " + runs + ")" + changes();
     }
     return String.format(Locale.ROOT, "%s %+.1f %% per 10 runs (CI %+.1f .. %+.1f %%), confidence %.1f %%, runs %d..%d of %d",
-        head, perTenRuns * 100, low * 100, high * 100, confidence * 100, from, to, runs) + changes();
+        head, perTenRuns * 100, low * 100, high * 100, confidence * 100, from, to, runs)
+        + commits.map(c -> " (commits " + c.from() + " .. " + c.to() + ")").orElse("") + changes();
   }
 
   private String changes() {

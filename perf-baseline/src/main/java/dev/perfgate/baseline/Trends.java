@@ -42,6 +42,7 @@ public final class Trends {
    */
   public static Trend analyse(List<Result> history, Metric metric) {
     List<Double> values = new ArrayList<>();
+    List<java.util.Optional<String>> commits = new ArrayList<>();
     if (!history.isEmpty()) {
       String fingerprint = history.get(history.size() - 1).environment().fingerprint();
       for (Result r : history) {
@@ -49,11 +50,27 @@ public final class Trends {
           double v = Median.of(r.trialValues(metric));
           if (!Double.isNaN(v)) {
             values.add(v);
+            commits.add(r.provenance().shortCommit());
           }
         }
       }
     }
-    return analyse(values.stream().mapToDouble(Double::doubleValue).toArray(), metric.direction());
+    Trend t = analyse(values.stream().mapToDouble(Double::doubleValue).toArray(), metric.direction());
+    // Name the commits where the runs name them: a change "between a1b2c3d and e4f5a6b".
+    List<ChangePoint> points = new ArrayList<>();
+    for (ChangePoint p : t.changePoints()) {
+      points.add(p.withCommits(range(commits, p.index() - 1, p.index())));
+    }
+    return new Trend(t.direction(), t.perTenRuns(), t.low(), t.high(), t.confidence(), t.from(), t.to(), t.runs(),
+        points, t.to() > t.from() ? range(commits, t.from(), t.to() - 1) : java.util.Optional.empty());
+  }
+
+  private static java.util.Optional<ChangePoint.Commits> range(List<java.util.Optional<String>> commits, int from,
+      int to) {
+    if (from < 0 || to >= commits.size() || commits.get(from).isEmpty() || commits.get(to).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new ChangePoint.Commits(commits.get(from).get(), commits.get(to).get()));
   }
 
   /**

@@ -56,6 +56,23 @@ public abstract class BaselineStoreContract {
   protected abstract BaselineStore newStore() throws Exception;
 
   /**
+   * What the store holds for the baseline branch, raw, as it lies on disk or in the database
+   * (files' bytes, rows), so that a test can show that a branch run changed none of it. The
+   * default is what the store reads back, for a store with nothing rawer to show.
+   *
+   * @return a value that is equal before and after a change of nothing
+   * @throws Exception if it cannot be read
+   */
+  protected Object baselineBranchState() throws Exception {
+    List<Object> state = new ArrayList<>();
+    for (BenchmarkKey key : List.of(BenchmarkKey.of("render"), BenchmarkKey.of("parse"))) {
+      state.add(store.baselines(key));
+      state.add(store.history(key));
+    }
+    return state;
+  }
+
+  /**
    * The store under test in this test method.
    *
    * @return the store
@@ -268,5 +285,56 @@ public abstract class BaselineStoreContract {
     }
     assertEquals(80, seen.size(), "distinct runs kept of 80 appended");
     assertTrue(seen.contains(705.0));
+  }
+
+  @Test
+  public void branchRun_neverChangesTheBaselineBranchsBaselinesOrHistory() throws Exception {
+    BenchmarkKey render = BenchmarkKey.of("render");
+    BenchmarkKey parse = BenchmarkKey.of("parse");
+    Result mainRun = Fixtures.result(render, Metric.WALL_TIME, 100, 101, 99)
+        .withProvenance(dev.perfgate.api.Provenance.of("a1b2c3d4", "main", "1"));
+    store.saveBaseline(mainRun);
+    store.append(mainRun);
+    Object before = baselineBranchState();
+    // A branch run through the policy, with an update asked for, of a variant with a baseline and of one without.
+    BaselinePolicy policy = BaselinePolicy.newBuilder().update(true).build();
+    Result branchRun = Fixtures.result(render, Metric.WALL_TIME, 150, 151, 149)
+        .withProvenance(dev.perfgate.api.Provenance.of("e4f5a6b7", "feature/x", "2"));
+    BaselineDecision d = policy.apply(store, branchRun);
+    BaselineDecision first = policy.apply(store, Fixtures.result(parse, Metric.WALL_TIME, 5)
+        .withProvenance(dev.perfgate.api.Provenance.of("e4f5a6b7", "feature/x", "2")));
+    assertEquals(before, baselineBranchState(), "a branch run changed the baseline branch's store");
+    assertEquals(BaselineDecision.Action.KEPT, d.action(), d.message());
+    assertFalse(d.comparisons().isEmpty(), "compared with the baseline branch's baseline: " + d.message());
+    assertEquals(BaselineDecision.Action.KEPT, first.action(), first.message());
+    assertEquals(List.of(mainRun), store.history(render));
+    assertEquals(Optional.empty(), store.baseline(parse));
+    assertTrue(store.history(parse).isEmpty());
+    // Its runs are kept apart, per branch; a store that keeps no branch history (the SPI's default) keeps none.
+    List<Result> own = store.branchHistory(render, "feature/x");
+    assertTrue(own.isEmpty() || own.equals(List.of(branchRun)), own.toString());
+    assertTrue(store.branchHistory(render, "feature/y").isEmpty());
+  }
+
+  @Test
+  public void baselineBranchRun_writesAsBefore() throws Exception {
+    BenchmarkKey render = BenchmarkKey.of("render");
+    Result mainRun = Fixtures.result(render, Metric.WALL_TIME, 100, 101, 99)
+        .withProvenance(dev.perfgate.api.Provenance.of("a1b2c3d4", "main", "1"));
+    BaselineDecision d = BaselinePolicy.newBuilder().build().apply(store, mainRun);
+    assertEquals(BaselineDecision.Action.RECORDED, d.action(), d.message());
+    assertEquals(Optional.of(mainRun), store.baseline(render));
+    assertEquals(List.of(mainRun), store.history(render));
+    assertTrue(store.branchHistory(render, "main").isEmpty());
+  }
+
+  @Test
+  public void provenance_roundTrips() throws Exception {
+    Result tagged = Fixtures.result(BenchmarkKey.of("render"), Metric.WALL_TIME, 1)
+        .withProvenance(dev.perfgate.api.Provenance.of("0123456789abcdef", "release/1.x", "run-77"));
+    store.saveBaseline(tagged);
+    store.append(tagged);
+    assertEquals(Optional.of(tagged), store.baseline(tagged.key()));
+    assertEquals(List.of(tagged), store.history(tagged.key()));
   }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,33 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
 
   private DirectoryBaselineStore directory() {
     return (DirectoryBaselineStore) store();
+  }
+
+  /** Every file of the store outside {@code branches/}, by path, with its bytes. */
+  @Override
+  protected Object baselineBranchState() throws IOException {
+    java.util.Map<String, String> files = new java.util.TreeMap<>();
+    try (Stream<Path> all = Files.walk(directory().root())) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        String name = directory().root().relativize(p).toString();
+        if (!name.startsWith(JsonDirectoryStore.BRANCHES_DIRECTORY + "/") && !name.equals(".lock")) {
+          files.put(name, java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+        }
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void branchRun_goesToItsBranchsOwnFile() throws IOException {
+    Result r = Fixtures.result(KEY, Metric.WALL_TIME, 1).withProvenance(dev.perfgate.api.Provenance.of("c", "feature/X", "9"));
+    directory().appendToBranch("feature/X", r);
+    Path own = directory().branchHistoryFile(KEY, "feature/X");
+    assertEquals(directory().root().resolve("branches"), own.getParent().getParent());
+    assertTrue(own.getParent().getFileName().toString().startsWith("feature_x--"), own.toString());
+    assertTrue(Files.exists(own));
+    assertEquals(List.of(r), directory().branchHistory(KEY, "feature/X"));
+    assertNotEquals(directory().branchHistoryFile(KEY, "feature/x"), own, "branches differing in case are kept apart");
   }
 
   @Test
@@ -119,13 +147,16 @@ final class DirectoryBaselineStoreTest extends BaselineStoreContract {
   }
 
   @Test
-  void revision_comesFromTheCiVariables() throws IOException {
-    Map<String, String> ci = Map.of("CI_COMMIT_SHA", "0123abc", "GIT_COMMIT", "ignored");
-    BaselineStore withCi = new JsonDirectoryStore(dir.resolve("ci"), 10, ci::get);
-    withCi.saveBaseline(Fixtures.result(KEY, Metric.WALL_TIME, 1));
-    assertTrue(Files.readString(dir.resolve("ci/render.json")).contains("\"revision\": \"0123abc\""));
+  void provenance_isStoredWithTheRunAndReadBack() throws IOException {
+    BaselineStore withCi = new JsonDirectoryStore(dir.resolve("ci"), 10);
+    Result tagged = Fixtures.result(KEY, Metric.WALL_TIME, 1)
+        .withProvenance(dev.perfgate.api.Provenance.of("0123abc", "feature/x", "4711"));
+    withCi.saveBaseline(tagged);
+    String file = Files.readString(dir.resolve("ci/render.json"));
+    assertTrue(file.contains("\"revision\": \"0123abc\",\n      \"branch\": \"feature/x\",\n      \"ciRunId\": \"4711\""), file);
+    assertEquals(Optional.of(tagged), withCi.baseline(KEY));
 
-    BaselineStore withoutCi = new JsonDirectoryStore(dir.resolve("none"), 10, name -> null);
+    BaselineStore withoutCi = new JsonDirectoryStore(dir.resolve("none"), 10);
     withoutCi.saveBaseline(Fixtures.result(KEY, Metric.WALL_TIME, 1));
     assertFalse(Files.readString(dir.resolve("none/render.json")).contains("\"revision\""));
   }

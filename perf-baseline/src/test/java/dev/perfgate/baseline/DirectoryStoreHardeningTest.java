@@ -160,7 +160,7 @@ final class DirectoryStoreHardeningTest {
         .redirectErrorStream(true).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
       assertEquals("locked", out.readLine(), "the holder did not take the lock");
-      DirectoryBaselineStore store = new JsonDirectoryStore(root, 100, System::getenv, Duration.ofMillis(500));
+      DirectoryBaselineStore store = new JsonDirectoryStore(root, 100, Duration.ofMillis(500));
       long start = System.nanoTime();
       IOException e = assertThrows(IOException.class,
           () -> store.append(Fixtures.result(BenchmarkKey.of("render"), Metric.WALL_TIME, 1, 2)));
@@ -179,7 +179,7 @@ final class DirectoryStoreHardeningTest {
   @Test
   void lockTimeout_notPositive_isRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new JsonDirectoryStore(dir, 10, System::getenv, Duration.ZERO));
+        () -> new JsonDirectoryStore(dir, 10, Duration.ZERO));
     assertTrue(e.getMessage().contains("lock timeout (PT0S) must be positive"), e.getMessage());
   }
 

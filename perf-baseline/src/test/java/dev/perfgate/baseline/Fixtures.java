@@ -67,7 +67,8 @@ public final class Fixtures {
     }
     return new Result(key, trials, Map.of(hit, "no cache bound to this benchmark"), List.of("a warning " + seed),
         Optional.empty(), environment().withProperty("vcs.revision", "abc" + seed),
-        Instant.parse("2026-11-26T12:00:00Z").plusSeconds(seed), Duration.ofMillis(1234 + seed));
+        Instant.parse("2026-11-26T12:00:00Z").plusSeconds(seed), Duration.ofMillis(1234 + seed))
+        .withProvenance(dev.perfgate.api.Provenance.of("abc" + seed, null, null));
   }
 
   /** A failed result: an error and no trials. */

@@ -41,12 +41,104 @@ final class JdbcBaselineStoreTest extends BaselineStoreContract {
     return BaselineStores.jdbc(dataSource);
   }
 
+  /** Every row of the baselines and of the baseline branch's history, every column as text. */
+  @Override
+  protected Object baselineBranchState() throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      for (String sql : List.of("SELECT t::text FROM perfgate_baseline t ORDER BY variant, fingerprint",
+          "SELECT t::text FROM perfgate_run t WHERE branch_lane = '' ORDER BY id")) {
+        try (ResultSet rs = s.executeQuery(sql)) {
+          while (rs.next()) {
+            rows.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void branchRuns_areRowsOfTheirOwnLane_keptApartPerBranch() throws Exception {
+    JdbcBaselineStore store = BaselineStores.jdbc(dataSource);
+    BenchmarkKey key = BenchmarkKey.of("render");
+    Result a = Fixtures.result(key, Metric.WALL_TIME, 1).withProvenance(dev.perfgate.api.Provenance.of("c1", "feat/a", "7"));
+    Result b = Fixtures.result(key, Metric.WALL_TIME, 2).withProvenance(dev.perfgate.api.Provenance.of("c2", "feat/b", "7"));
+    store.appendToBranch("feat/a", a);
+    store.appendToBranch("feat/b", b);
+    assertEquals(List.of(a), store.branchHistory(key, "feat/a"));
+    assertEquals(List.of(b), store.branchHistory(key, "feat/b"));
+    assertTrue(store.history(key).isEmpty());
+    assertEquals(List.of(2), ints(dataSource, "SELECT count(*)::int FROM perfgate_run WHERE ci_run_id = '7'"));
+  }
+
+  @Test
+  void tablesOfSchemaVersion1_areMigrated_keepingTheirRunsAsTheBaselineBranchsHistory() throws Exception {
+    // The tables as Perfgate 0.2 created them (schema version 1), holding one run.
+    execute(dataSource, "CREATE TABLE perfgate_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL"
+        + " DEFAULT now(), applied_by text NOT NULL)");
+    execute(dataSource, "INSERT INTO perfgate_schema (version, applied_by) VALUES (1, 'Perfgate 0.2')");
+    execute(dataSource, "CREATE TABLE perfgate_baseline (variant text NOT NULL, fingerprint text NOT NULL, benchmark"
+        + " text NOT NULL, seq bigint NOT NULL, saved_at timestamptz NOT NULL DEFAULT now(), revision text, document"
+        + " text NOT NULL, PRIMARY KEY (variant, fingerprint))");
+    execute(dataSource, "CREATE SEQUENCE perfgate_baseline_seq");
+    execute(dataSource, "CREATE TABLE perfgate_run (id bigserial PRIMARY KEY, variant text NOT NULL, fingerprint text"
+        + " NOT NULL, benchmark text NOT NULL, saved_at timestamptz NOT NULL DEFAULT now(), revision text, document"
+        + " text NOT NULL)");
+    execute(dataSource, "CREATE INDEX perfgate_run_variant_id ON perfgate_run (variant, id)");
+    BenchmarkKey key = BenchmarkKey.of("render");
+    Result old = Fixtures.result(key, Metric.WALL_TIME, 1);
+    try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+        "INSERT INTO perfgate_run (variant, fingerprint, benchmark, document) VALUES (?, ?, ?, ?)")) {
+      s.setString(1, variantOf(key));
+      s.setString(2, old.environment().fingerprint());
+      s.setString(3, "render");
+      s.setString(4, dev.perfgate.baseline.internal.RunDocument.write(old, "2026-01-01T00:00:00Z"));
+      s.executeUpdate();
+    }
+    JdbcBaselineStore store = BaselineStores.jdbc(dataSource);
+    assertEquals(2, store.schemaVersion());
+    assertEquals(List.of(old), store.history(key));
+    Result branchRun = Fixtures.result(key, Metric.WALL_TIME, 2).withProvenance(dev.perfgate.api.Provenance.of("c", "x", "1"));
+    store.appendToBranch("x", branchRun);
+    assertEquals(List.of(old), store.history(key));
+    assertEquals(List.of(branchRun), store.branchHistory(key, "x"));
+  }
+
+  /** The variant key the store derives, read through the store itself: a run appended and its row's key. */
+  private String variantOf(BenchmarkKey key) throws Exception {
+    DataSource scratch = server.newSchema();
+    BaselineStores.jdbc(scratch).append(Fixtures.result(key, Metric.WALL_TIME, 0));
+    try (Connection c = scratch.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT variant FROM perfgate_run")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   @Test
   void firstUse_createsTheTablesAtTheNewestVersion() throws Exception {
     JdbcBaselineStore store = BaselineStores.jdbc(dataSource);
-    assertEquals(1, store.schemaVersion());
-    assertEquals(List.of("perfgate_baseline", "perfgate_run", "perfgate_schema"), tables(dataSource));
-    assertEquals(List.of(1), ints(dataSource, "SELECT version FROM perfgate_schema"));
+    assertEquals(2, store.schemaVersion());
+    assertEquals(List.of("perfgate_baseline", "perfgate_run", "perfgate_schema", "perfgate_shard"), tables(dataSource));
+    assertEquals(List.of(1, 2), ints(dataSource, "SELECT version FROM perfgate_schema ORDER BY version"));
+  }
+
+  @Test
+  void jdbcUrl_opensThroughDriverManager_andReadsWhatADataSourceStoreWrote() throws Exception {
+    String schema = server.newSchemaName();
+    BaselineStores.jdbc(server.dataSource(schema)).append(Fixtures.result(BenchmarkKey.of("render"), Metric.WALL_TIME, 1));
+    JdbcBaselineStore byUrl = BaselineStores.jdbc(server.url() + "?currentSchema=" + schema,
+        Optional.of(PostgresServer.USER), Optional.empty());
+    assertEquals(1, byUrl.history(BenchmarkKey.of("render")).size());
+  }
+
+  @Test
+  void jdbcUrl_withoutADriverForIt_namesTheDriverToAdd() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BaselineStores.jdbc("jdbc:oracle:thin:@db:1521/perf", Optional.empty(), Optional.empty()));
+    assertEquals("no JDBC driver on the class path accepts jdbc:oracle:thin:@db:1521/perf; add the driver for"
+        + " 'oracle' to the class path that runs the suite", e.getMessage());
   }
 
   @Test
@@ -72,7 +164,7 @@ final class JdbcBaselineStoreTest extends BaselineStoreContract {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(List.of(1), ints(fresh, "SELECT version FROM perfgate_schema"));
+    assertEquals(List.of(1, 2), ints(fresh, "SELECT version FROM perfgate_schema ORDER BY version"));
     assertEquals(8, BaselineStores.jdbc(fresh).history(BenchmarkKey.of("render")).size());
   }
 
@@ -80,9 +172,9 @@ final class JdbcBaselineStoreTest extends BaselineStoreContract {
   void tablesOfANewerPerfgate_areRefusedWithTheFix() throws Exception {
     JdbcBaselineStore store = BaselineStores.jdbc(dataSource);
     store.schemaVersion();
-    execute(dataSource, "INSERT INTO perfgate_schema (version, applied_by) VALUES (2, 'a newer Perfgate')");
+    execute(dataSource, "INSERT INTO perfgate_schema (version, applied_by) VALUES (3, 'a newer Perfgate')");
     IOException e = assertThrows(IOException.class, () -> BaselineStores.jdbc(dataSource).history(BenchmarkKey.of("x")));
-    assertTrue(e.getMessage().contains("schema version 2") && e.getMessage().contains("upgrade Perfgate"), e.getMessage());
+    assertTrue(e.getMessage().contains("schema version 3") && e.getMessage().contains("upgrade Perfgate"), e.getMessage());
   }
 
   @Test

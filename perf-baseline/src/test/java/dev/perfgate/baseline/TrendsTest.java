@@ -156,4 +156,22 @@ final class TrendsTest {
     assertEquals(12, t.runs());
     assertEquals(TrendDirection.STABLE, t.direction(), t.toString());
   }
+
+  @Test
+  void changePoint_inRunsThatNameTheirCommits_namesTheCommitRange() {
+    java.util.List<dev.perfgate.api.Result> runs = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 30; i++) {
+      double level = i < 15 ? 100 : 130;
+      runs.add(Fixtures.result(dev.perfgate.api.BenchmarkKey.of("render"), dev.perfgate.api.Metric.WALL_TIME,
+          level + random.nextGaussian(), level + random.nextGaussian(), level + random.nextGaussian())
+          .withProvenance(dev.perfgate.api.Provenance.of(String.format("%07x0000", 0xa000000 + i), "main", null)));
+    }
+    Trend t = Trends.analyse(runs, dev.perfgate.api.Metric.WALL_TIME);
+    ChangePoint step = t.changePoints().stream().filter(p -> p.index() == 15).findFirst().orElseThrow(() ->
+        new AssertionError(t.toString()));
+    assertEquals(java.util.Optional.of(new ChangePoint.Commits("a00000e", "a00000f")), step.commits());
+    assertTrue(step.toString().endsWith("between a00000e and a00000f"), step.toString());
+    assertEquals(java.util.Optional.of(new ChangePoint.Commits("a00000f", "a00001d")), t.commits(), t.toString());
+  }
 }

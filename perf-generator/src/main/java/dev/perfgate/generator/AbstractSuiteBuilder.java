@@ -177,8 +177,9 @@ abstract class AbstractSuiteBuilder {
   }
 
   /**
-   * Compares with baselines in the directory the settings name ({@code perfgate.baseline.dir},
-   * default {@code .perfgate} in the working directory).
+   * Compares with baselines in the store the settings name ({@link Settings#baselineStore()}): the
+   * database of {@code perfgate.baseline.jdbcUrl} if set, else the directory {@code perfgate.baseline.dir},
+   * default {@code .perfgate} in the working directory.
    *
    * @return this builder
    */

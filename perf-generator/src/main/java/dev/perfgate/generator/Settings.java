@@ -49,6 +49,24 @@ public final class Settings {
   public static final String FORKS = "perfgate.forks";
   /** The ruler switch. */
   public static final String RULER = "perfgate.ruler";
+  /** The directory store's longest wait for its lock. */
+  public static final String BASELINE_LOCK_TIMEOUT = "perfgate.baseline.lockTimeout";
+  /** A JDBC URL that selects the database store instead of the directory. */
+  public static final String BASELINE_JDBC_URL = "perfgate.baseline.jdbcUrl";
+  /** The database store's user. */
+  public static final String BASELINE_JDBC_USER = "perfgate.baseline.jdbcUser";
+  /** The database store's password. */
+  public static final String BASELINE_JDBC_PASSWORD = "perfgate.baseline.jdbcPassword";
+  /** The branch whose runs keep the baselines. */
+  public static final String BASELINE_BRANCH = "perfgate.baseline.branch";
+  /** The commit measured, overriding detection. */
+  public static final String COMMIT = "perfgate.commit";
+  /** The branch measured, overriding detection. */
+  public static final String BRANCH = "perfgate.branch";
+  /** The CI run's id, overriding detection. */
+  public static final String CI_RUN_ID = "perfgate.ciRunId";
+  /** This shard's name within its CI run. */
+  public static final String SHARD = "perfgate.shard";
 
   /** The default report directory. */
   public static final Path DEFAULT_REPORT_DIR = Path.of("target", "perfgate");
@@ -98,7 +116,26 @@ public final class Settings {
       new Key(FORKS, "fresh JVMs each suite runs in, every one running all the suite's variants; 0 runs in this JVM",
           "a whole number >= 0", "0"),
       new Key(RULER, "measure the ruler, a fixed calibration workload of about 0.3 s, with every baseline-judged run,"
-          + " so that a slower machine is told from slower code", "true or false", "true"));
+          + " so that a slower machine is told from slower code", "true or false", "true"),
+      new Key(BASELINE_LOCK_TIMEOUT, "how long a write to the directory store waits for another writer before it fails"
+          + " naming the lock file and its holder", "a duration: 30s, 1500ms, 10m, 1h, or ISO-8601 such as PT30S", "1m"),
+      new Key(BASELINE_JDBC_URL, "keeps baselines in a database instead of the directory (PostgreSQL; the driver must"
+          + " be on the class path, it is opened through java.sql.DriverManager)",
+          "a JDBC URL such as jdbc:postgresql://db:5432/perf", "none: the directory store"),
+      new Key(BASELINE_JDBC_USER, "the database store's user", "a user name", "the URL's, or the driver's default"),
+      new Key(BASELINE_JDBC_PASSWORD, "the database store's password (prefer the CI's secret store to a command line,"
+          + " where other users of the machine can read it)", "a password", "none"),
+      new Key(BASELINE_BRANCH, "the branch whose runs keep the baselines and the history; a run of another branch is"
+          + " compared with them, writes neither, and keeps its own history", "a branch name", "main"),
+      new Key(COMMIT, "the commit this run measures, stored with each run", "a commit id",
+          "from the CI's variables (GITHUB_SHA, CI_COMMIT_SHA, GIT_COMMIT, ...), else git rev-parse HEAD"),
+      new Key(BRANCH, "the branch this run measures", "a branch name", "from the CI's variables (GITHUB_HEAD_REF,"
+          + " GITHUB_REF_NAME, CI_COMMIT_REF_NAME, BRANCH_NAME, ...), else git; none on a detached HEAD"),
+      new Key(CI_RUN_ID, "the CI run (pipeline, workflow run) this run belongs to, shared by all its shards",
+          "an id", "from the CI's variables (GITHUB_RUN_ID, CI_PIPELINE_ID, BUILD_ID, ...), else none"),
+      new Key(SHARD, "makes this run a shard of its CI run: each @PerfTest's report is stored under this name in the"
+          + " baseline store, for the shard merge (dev.perfgate.generator.report.Shards); a re-run replaces it",
+          "a name, such as the CI matrix entry", "none: no shard report is stored"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -260,6 +297,78 @@ public final class Settings {
   public Path baselineDir() {
     String v = lookup.apply(BASELINE_DIR);
     return v == null || v.isBlank() ? DEFAULT_BASELINE_DIR : Path.of(v.trim());
+  }
+
+  /**
+   * The directory store's longest wait for its lock.
+   *
+   * @return the wait, one minute by default
+   * @throws IllegalArgumentException if the value is not a positive duration
+   */
+  public Duration baselineLockTimeout() {
+    String v = lookup.apply(BASELINE_LOCK_TIMEOUT);
+    return v == null || v.isBlank() ? DEFAULT_LOCK_TIMEOUT : parseDuration(BASELINE_LOCK_TIMEOUT, v);
+  }
+
+  /** The directory store's lock wait unless set: writes take milliseconds, so a minute means a hung holder. */
+  static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(1);
+
+  /**
+   * The baseline store these settings select: the database that {@value #BASELINE_JDBC_URL} names,
+   * opened through {@link java.sql.DriverManager}, else the directory {@value #BASELINE_DIR} with the
+   * lock wait {@value #BASELINE_LOCK_TIMEOUT}. Nothing is connected or created until the first use.
+   *
+   * @return the store
+   * @throws IllegalArgumentException if a value does not parse, or no JDBC driver on the class path
+   *     accepts the URL; the message names the key
+   */
+  public dev.perfgate.api.BaselineStore baselineStore() {
+    String url = lookup.apply(BASELINE_JDBC_URL);
+    if (url == null || url.isBlank()) {
+      return dev.perfgate.baseline.BaselineStores.directory(baselineDir(),
+          dev.perfgate.baseline.BaselineStores.DEFAULT_HISTORY_LIMIT, baselineLockTimeout());
+    }
+    try {
+      return dev.perfgate.baseline.BaselineStores.jdbc(url.trim(), optional(BASELINE_JDBC_USER),
+          optional(BASELINE_JDBC_PASSWORD));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(BASELINE_JDBC_URL + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<String> optional(String key) {
+    String v = lookup.apply(key);
+    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
+  }
+
+  /**
+   * The branch whose runs keep the baselines and the history.
+   *
+   * @return the branch, {@code main} by default
+   */
+  public String baselineBranch() {
+    String v = lookup.apply(BASELINE_BRANCH);
+    return v == null || v.isBlank() ? dev.perfgate.baseline.BaselinePolicy.DEFAULT_BASELINE_BRANCH : v.trim();
+  }
+
+  /**
+   * The commit, branch and CI run id the settings name, each empty where not set; detection
+   * fills the rest.
+   *
+   * @return what the settings say
+   */
+  public dev.perfgate.api.Provenance provenance() {
+    return dev.perfgate.api.Provenance.of(lookup.apply(COMMIT), lookup.apply(BRANCH), lookup.apply(CI_RUN_ID));
+  }
+
+  /**
+   * This shard's name within its CI run, when the run is a shard.
+   *
+   * @return the name, empty when the run is no shard
+   */
+  public Optional<String> shard() {
+    String v = lookup.apply(SHARD);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
   }
 
   /**

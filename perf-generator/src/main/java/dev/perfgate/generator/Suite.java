@@ -10,8 +10,10 @@ import dev.perfgate.api.Ruler;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.api.internal.Checks;
-import dev.perfgate.baseline.BaselineStores;
 import dev.perfgate.baseline.RegressionJudge;
+import dev.perfgate.api.Provenance;
+import dev.perfgate.generator.internal.ProvenanceDetector;
+import java.nio.file.Path;
 import dev.perfgate.generator.internal.BaselineStep;
 import dev.perfgate.generator.internal.BenchmarkSpec;
 import dev.perfgate.generator.internal.ProbeSelection;
@@ -72,11 +74,11 @@ public final class Suite {
     this.settings = b.settings == null ? Settings.fromSystemProperties() : b.settings;
     this.options = b.options == null ? settings.runOptions() : b.options;
     BaselineStore store = b.baselineStore != null ? b.baselineStore
-        : b.baselinesFromSettings ? BaselineStores.directory(settings.baselineDir()) : null;
+        : b.baselinesFromSettings ? settings.baselineStore() : null;
     this.baselines = store == null ? null : new BaselineStep(store,
         b.judge == null ? RegressionJudge.defaults() : b.judge,
         b.updateBaselines == null ? settings.updateBaseline() : b.updateBaselines,
-        "-D" + Settings.BASELINE_UPDATE + "=true", b.confirmRegressions);
+        "-D" + Settings.BASELINE_UPDATE + "=true", b.confirmRegressions, settings.baselineBranch());
     this.judgedMetrics = b.judgedMetrics.isEmpty() ? List.of(Metric.WALL_TIME, Metric.ALLOCATED_BYTES)
         : List.copyOf(b.judgedMetrics);
     this.console = b.quiet ? null : (b.console == null ? ConsoleReporter.toStandardOutput() : b.console);
@@ -128,7 +130,11 @@ public final class Suite {
     try (TrialScheduler scheduler = new TrialScheduler(options, probes, environment, ticker, progress(),
         forks(forking, warnings))) {
       List<TrialScheduler.Measured> measured = scheduler.runAll(plan);
-      reports = measured.stream().map(m -> new BenchmarkReport(m.result(), TargetJudge.verdicts(m))).toList();
+      // Every run records which commit, branch and CI run measured it, before it is judged and stored.
+      Provenance provenance = ProvenanceDetector.detect(settings.provenance(), environment, System::getenv,
+          ProvenanceDetector.git(Path.of("")));
+      reports = measured.stream().map(m -> new BenchmarkReport(m.result().withProvenance(provenance),
+          TargetJudge.verdicts(m))).toList();
       if (baselines != null) {
         Optional<Ruler> ruler = ruler(forking);
         if (ruler.isPresent()) {

@@ -101,4 +101,33 @@ final class SettingsTest {
         .build().run();
     assertEquals(List.of("fill[size=3]"), report.results().stream().map(r -> r.key().toString()).toList());
   }
+
+  @Test
+  void baselineStore_byDefault_isTheDirectoryWithAMinuteLockWait() {
+    dev.perfgate.api.BaselineStore store = Settings.from(Map.<String, String>of()::get).baselineStore();
+    dev.perfgate.baseline.DirectoryBaselineStore dir = (dev.perfgate.baseline.DirectoryBaselineStore) store;
+    assertEquals(Path.of(".perfgate"), dir.root());
+    assertEquals(java.time.Duration.ofMinutes(1), dir.lockTimeout());
+  }
+
+  @Test
+  void baselineLockTimeout_isReadIntoTheDirectoryStore() {
+    Settings s = Settings.from(Map.of("perfgate.baseline.lockTimeout", "1500ms", "perfgate.baseline.dir", "b")::get);
+    dev.perfgate.baseline.DirectoryBaselineStore dir = (dev.perfgate.baseline.DirectoryBaselineStore) s.baselineStore();
+    assertEquals(java.time.Duration.ofMillis(1500), dir.lockTimeout());
+    assertEquals(Path.of("b"), dir.root());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Settings.from(Map.of("perfgate.baseline.lockTimeout", "soon")::get).baselineStore());
+    assertTrue(e.getMessage().startsWith("perfgate.baseline.lockTimeout (soon) must be a duration"), e.getMessage());
+  }
+
+  @Test
+  void baselineJdbcUrl_withoutADriverOnTheClassPath_namesTheKeyAndTheDriverToAdd() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Settings.from(Map.of("perfgate.baseline.jdbcUrl", "jdbc:nosuchdb://db:5432/perf?password=secret")::get)
+            .baselineStore());
+    assertEquals("perfgate.baseline.jdbcUrl: no JDBC driver on the class path accepts"
+        + " jdbc:nosuchdb://db:5432/perf?password=***; add the driver for 'nosuchdb' to the class path that runs"
+        + " the suite", e.getMessage());
+  }
 }

@@ -305,9 +305,11 @@ public final class FormatDtos {
    * whose samples may be arrays.
    *
    * @param savedAt when the store saved it
-   * @param revision the commit measured, from the CI's variables or {@code vcs.revision}
-   * @param branch reserved: the branch measured; nothing writes it yet
-   * @param ciRunId reserved: the CI run that measured it; nothing writes it yet
+   * @param revision the commit measured ({@link dev.perfgate.api.Provenance#commit()})
+   * @param branch the branch measured ({@link dev.perfgate.api.Provenance#branch()}); absent in files
+   *     of Perfgate 0.2 and older
+   * @param ciRunId the CI run that measured it ({@link dev.perfgate.api.Provenance#ciRunId()}); absent
+   *     in files of Perfgate 0.2 and older
    * @param startedAt when the run began
    * @param elapsedNanos how long the run took
    * @param environment the environment's id, or (version 1) the environment

@@ -196,7 +196,26 @@ public final class ResultFormat {
     return new Document(v, key, metrics, file);
   }
 
-  private static JsonNode tree(byte[] bytes) throws FormatException {
+  /**
+   * A string as a JSON string literal, with its quotes; an unpaired surrogate is escaped.
+   *
+   * @param s the string
+   * @return the literal
+   */
+  public static String quote(String s) {
+    Checks.notNull(s, "s");
+    return compact(JsonNodeFactory.instance.textNode(s));
+  }
+
+  /**
+   * Parses any JSON document into a tree, with the format's limits and its messages (line and
+   * column of where it breaks).
+   *
+   * @param bytes the document
+   * @return the tree
+   * @throws FormatException if it is not valid JSON
+   */
+  public static JsonNode tree(byte[] bytes) throws FormatException {
     try (JsonParser parser = MAPPER.createParser(bytes)) {
       try {
         return MAPPER.readTree(parser);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Environment;
 import dev.perfgate.api.Metric;
+import dev.perfgate.api.Provenance;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Sample;
 import dev.perfgate.api.Trial;
@@ -113,8 +114,10 @@ final class RunMapping {
     }
     Result r = result(key, metrics, environment, d.startedAt(), d.elapsedNanos(), d.error(), d.warnings(),
         notMeasured, d.columns(), d.trials());
-    return new StoredRun(r, Optional.ofNullable(d.savedAt()), Optional.ofNullable(d.revision()),
-        Optional.ofNullable(d.branch()), Optional.ofNullable(d.ciRunId()));
+    // What the store noted beside the run is the run's provenance: a result reads back as it was written.
+    r = r.withProvenance(Provenance.of(d.revision(), d.branch(), d.ciRunId()));
+    return new StoredRun(r, Optional.ofNullable(d.savedAt()), r.provenance().commit(), r.provenance().branch(),
+        r.provenance().ciRunId());
   }
 
   /** The body of a run, wherever the document put its key, metric definitions and environment. */

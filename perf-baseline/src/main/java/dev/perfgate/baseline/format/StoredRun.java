@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param result the run's result
  * @param savedAt when a store saved it (ISO-8601), if one did
  * @param revision the commit it measured, if known
- * @param branch reserved for the branch it measured; nothing fills it yet, but a store keeps it
- * @param ciRunId reserved for the CI run that measured it; nothing fills it yet, but a store keeps it
+ * @param branch the branch it measured, if known
+ * @param ciRunId the CI run that measured it, if known
  */
 public record StoredRun(Result result, Optional<String> savedAt, Optional<String> revision, Optional<String> branch,
     Optional<String> ciRunId) {
@@ -30,12 +30,25 @@ public record StoredRun(Result result, Optional<String> savedAt, Optional<String
   }
 
   /**
-   * A run with nothing noted beside it.
+   * A run with its provenance ({@link Result#provenance()}) noted beside it, and no time.
    *
    * @param result the result
    * @return the run
    */
   public static StoredRun of(Result result) {
-    return new StoredRun(result, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return saved(result, Optional.empty());
+  }
+
+  /**
+   * A run saved by a store: its provenance noted beside it, and when it was saved.
+   *
+   * @param result the result
+   * @param savedAt when (ISO-8601), if known
+   * @return the run
+   */
+  public static StoredRun saved(Result result, Optional<String> savedAt) {
+    Checks.notNull(result, "result");
+    return new StoredRun(result, savedAt, result.provenance().commit(), result.provenance().branch(),
+        result.provenance().ciRunId());
   }
 }

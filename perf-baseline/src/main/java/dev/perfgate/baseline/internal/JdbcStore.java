@@ -4,6 +4,7 @@ import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Environment;
 import dev.perfgate.api.Result;
 import dev.perfgate.baseline.JdbcBaselineStore;
+import dev.perfgate.baseline.ShardReports.ShardReport;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -33,12 +33,13 @@ public final class JdbcStore implements JdbcBaselineStore {
   private static final System.Logger LOG = System.getLogger(JdbcStore.class.getName());
 
   /** The schema version this code creates and the newest it uses. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** The tables, in the connection's current schema. */
   public static final String SCHEMA_TABLE = "perfgate_schema";
   public static final String BASELINE_TABLE = "perfgate_baseline";
   public static final String RUN_TABLE = "perfgate_run";
+  public static final String SHARD_TABLE = "perfgate_shard";
 
   /**
    * The key of the advisory lock that serialises schema changes: "perfgate" in ASCII. Advisory locks
@@ -72,21 +73,40 @@ public final class JdbcStore implements JdbcBaselineStore {
           + "revision text, "
           + "document text NOT NULL)",
       // A variant's history is read, and pruned, by this index alone, however many runs the table holds.
-      "CREATE INDEX " + RUN_TABLE + "_variant_id ON " + RUN_TABLE + " (variant, id)"));
+      "CREATE INDEX " + RUN_TABLE + "_variant_id ON " + RUN_TABLE + " (variant, id)"),
+      // Version 2: branches and CI runs. branch_lane is '' for the baseline branch's history and the
+      // branch's name for a branch's own history; existing rows are the baseline branch's.
+      List.of("ALTER TABLE " + RUN_TABLE + " ADD COLUMN branch_lane text NOT NULL DEFAULT ''",
+          "ALTER TABLE " + RUN_TABLE + " ADD COLUMN branch text",
+          "ALTER TABLE " + RUN_TABLE + " ADD COLUMN ci_run_id text",
+          "DROP INDEX " + RUN_TABLE + "_variant_id",
+          "CREATE INDEX " + RUN_TABLE + "_variant_id ON " + RUN_TABLE + " (variant, branch_lane, id)",
+          "CREATE INDEX " + RUN_TABLE + "_ci_run ON " + RUN_TABLE + " (ci_run_id, revision) WHERE ci_run_id IS NOT NULL",
+          "CREATE TABLE " + SHARD_TABLE + " ("
+              + "revision text NOT NULL, "
+              + "ci_run_id text NOT NULL, "
+              + "shard text NOT NULL, "
+              + "saved_at timestamptz NOT NULL DEFAULT now(), "
+              + "passed boolean NOT NULL, "
+              + "report text NOT NULL, "
+              + "PRIMARY KEY (revision, ci_run_id, shard))"));
 
   /**
-   * A variant's history: its newest runs by the index (variant, id), then oldest first; a store
-   * with a larger bound may have appended more. Parameters: the variant, the history limit.
+   * A variant's history: its newest runs by the index (variant, branch_lane, id), then oldest
+   * first; a store with a larger bound may have appended more. Parameters: the variant, the lane
+   * ('' for the baseline branch, else the branch), the history limit.
    */
   static final String HISTORY_QUERY = "SELECT document FROM (SELECT id, document FROM " + RUN_TABLE
-      + " WHERE variant = ? ORDER BY id DESC LIMIT ?) newest ORDER BY id";
+      + " WHERE variant = ? AND branch_lane = ? ORDER BY id DESC LIMIT ?) newest ORDER BY id";
+
+  /** The baseline branch's lane of the history. */
+  private static final String BASELINE_LANE = "";
 
   /** Transactions that lost a race PostgreSQL detected (serialization failure, deadlock) are tried again. */
   private static final int ATTEMPTS = 5;
 
   private final DataSource dataSource;
   private final int historyLimit;
-  private final Function<String, String> env;
   private volatile boolean schemaReady;
 
   /**
@@ -94,15 +114,13 @@ public final class JdbcStore implements JdbcBaselineStore {
    *
    * @param dataSource where connections come from
    * @param historyLimit the runs kept per variant, at least 1
-   * @param env reads environment variables (System::getenv; a map in tests)
    */
-  public JdbcStore(DataSource dataSource, int historyLimit, Function<String, String> env) {
+  public JdbcStore(DataSource dataSource, int historyLimit) {
     this.dataSource = Objects.requireNonNull(dataSource, "data source must not be null");
     if (historyLimit < 1) {
       throw new IllegalArgumentException("history limit (" + historyLimit + ") must be >= 1 run");
     }
     this.historyLimit = historyLimit;
-    this.env = Objects.requireNonNull(env, "env must not be null");
   }
 
   @Override
@@ -151,10 +169,30 @@ public final class JdbcStore implements JdbcBaselineStore {
   @Override
   public List<Result> history(BenchmarkKey key) throws IOException {
     Objects.requireNonNull(key, "key must not be null");
-    return run("read the history of " + JsonDirectoryStore.quoted(key), false, c -> {
+    return history(key, BASELINE_LANE, "the history of " + JsonDirectoryStore.quoted(key));
+  }
+
+  @Override
+  public List<Result> branchHistory(BenchmarkKey key, String branch) throws IOException {
+    Objects.requireNonNull(key, "key must not be null");
+    return history(key, lane(branch), "the history of " + JsonDirectoryStore.quoted(key) + " on branch " + branch);
+  }
+
+  /** A branch's lane: never '', which is the baseline branch's, and text PostgreSQL accepts. */
+  private static String lane(String branch) {
+    Objects.requireNonNull(branch, "branch must not be null");
+    if (branch.isEmpty()) {
+      throw new IllegalArgumentException("branch must not be empty");
+    }
+    return text(branch);
+  }
+
+  private List<Result> history(BenchmarkKey key, String lane, String what) throws IOException {
+    return run("read " + what, false, c -> {
       try (PreparedStatement s = c.prepareStatement(HISTORY_QUERY)) {
         s.setString(1, variant(key));
-        s.setInt(2, historyLimit);
+        s.setString(2, lane);
+        s.setInt(3, historyLimit);
         return all(s, key, RUN_TABLE);
       }
     });
@@ -211,27 +249,82 @@ public final class JdbcStore implements JdbcBaselineStore {
   @Override
   public void append(Result result) throws IOException {
     Objects.requireNonNull(result, "result must not be null");
+    append(result, BASELINE_LANE, "append a run of ");
+  }
+
+  @Override
+  public void appendToBranch(String branch, Result result) throws IOException {
+    Objects.requireNonNull(result, "result must not be null");
+    append(result, lane(branch), "append a run of branch " + branch + " of ");
+  }
+
+  private void append(Result result, String lane, String what) throws IOException {
     Row row = row(result);
-    run("append a run of " + row.benchmark, true, c -> {
+    run(what + row.benchmark, true, c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO " + RUN_TABLE
-          + " (variant, fingerprint, benchmark, revision, document) VALUES (?, ?, ?, ?, ?)")) {
+          + " (variant, fingerprint, benchmark, revision, document, branch_lane, branch, ci_run_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         s.setString(1, row.variant);
         s.setString(2, row.fingerprint);
         s.setString(3, row.benchmark);
         s.setString(4, row.revision);
         s.setString(5, row.document);
+        s.setString(6, lane);
+        s.setString(7, result.provenance().branch().map(JdbcStore::text).orElse(null));
+        s.setString(8, result.provenance().ciRunId().map(JdbcStore::text).orElse(null));
         s.executeUpdate();
       }
-      // Runs older than the newest historyLimit go in the same transaction; with fewer runs the
-      // subquery is empty and nothing is deleted.
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM " + RUN_TABLE + " WHERE variant = ? AND id < ("
-          + "SELECT id FROM " + RUN_TABLE + " WHERE variant = ? ORDER BY id DESC OFFSET ? LIMIT 1)")) {
+      // Runs older than the newest historyLimit of the lane go in the same transaction; with fewer
+      // runs the subquery is empty and nothing is deleted.
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM " + RUN_TABLE + " WHERE variant = ? AND branch_lane = ?"
+          + " AND id < (SELECT id FROM " + RUN_TABLE + " WHERE variant = ? AND branch_lane = ?"
+          + " ORDER BY id DESC OFFSET ? LIMIT 1)")) {
         s.setString(1, row.variant);
-        s.setString(2, row.variant);
-        s.setInt(3, historyLimit - 1);
+        s.setString(2, lane);
+        s.setString(3, row.variant);
+        s.setString(4, lane);
+        s.setInt(5, historyLimit - 1);
         s.executeUpdate();
       }
       return null;
+    });
+  }
+
+  @Override
+  public void saveShardReport(ShardReport report) throws IOException {
+    Objects.requireNonNull(report, "report must not be null");
+    run("save the report of shard " + report.shard() + " of CI run " + report.ciRunId(), true, c -> {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO " + SHARD_TABLE
+          + " (revision, ci_run_id, shard, passed, report) VALUES (?, ?, ?, ?, ?) ON CONFLICT (revision, ci_run_id,"
+          + " shard) DO UPDATE SET passed = excluded.passed, report = excluded.report, saved_at = now()")) {
+        s.setString(1, text(report.commit()));
+        s.setString(2, text(report.ciRunId()));
+        s.setString(3, text(report.shard()));
+        s.setBoolean(4, report.passed());
+        s.setString(5, text(report.report()));
+        s.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<ShardReport> shardReports(String commit, String ciRunId) throws IOException {
+    Objects.requireNonNull(commit, "commit must not be null");
+    Objects.requireNonNull(ciRunId, "ciRunId must not be null");
+    return run("read the shard reports of CI run " + ciRunId, false, c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT shard, passed, report FROM " + SHARD_TABLE
+          + " WHERE revision = ? AND ci_run_id = ? ORDER BY shard")) {
+        s.setString(1, text(commit));
+        s.setString(2, text(ciRunId));
+        List<ShardReport> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ShardReport(commit, ciRunId, rs.getString(1), rs.getBoolean(2), rs.getString(3)));
+          }
+        }
+        return out;
+      }
     });
   }
 
@@ -326,11 +419,11 @@ public final class JdbcStore implements JdbcBaselineStore {
   }
 
   private Row row(Result result) {
-    String revision = revision(result).orElse(null);
+    String revision = result.provenance().commit().orElse(null);
     // quoted() escapes what PostgreSQL text refuses (NUL, unpaired surrogates).
     return new Row(variant(result.key()), result.environment().fingerprint(), JsonDirectoryStore.quoted(result.key()),
         revision == null ? null : text(revision),
-        RunDocument.write(result, Instant.now().toString(), revision));
+        RunDocument.write(result, Instant.now().toString()));
   }
 
   /** The string with what PostgreSQL text refuses (NUL, unpaired surrogates) replaced by U+FFFD; the document keeps it exact. */
@@ -343,21 +436,6 @@ public final class JdbcStore implements JdbcBaselineStore {
       sb.append(ch == 0 || unpaired ? '\uFFFD' : ch);
     }
     return sb.toString();
-  }
-
-  /** The revision the same way as the directory store finds it: the environment's property, then CI variables. */
-  private Optional<String> revision(Result result) {
-    String fromEnvironment = result.environment().properties().get(JsonDirectoryStore.REVISION_PROPERTY);
-    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return Optional.of(fromEnvironment);
-    }
-    for (String variable : JsonDirectoryStore.REVISION_VARIABLES) {
-      String v = env.apply(variable);
-      if (v != null && !v.isBlank()) {
-        return Optional.of(v.trim());
-      }
-    }
-    return Optional.empty();
   }
 
   /** Work on one connection. */

@@ -3,6 +3,7 @@ package dev.perfgate.baseline.internal;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Result;
 import dev.perfgate.baseline.DirectoryBaselineStore;
+import dev.perfgate.baseline.ShardReports.ShardReport;
 import dev.perfgate.baseline.format.FormatException;
 import dev.perfgate.baseline.format.ResultFormat;
 import dev.perfgate.baseline.format.StoredRun;
@@ -37,7 +38,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -58,17 +58,18 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
   private static final java.security.SecureRandom TEMP_NAMES = new java.security.SecureRandom();
   /** How long a write waits for another writer by default: writes take milliseconds, so a minute means a hang. */
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(1);
-  /** CI variables that carry the revision being built, in the order they are tried. */
-  static final List<String> REVISION_VARIABLES = List.of("GITHUB_SHA", "CI_COMMIT_SHA", "GIT_COMMIT");
-  /** The environment property that carries a revision the caller knows. */
-  static final String REVISION_PROPERTY = "vcs.revision";
 
   /** The directory, inside the root, that holds the histories. */
   public static final String HISTORY_DIRECTORY = "history";
 
+  /** The directory, inside the root, that holds the shards' reports, one directory per CI run and commit. */
+  public static final String SHARDS_DIRECTORY = "shards";
+
+  /** The directory, inside the root, that holds each branch's own histories, one directory per branch. */
+  public static final String BRANCHES_DIRECTORY = "branches";
+
   private final Path root;
   private final int historyLimit;
-  private final Function<String, String> env;
   private final Duration lockTimeout;
 
   /**
@@ -76,10 +77,9 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
    *
    * @param root the directory
    * @param historyLimit the runs kept per variant, at least 1
-   * @param env reads environment variables (System::getenv; a map in tests)
    */
-  public JsonDirectoryStore(Path root, int historyLimit, Function<String, String> env) {
-    this(root, historyLimit, env, DEFAULT_LOCK_TIMEOUT);
+  public JsonDirectoryStore(Path root, int historyLimit) {
+    this(root, historyLimit, DEFAULT_LOCK_TIMEOUT);
   }
 
   /**
@@ -87,10 +87,9 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
    *
    * @param root the directory
    * @param historyLimit the runs kept per variant, at least 1
-   * @param env reads environment variables (System::getenv; a map in tests)
    * @param lockTimeout how long a write waits for another writer, positive
    */
-  public JsonDirectoryStore(Path root, int historyLimit, Function<String, String> env, Duration lockTimeout) {
+  public JsonDirectoryStore(Path root, int historyLimit, Duration lockTimeout) {
     Objects.requireNonNull(lockTimeout, "lock timeout must not be null");
     if (lockTimeout.isNegative() || lockTimeout.isZero()) {
       throw new IllegalArgumentException("lock timeout (" + lockTimeout + ") must be positive, such as PT1M");
@@ -101,7 +100,6 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
       throw new IllegalArgumentException("history limit (" + historyLimit + ") must be >= 1 run");
     }
     this.historyLimit = historyLimit;
-    this.env = Objects.requireNonNull(env, "env must not be null");
   }
 
   @Override
@@ -112,6 +110,11 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
   @Override
   public int historyLimit() {
     return historyLimit;
+  }
+
+  @Override
+  public Duration lockTimeout() {
+    return lockTimeout;
   }
 
   @Override
@@ -200,6 +203,95 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
   }
 
   @Override
+  public Path branchHistoryFile(BenchmarkKey key, String branch) {
+    Objects.requireNonNull(branch, "branch must not be null");
+    return root.resolve(BRANCHES_DIRECTORY).resolve(segment(branch)).resolve(file(key).getFileName().toString());
+  }
+
+  /** A branch name as one directory name, safe on every file system: readable where it can be, unique always. */
+  static String segment(String branch) {
+    String base = branch.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_").replaceAll("^[._-]+", "");
+    if (base.length() > 60) {
+      base = base.substring(0, 60);
+    }
+    if (base.isEmpty()) {
+      base = "branch";
+    }
+    if (RESERVED.matcher(base).matches()) {
+      base = "_" + base;
+    }
+    return base.equals(branch) && !base.contains("--") ? base : base + "--" + hash(branch);
+  }
+
+  /** The directory of one CI run's shard reports. */
+  private Path shardDirectory(String commit, String ciRunId) {
+    return root.resolve(SHARDS_DIRECTORY).resolve(segment(ciRunId) + "--" + segment(commit));
+  }
+
+  @Override
+  public void saveShardReport(ShardReport report) throws IOException {
+    Objects.requireNonNull(report, "report must not be null");
+    Path dir = shardDirectory(report.commit(), report.ciRunId());
+    Files.createDirectories(dir);
+    // One file per shard, written whole by an atomic rename: shards never write the same file.
+    String json = "{\"commit\":" + ResultFormat.quote(report.commit()) + ",\"ciRunId\":" + ResultFormat.quote(report.ciRunId())
+        + ",\"shard\":" + ResultFormat.quote(report.shard()) + ",\"passed\":" + report.passed() + ",\"report\":"
+        + ResultFormat.quote(report.report()) + "}\n";
+    write(dir.resolve(segment(report.shard()) + ".json"), json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public List<ShardReport> shardReports(String commit, String ciRunId) throws IOException {
+    Path dir = shardDirectory(commit, ciRunId);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<ShardReport> out = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "[!.]*.json")) {
+      for (Path f : files) {
+        com.fasterxml.jackson.databind.JsonNode n;
+        try {
+          n = ResultFormat.tree(Files.readAllBytes(f));
+        } catch (FormatException e) {
+          throw new IOException("shard report " + f + " " + e.getMessage() + "; delete it and run the shard again", e);
+        }
+        if (n == null || !n.path("shard").isTextual() || !n.path("report").isTextual() || !n.path("passed").isBoolean()) {
+          throw new IOException("shard report " + f + " lacks its shard, passed or report; delete it and run the shard"
+              + " again");
+        }
+        out.add(new ShardReport(commit, ciRunId, n.get("shard").asText(), n.get("passed").asBoolean(),
+            n.get("report").asText()));
+      }
+    }
+    out.sort(java.util.Comparator.comparing(ShardReport::shard));
+    return out;
+  }
+
+  @Override
+  public void appendToBranch(String branch, Result result) throws IOException {
+    Objects.requireNonNull(branch, "branch must not be null");
+    Objects.requireNonNull(result, "result must not be null");
+    StoredRun entry = entry(result);
+    Path target = branchHistoryFile(result.key(), branch);
+    update(result.key(), () -> {
+      List<StoredRun> history = new ArrayList<>(read(result.key(), target, false).map(c -> c.history).orElse(List.of()));
+      history.add(entry);
+      int drop = Math.max(0, history.size() - historyLimit);
+      Files.createDirectories(target.getParent());
+      removeStaleTemporaries(target.getParent());
+      write(target, ResultFormat.historyDocument(result.key(), history.subList(drop, history.size()), entry));
+      return null;
+    });
+  }
+
+  @Override
+  public List<Result> branchHistory(BenchmarkKey key, String branch) throws IOException {
+    Objects.requireNonNull(key, "key must not be null");
+    return read(key, branchHistoryFile(key, branch), false).map(c -> c.history.stream().map(StoredRun::result).toList())
+        .orElse(List.of());
+  }
+
+  @Override
   public Optional<Result> baseline(BenchmarkKey key) throws IOException {
     Objects.requireNonNull(key, "key must not be null");
     Optional<Content> main = readMain(key);
@@ -280,9 +372,8 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     });
   }
 
-  private StoredRun entry(Result result) {
-    return new StoredRun(result, Optional.of(Instant.now().toString()), revision(result), Optional.empty(),
-        Optional.empty());
+  private static StoredRun entry(Result result) {
+    return StoredRun.saved(result, Optional.of(Instant.now().toString()));
   }
 
   private static Optional<StoredRun> find(List<StoredRun> baselines, String fingerprint) {
@@ -355,20 +446,6 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     write(target, ResultFormat.historyDocument(key, history, newest));
   }
 
-  private Optional<String> revision(Result result) {
-    String fromEnvironment = result.environment().properties().get(REVISION_PROPERTY);
-    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return Optional.of(fromEnvironment);
-    }
-    for (String variable : REVISION_VARIABLES) {
-      String v = env.apply(variable);
-      if (v != null && !v.isBlank()) {
-        return Optional.of(v.trim());
-      }
-    }
-    return Optional.empty();
-  }
-
   /** Work done under the lock. */
   @FunctionalInterface
   private interface Locked<T> {
@@ -414,31 +491,54 @@ public final class JsonDirectoryStore implements DirectoryBaselineStore {
     }
   }
 
-  /** Takes the OS lock, waiting until the deadline; never throws an unchecked exception for it. */
+  /**
+   * Takes the OS lock, waiting until the deadline; never throws an unchecked exception for it. The
+   * wait is a blocking lock in the kernel's queue, not a poll: a poller that sleeps between tries
+   * loses the lock, again and again, to writers that release it and take it again at once (four
+   * processes appending at once starved one for a minute that way).
+   */
   private FileLock lock(FileChannel channel, Path lockFile, long deadline) throws IOException {
-    long pause = 1;
-    while (true) {
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        // Only code outside this store can hold it in this JVM (the store's own writers wait above).
-        throw new IOException("cannot lock " + lockFile + ": another part of this JVM holds a lock on it", e);
-      }
-      if (lock != null) {
-        return lock;
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        throw lockTimedOut(lockFile, holder(lockFile));
-      }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while waiting for the lock " + lockFile);
-      }
-      pause = Math.min(100, pause * 2);
+    FileLock quick;
+    try {
+      quick = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      throw overlapping(lockFile, e);
     }
+    if (quick != null) {
+      return quick;
+    }
+    java.util.concurrent.FutureTask<FileLock> wait = new java.util.concurrent.FutureTask<>(channel::lock);
+    Thread waiter = new Thread(wait, "perfgate-lock-wait " + lockFile.getFileName());
+    waiter.setDaemon(true);
+    waiter.start();
+    try {
+      return wait.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      // Interrupting the blocked lock call closes the channel, which also drops the lock should it
+      // have been granted this instant; no other thread of this JVM holds a lock on this file now.
+      waiter.interrupt();
+      try {
+        waiter.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+      }
+      throw lockTimedOut(lockFile, holder(lockFile));
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof OverlappingFileLockException o) {
+        throw overlapping(lockFile, o);
+      }
+      throw e.getCause() instanceof IOException io ? new IOException("cannot lock " + lockFile + ": " + io, io)
+          : new IOException("cannot lock " + lockFile + ": " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      waiter.interrupt();
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the lock " + lockFile);
+    }
+  }
+
+  private static IOException overlapping(Path lockFile, OverlappingFileLockException e) {
+    // Only code outside this store can hold it in this JVM (the store's own writers wait above).
+    return new IOException("cannot lock " + lockFile + ": another part of this JVM holds a lock on it", e);
   }
 
   private IOException lockTimedOut(Path lockFile, String holder) {

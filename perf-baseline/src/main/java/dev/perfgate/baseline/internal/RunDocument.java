@@ -24,9 +24,9 @@ public final class RunDocument {
   /** A run read back with what the store noted beside it. */
   public record Read(Result result, String savedAt, String revision) {}
 
-  public static String write(Result result, String savedAt, String revision) {
-    String json = ResultFormat.write(new StoredRun(result, Optional.of(savedAt), Optional.ofNullable(revision),
-        Optional.empty(), Optional.empty()));
+  /** The run with its provenance, saved at the given time. */
+  public static String write(Result result, String savedAt) {
+    String json = ResultFormat.write(StoredRun.saved(result, Optional.of(savedAt)));
     StringBuilder sb = new StringBuilder(json.length());
     for (int i = 0; i < json.length(); i++) {
       char c = json.charAt(i);

@@ -43,11 +43,11 @@ final class ResultFormatTest {
 
   @Test
   void write_isByteForByteTheHistoryFileTheDirectoryStoreWrites() throws Exception {
-    DirectoryBaselineStore store = new JsonDirectoryStore(dir, 10, Map.of("GITHUB_SHA", "f00d")::get);
+    DirectoryBaselineStore store = new JsonDirectoryStore(dir, 10);
     store.append(Fixtures.rich(KEY, 7));
     String file = Files.readString(store.historyFile(KEY), StandardCharsets.UTF_8);
     StoredRun stored = ResultFormat.read(file);
-    assertEquals(Optional.of("abc7"), stored.revision(), "vcs.revision wins over the CI variable");
+    assertEquals(Optional.of("abc7"), stored.revision(), "the provenance's commit is the revision");
     assertEquals(Fixtures.rich(KEY, 7), stored.result());
     assertEquals(file, ResultFormat.write(stored));
   }
@@ -76,13 +76,14 @@ final class ResultFormatTest {
     StoredRun read = ResultFormat.read(JSON.writeValueAsString(doc));
     assertEquals(Optional.of("main"), read.branch());
     assertEquals(Optional.of("12345"), read.ciRunId());
-    assertEquals(Fixtures.rich(KEY, 2), read.result());
+    assertEquals(Fixtures.rich(KEY, 2).withProvenance(dev.perfgate.api.Provenance.of("abc2", "main", "12345")),
+        read.result(), "what the store noted is the result's provenance");
     assertTrue(ResultFormat.write(read).contains("\"branch\": \"main\",\n      \"ciRunId\": \"12345\""));
   }
 
   @Test
   void read_ofADocumentWithTwoRuns_isRefused() throws Exception {
-    DirectoryBaselineStore store = new JsonDirectoryStore(dir, 10, Map.<String, String>of()::get);
+    DirectoryBaselineStore store = new JsonDirectoryStore(dir, 10);
     store.append(Fixtures.rich(KEY, 1));
     store.append(Fixtures.rich(KEY, 2));
     FormatException e = assertThrows(FormatException.class,

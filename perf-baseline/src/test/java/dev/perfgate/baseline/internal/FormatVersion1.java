@@ -125,6 +125,6 @@ public final class FormatVersion1 {
   }
 
   private static Optional<String> revision(Result r) {
-    return Optional.ofNullable(r.environment().properties().get(JsonDirectoryStore.REVISION_PROPERTY));
+    return r.provenance().commit();
   }
 }

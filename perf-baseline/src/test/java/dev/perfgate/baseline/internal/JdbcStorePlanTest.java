@@ -41,7 +41,7 @@ final class JdbcStorePlanTest {
         s.setString(1, JdbcStore.variant(r.key()));
         s.setString(2, r.environment().fingerprint());
         s.setString(3, r.key().name());
-        s.setString(4, RunDocument.write(r, "2026-12-02T12:00:00Z", null));
+        s.setString(4, RunDocument.write(r, "2026-12-02T12:00:00Z"));
         s.addBatch();
       }
       s.executeBatch();
@@ -57,7 +57,8 @@ final class JdbcStorePlanTest {
     try (Connection c = ds.getConnection();
         PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + JdbcStore.HISTORY_QUERY)) {
       s.setString(1, JdbcStore.variant(key));
-      s.setInt(2, store.historyLimit());
+      s.setString(2, "");
+      s.setInt(3, store.historyLimit());
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           plan.append(rs.getString(1)).append('\n');

@@ -78,9 +78,25 @@ public final class BaselineStep {
    * @param confirm whether a failing regression is measured again before it fails
    */
   public BaselineStep(BaselineStore store, RegressionJudge judge, boolean update, String updateHint, boolean confirm) {
+    this(store, judge, update, updateHint, confirm, BaselinePolicy.DEFAULT_BASELINE_BRANCH);
+  }
+
+  /**
+   * Creates the step for a project whose baselines are kept by another branch than {@code main}.
+   *
+   * @param store the store
+   * @param judge compares runs
+   * @param update whether this run replaces the stored baselines
+   * @param updateHint how a person asks for an update, named in messages
+   * @param confirm whether a failing regression is measured again before it fails
+   * @param baselineBranch the branch whose runs keep the baselines and the history
+   */
+  public BaselineStep(BaselineStore store, RegressionJudge judge, boolean update, String updateHint, boolean confirm,
+      String baselineBranch) {
     this.store = store;
     this.judge = judge;
-    this.policy = BaselinePolicy.newBuilder().judge(judge).update(update).updateHint(updateHint).build();
+    this.policy = BaselinePolicy.newBuilder().judge(judge).update(update).updateHint(updateHint)
+        .baselineBranch(baselineBranch).build();
     this.confirm = confirm;
   }
 

@@ -105,8 +105,25 @@ public final class Perf {
       publisher.accept(Map.of("perfgate.report.error", String.valueOf(e.getMessage())));
       ConsoleReporter.toStandardOutput().warn(e.getMessage());
     }
+    recordShard(report);
     report.assertPassed();
     return report;
+  }
+
+  /**
+   * In a CI run whose store keeps shard reports, stores this test's report for the shard merge
+   * ({@link dev.perfgate.generator.report.Shards}), under the shard's name and the test's.
+   */
+  private void recordShard(Report report) {
+    if (settings.shard().isEmpty()) {
+      return;
+    }
+    try {
+      dev.perfgate.generator.report.Shards.record(settings.baselineStore(), settings.shard().get() + "/" + testName,
+          report);
+    } catch (java.io.IOException | RuntimeException e) {
+      ConsoleReporter.toStandardOutput().warn("the shard report was not stored: " + e.getMessage());
+    }
   }
 
   boolean ran() {
