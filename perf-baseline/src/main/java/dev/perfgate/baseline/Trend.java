@@ -1,5 +1,6 @@
 package dev.perfgate.baseline;
 
+import dev.perfgate.api.Verdict;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -7,6 +8,9 @@ import java.util.Objects;
 /**
  * The trend of a metric over the stored runs since its last confirmed change point: direction,
  * magnitude in percent per ten runs with its interval, and confidence. Built by {@link Trends}.
+ *
+ * <p>A trend is a typed finding like a comparison: code reads its fields, and the reports show its
+ * words ({@link #message()}) where they show a trend.
  *
  * @param direction which way it moves, read through the metric's direction
  * @param perTenRuns the relative change per ten runs from Sen's slope, such as 0.05 for +5 % (NaN
@@ -20,7 +24,7 @@ import java.util.Objects;
  * @param changePoints the change points found in the whole series, confirmed or candidate
  */
 public record Trend(TrendDirection direction, double perTenRuns, double low, double high, double confidence,
-    int from, int to, int runs, List<ChangePoint> changePoints) {
+    int from, int to, int runs, List<ChangePoint> changePoints) implements Verdict.Detail {
 
   /**
    * Creates a trend.
@@ -42,10 +46,13 @@ public record Trend(TrendDirection direction, double perTenRuns, double low, dou
   }
 
   /**
-   * Reads like {@code degrading +4.8 % per 10 runs (95 % CI +3.9 .. +5.6 %), confidence 99.9 %, runs 0..30 of 30}.
+   * The trend in words, without a subject (the reports name the variant and metric beside it): reads
+   * like {@code degrading +4.8 % per 10 runs (CI +3.9 .. +5.6 %), confidence 99.9 %, runs 0..30 of 30}.
+   *
+   * @return the words
    */
   @Override
-  public String toString() {
+  public String message() {
     String head = direction.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     if (direction == TrendDirection.TOO_FEW_RUNS) {
       return head + " (" + (to - from) + " since run " + from + ", of " + runs + ")" + changes();
@@ -56,5 +63,10 @@ public record Trend(TrendDirection direction, double perTenRuns, double low, dou
 
   private String changes() {
     return changePoints.isEmpty() ? "" : "; " + changePoints;
+  }
+
+  @Override
+  public String toString() {
+    return message();
   }
 }

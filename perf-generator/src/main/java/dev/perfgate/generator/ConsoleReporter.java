@@ -176,7 +176,7 @@ public final class ConsoleReporter {
         sb.append("      baseline: ").append(d.action().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append('\n');
         d.trends().entrySet().stream().filter(t -> t.getKey().role() == Metric.Role.PRIMARY).findFirst()
             .ifPresent(t -> sb.append("      trend of ").append(t.getKey().label()).append(" over ")
-                .append(t.getValue().runs()).append(" runs: ").append(t.getValue()).append('\n'));
+                .append(t.getValue().runs()).append(" runs: ").append(VerdictText.line(t.getValue())).append('\n'));
       });
     }
     List<Verdict> verdicts = report.verdicts();

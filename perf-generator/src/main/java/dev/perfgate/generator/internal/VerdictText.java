@@ -4,11 +4,18 @@ import dev.perfgate.api.Verdict;
 import java.util.Map;
 
 /**
- * The one place where verdicts become words for every output: the console, the HTML, Markdown and
- * JSON reports, JUnit's report entries and the message of a failed run. Each verdict's detail says
- * its finding in one line; this class decides how the outputs show it. Nothing else reads
- * {@link Verdict#message()} or {@link Verdict#figures()} (an architecture test holds that), so code
- * that acts on a verdict reads its typed detail and never parses its words.
+ * The one place that decides how every output shows a verdict's words: the console, the HTML,
+ * Markdown and JSON reports, JUnit's report entries and the message of a failed run.
+ *
+ * <p>The wording rule has two halves. Each kind of finding has one detail type ({@link Verdict.Detail}:
+ * a target check, a comparison, a history check, a trend, a scaling fit, a missing run, a run error,
+ * ...), and that type is the one home of its words: nothing else formats its figures into text, and
+ * a detail that brings several findings together (the judgement of one metric) takes the others'
+ * words from them rather than writing its own. This class is the other half: the one place that
+ * reads those words ({@link Verdict#message()}, {@link Verdict#figures()}, a detail's
+ * {@code message()}) and decides how each output shows them, whole as a console line, without the
+ * subject beside a subject column, or as figures in JSON. Nothing else reads them (an architecture
+ * test holds that), so code that acts on a verdict reads its typed detail and never parses its words.
  */
 public final class VerdictText {
 
@@ -22,6 +29,17 @@ public final class VerdictText {
    */
   public static String line(Verdict v) {
     return v.message();
+  }
+
+  /**
+   * A finding shown on its own rather than as a verdict, such as the trend of a variant's primary
+   * metric beside its figures.
+   *
+   * @param detail the finding
+   * @return its words
+   */
+  public static String line(Verdict.Detail detail) {
+    return detail.message();
   }
 
   /**
