@@ -1,6 +1,10 @@
 package dev.perfgate.generator.internal;
 
+import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
+import dev.perfgate.baseline.MetricJudgement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +72,37 @@ public final class VerdictText {
     }
     m = m.replaceAll(" {2,}", " ");
     return m.isEmpty() ? v.check() : m;
+  }
+
+  /**
+   * One piece of evidence behind a verdict that combined several.
+   *
+   * @param kind {@code baseline}, {@code history} or {@code trend}
+   * @param status the evidence's own status
+   * @param line its words, as its own verdict would have said them
+   */
+  public record Evidence(String kind, Status status, String line) {}
+
+  /**
+   * The evidence a metric's one verdict combined (its comparison with the baseline, its history
+   * check and its trend), each with its own status and words, for the JSON report; empty for any
+   * other verdict.
+   *
+   * @param v the verdict
+   * @return the evidence, possibly empty
+   */
+  public static List<Evidence> evidence(Verdict v) {
+    if (!(v.detail() instanceof MetricJudgement j)) {
+      return List.of();
+    }
+    List<Evidence> out = new ArrayList<>();
+    j.comparison().ifPresent(c -> out.add(new Evidence("baseline", j.statusOf(MetricJudgement.Evidence.BASELINE),
+        c.message())));
+    j.history().ifPresent(h -> out.add(new Evidence("history", j.statusOf(MetricJudgement.Evidence.HISTORY),
+        h.message())));
+    j.trend().ifPresent(t -> out.add(new Evidence("trend", j.statusOf(MetricJudgement.Evidence.TREND),
+        t.message())));
+    return out;
   }
 
   /**
