@@ -30,7 +30,15 @@ public record Verdict(Subject subject, String check, Status status, Optional<Met
   /**
    * The finding behind a verdict. Each kind of check has its own type (a target check, a comparison
    * with a baseline, a scaling fit, a cache check, ...), which code that acts on a verdict reads
-   * with {@code instanceof}; every kind knows how to say itself in one line.
+   * with {@code instanceof}.
+   *
+   * <p>The wording rule: each detail type is the one home of its words. It says its finding in one
+   * line ({@link #message()}) and names its figures ({@link #figures()}); no other class formats
+   * that finding, and a detail that brings several findings together takes their words from them
+   * rather than formatting their figures itself. How each output (console, HTML, Markdown, JSON)
+   * shows those words is decided in one place, the reports' renderer; nothing else reads them, so
+   * code never parses a message back. {@link Note} is the one detail that is only words: the plain
+   * way to make a verdict for a check of one's own.
    */
   public interface Detail {
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What {@link BaselinePolicy#apply} did with a run and what it found; from
@@ -71,9 +72,32 @@ public record BaselineDecision(BenchmarkKey key, Action action, String message, 
   }
 
   /**
+   * The judgement of each metric: its comparison with the baseline, its history check and its trend
+   * brought together ({@link MetricJudgement}), in the order of the comparisons, then of history
+   * checks without a comparison.
+   *
+   * @return the judgements, one per metric judged; empty when nothing was compared
+   */
+  public List<MetricJudgement> judgements() {
+    Map<Metric, Comparison> byComparison = new LinkedHashMap<>();
+    comparisons.forEach(c -> byComparison.put(c.metric(), c));
+    Map<Metric, HistoryCheck> byHistory = new LinkedHashMap<>();
+    historyChecks.forEach(h -> byHistory.put(h.metric(), h));
+    java.util.Set<Metric> metrics = new java.util.LinkedHashSet<>(byComparison.keySet());
+    metrics.addAll(byHistory.keySet());
+    List<MetricJudgement> out = new ArrayList<>();
+    for (Metric m : metrics) {
+      out.add(new MetricJudgement(key, m, Optional.ofNullable(byComparison.get(m)),
+          Optional.ofNullable(byHistory.get(m)), Optional.ofNullable(trends.get(m))));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * All verdicts: one about the baseline when nothing was compared (INCONCLUSIVE for another
    * environment, PASS when a first baseline was recorded) or when an update lost a race with
-   * another run (INCONCLUSIVE), then the comparisons, then the history checks.
+   * another run (INCONCLUSIVE), then one per metric judged ({@link #judgements()}), never one for
+   * the comparison and another for the history check of the same metric.
    *
    * @return the verdicts, possibly empty
    */
@@ -84,8 +108,7 @@ public record BaselineDecision(BenchmarkKey key, Action action, String message, 
     } else if (comparisons.isEmpty() && action != Action.NOT_RECORDED) {
       out.add(Verdict.of(Subject.of(key), "baseline", Status.PASS, this));
     }
-    comparisons.forEach(c -> out.add(c.toVerdict()));
-    historyChecks.forEach(h -> out.add(h.toVerdict()));
+    judgements().forEach(j -> out.add(j.toVerdict()));
     return List.copyOf(out);
   }
 

@@ -378,6 +378,11 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
    */
   @Override
   public Map<String, Double> figures() {
+    return namedFigures();
+  }
+
+  /** The figures, for a {@link MetricJudgement} that shows them beside its own. */
+  Map<String, Double> namedFigures() {
     Map<String, Double> figures = new LinkedHashMap<>();
     if (isDifference()) {
       putFinite(figures, "difference", ratio());
@@ -410,12 +415,21 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
    */
   @Override
   public String message() {
-    StringBuilder sb = new StringBuilder(key.toString()).append("  ").append(metric.name()).append(' ');
+    return key + "  " + metric.name() + " " + finding() + "  " + status();
+  }
+
+  /**
+   * The finding without the variant, the metric and the status, such as
+   * {@code +12.4 % vs baseline (95 % CI +9.8 .. +15.1 %)  beyond 3 % noise, within 20 % tolerance}:
+   * the part of the line a {@link MetricJudgement} leads with.
+   */
+  String finding() {
+    StringBuilder sb = new StringBuilder();
     if (outcome == Outcome.NOT_COMPARABLE) {
-      return sb.append("not compared: ").append(note).append("  ").append(status()).toString();
+      return sb.append("not compared: ").append(note).toString();
     }
     if (isDifference()) {
-      return differenceMessage(sb);
+      return differenceFinding(sb);
     }
     sb.append(percent(ratio())).append(" % vs baseline (").append(fmt(confidence() * 100)).append(" % CI ")
         .append(ciLow() > 0 ? percent(ciLow()) : "-inf").append(" .. ")
@@ -433,10 +447,23 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
   }
 
   /**
-   * The message of a difference, for example
-   * {@code alloc  alloc.bytes +24 B/op vs baseline (95 % CI +24 .. +24 B)  beyond 8 B tolerance  FAIL}.
+   * The finding in a few words for a line that another finding leads, such as
+   * {@code baseline +37.8 % regressed}.
    */
-  private String differenceMessage(StringBuilder sb) {
+  String summary() {
+    return outcome == Outcome.NOT_COMPARABLE ? "baseline not compared" : "baseline " + change() + " " + said();
+  }
+
+  /** The outcome in a word, such as {@code regressed} or {@code not comparable}. */
+  String said() {
+    return outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /**
+   * The finding of a difference, for example
+   * {@code +24 B/op vs baseline (95 % CI +24 .. +24 B)  beyond 8 B tolerance}.
+   */
+  private String differenceFinding(StringBuilder sb) {
     sb.append(signed(ratio())).append("/op vs baseline (").append(fmt(confidence() * 100)).append(" % CI ")
         .append(Double.isFinite(ciLow()) ? signed(ciLow()) : "-inf").append(" .. ")
         .append(Double.isFinite(ciHigh()) ? signed(ciHigh()) : "+inf").append(")  ");
@@ -456,7 +483,7 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
     return end(sb);
   }
 
-  /** The words of every outcome but a regression, which each scale words in its own unit, then the end. */
+  /** The words of every outcome but a regression, which each scale words in its own unit, then the note. */
   private String outcomeWords(StringBuilder sb, String noise) {
     switch (outcome) {
       case IMPROVED:
@@ -483,7 +510,7 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
     if (!note.isEmpty()) {
       sb.append("; ").append(note);
     }
-    return sb.append("  ").append(status()).toString();
+    return sb.toString();
   }
 
   /** A band in words: {@code 8 B tolerance}, or {@code 30 B noise (3 % of 1000 B)} where the relative part is larger. */

@@ -172,6 +172,11 @@ public record HistoryCheck(
    */
   @Override
   public Map<String, Double> figures() {
+    return namedFigures();
+  }
+
+  /** The figures, for a {@link MetricJudgement} that shows them beside its own. */
+  Map<String, Double> namedFigures() {
     Map<String, Double> figures = new LinkedHashMap<>();
     if (!Double.isNaN(value)) {
       figures.put("value", value);
@@ -192,26 +197,60 @@ public record HistoryCheck(
    */
   @Override
   public String message() {
-    return toString();
+    return key + "  " + metric.name() + " " + finding() + "  " + status();
   }
 
-  @Override
-  public String toString() {
-    StringBuilder sb = new StringBuilder(key.toString()).append("  ").append(metric.name()).append(' ');
+  /**
+   * The finding without the variant, the metric and the status, such as
+   * {@code 1.31 ms vs history median 1.02 ms (+28.4 %), prediction 0.95 ms .. 1.10 ms over 12 runs  regressed}.
+   */
+  String finding() {
+    StringBuilder sb = new StringBuilder();
     if (outcome == Outcome.NOT_COMPARABLE) {
-      return sb.append("no history check: ").append(note).append("  ").append(status()).toString();
+      return sb.append("no history check: ").append(note).toString();
     }
     sb.append(metric.format(value)).append(" vs history median ").append(metric.format(median()))
-        .append(median() == 0 ? " (" + (value < 0 ? "-" : "+") + metric.format(Math.abs(value)) + ")"
-            : String.format(Locale.ROOT, " (%+.1f %%)", (value / median() - 1) * 100)).append(", prediction ")
+        .append(" (").append(changeText()).append("), prediction ")
         .append(metric.format(low())).append(" .. ").append(metric.format(high())).append(" over ").append(runs())
         .append(" runs");
     if (!note.isEmpty()) {
       sb.append(' ').append(note);
     }
     if (advisory()) {
-      sb.append(" (advisory until ").append(RegressionJudge.HISTORY_RUNS_TO_GATE).append(" runs)");
+      sb.append(advisoryWords());
     }
-    return sb.append("  ").append(outcome.name().toLowerCase(Locale.ROOT)).append("  ").append(status()).toString();
+    return sb.append("  ").append(said()).toString();
+  }
+
+  /**
+   * The finding in a few words for a line that another finding leads, such as
+   * {@code history unchanged (+35.6 % vs median of 8 runs)}.
+   */
+  String summary() {
+    if (outcome == Outcome.NOT_COMPARABLE) {
+      return "no history check";
+    }
+    return "history " + said() + " (" + changeText() + " vs median of " + runs() + " runs"
+        + (advisory() ? ", advisory until " + RegressionJudge.HISTORY_RUNS_TO_GATE + " runs" : "") + ")";
+  }
+
+  /** The outcome in a word, such as {@code regressed}. */
+  String said() {
+    return outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  private static String advisoryWords() {
+    return " (advisory until " + RegressionJudge.HISTORY_RUNS_TO_GATE + " runs)";
+  }
+
+  /** The change against the median, such as {@code +28.4 %}; in the metric's unit where the median is 0. */
+  private String changeText() {
+    return median() == 0 ? (value < 0 ? "-" : "+") + metric.format(Math.abs(value))
+        : String.format(Locale.ROOT, "%+.1f %%", (value / median() - 1) * 100);
+  }
+
+  @Override
+  public String toString() {
+    return message();
   }
 }

@@ -10,6 +10,9 @@ public enum TrendDirection {
   DEGRADING,
   /** A neutral metric with a significant slope (never judged good or bad). */
   CHANGING,
-  /** Fewer than four runs since the last change point: nothing can be said yet. */
+  /**
+   * Too few runs since the last change point to bound the trend's interval (fewer than five):
+   * nothing can be said yet.
+   */
   TOO_FEW_RUNS
 }

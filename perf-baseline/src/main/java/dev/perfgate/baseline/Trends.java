@@ -30,7 +30,12 @@ public final class Trends {
   public static final double ALPHA = 0.05;
   /** The largest t-test p-value at which a change point is accepted (Otava's default). */
   public static final double CHANGE_P_VALUE = 0.001;
-  private static final int MIN_RUNS = 4;
+  /**
+   * Sen's interval needs at least five runs to be bounded at 95 %: with four, [min, max] of the
+   * pairwise slopes misses the slope with probability 2/4! = 8.3 %, so the kernel gives infinite
+   * bounds, which read as "-100.0 .. +Infinity %" on the log scale.
+   */
+  private static final int MIN_RUNS = 5;
 
   /**
    * The trend of a metric over a stored history: one value per run (the median of its trial
@@ -38,7 +43,7 @@ public final class Trends {
    *
    * @param history stored runs, oldest first
    * @param metric the metric
-   * @return the trend; TOO_FEW_RUNS if there are fewer than four usable runs
+   * @return the trend; TOO_FEW_RUNS if there are too few usable runs to bound its interval
    */
   public static Trend analyse(List<Result> history, Metric metric) {
     List<Double> values = new ArrayList<>();
@@ -113,6 +118,12 @@ public final class Trends {
     }
     double[] segment = Arrays.copyOfRange(x, from, to);
     TheilSen tm = TheilSen.fit(segment, 1 - ALPHA);
+    if (!Double.isFinite(tm.low()) || !Double.isFinite(tm.high())) {
+      // Too few runs for an interval at this confidence: a magnitude without bounds would read as a
+      // finding, so the trend says it needs more runs. From five runs on the kernel bounds it; this
+      // guards the rule should the confidence or the kernel change.
+      return new Trend(TrendDirection.TOO_FEW_RUNS, Double.NaN, Double.NaN, Double.NaN, 0, from, to, n, points);
+    }
     MannKendall mk = MannKendall.of(segment);
     double perTen;
     double low;
@@ -126,6 +137,10 @@ public final class Trends {
       perTen = 10 * tm.slope() / scale;
       low = 10 * tm.low() / scale;
       high = 10 * tm.high() / scale;
+    }
+    if (!Double.isFinite(perTen) || !Double.isFinite(low) || !Double.isFinite(high)) {
+      // Only a slope of some 70 e-folds per run overflows here: no trend of a benchmark, but never a "+Infinity %".
+      return new Trend(TrendDirection.TOO_FEW_RUNS, Double.NaN, Double.NaN, Double.NaN, 0, from, to, n, points);
     }
     boolean significant = mk.pValue() < ALPHA && (tm.low() > 0 || tm.high() < 0);
     TrendDirection d;

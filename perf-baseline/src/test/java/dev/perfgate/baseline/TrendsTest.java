@@ -2,6 +2,7 @@ package dev.perfgate.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,49 @@ final class TrendsTest {
     Trend t = Trends.analyse(new double[] {1, 2, 3}, Direction.LOWER_IS_BETTER);
     assertEquals(TrendDirection.TOO_FEW_RUNS, t.direction());
     assertTrue(Double.isNaN(t.perTenRuns()));
+  }
+
+  /**
+   * The shape of the report that read "stable +162.5 % per 10 runs (CI -100.0 .. +Infinity %)": four
+   * stored runs of a ~20 us parse, the last ones slower. Sen's interval cannot be bounded at 95 % on
+   * four runs (the extremes miss with probability 2/4! = 8.3 %), so the trend says it has too few.
+   */
+  @Test
+  void analyse_fourRunsOnTheLogScale_isTooFewRunsRatherThanAnUnboundedInterval() {
+    Trend t = Trends.analyse(new double[] {19_700, 23_000, 31_200, 28_400}, Direction.LOWER_IS_BETTER);
+    assertEquals(TrendDirection.TOO_FEW_RUNS, t.direction(), t.toString());
+    assertTrue(Double.isNaN(t.low()) && Double.isNaN(t.high()), t.toString());
+    assertEquals("too few runs (4 since run 0, of 4)", t.message());
+  }
+
+  @Test
+  void analyse_fiveDistinctRuns_hasAFiniteInterval() {
+    Trend t = Trends.analyse(new double[] {19_700, 23_000, 21_500, 31_200, 28_400}, Direction.LOWER_IS_BETTER);
+    assertNotEquals(TrendDirection.TOO_FEW_RUNS, t.direction(), t.toString());
+    assertTrue(Double.isFinite(t.low()) && Double.isFinite(t.high()) && t.low() <= t.perTenRuns()
+        && t.perTenRuns() <= t.high(), t.toString());
+  }
+
+  @Test
+  void analyse_shortSeries_areBoundedOrTooFewRuns() {
+    java.util.Random random = new java.util.Random(12);
+    for (int round = 0; round < 2000; round++) {
+      double[] x = new double[4 + random.nextInt(6)];
+      for (int i = 0; i < x.length; i++) {
+        // Coarse values, so that ties occur as with rounded medians of a fast operation.
+        x[i] = 1000 * (20 + random.nextInt(random.nextBoolean() ? 3 : 15));
+      }
+      Trend t = Trends.analyse(x, Direction.LOWER_IS_BETTER);
+      boolean bounded = Double.isFinite(t.low()) && Double.isFinite(t.high()) && Double.isFinite(t.perTenRuns());
+      assertEquals(t.direction() != TrendDirection.TOO_FEW_RUNS, bounded, java.util.Arrays.toString(x) + " " + t);
+      assertTrue(!t.message().contains("Infinity") && !t.message().contains("NaN"), t.message());
+    }
+  }
+
+  @Test
+  void trend_withADirectionButNoBounds_isRejected() {
+    assertThrows(IllegalArgumentException.class, () -> new Trend(TrendDirection.STABLE, 1.625, -1,
+        Double.POSITIVE_INFINITY, 0.5, 0, 4, 4, List.of()));
   }
 
   @Test

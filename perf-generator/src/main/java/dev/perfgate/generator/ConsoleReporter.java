@@ -175,9 +175,11 @@ public final class ConsoleReporter {
           sb.append("      not measured: ").append(m.name()).append(": ").append(why).append('\n'));
       b.baseline().ifPresent(d -> {
         sb.append("      baseline: ").append(d.action().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append('\n');
+        // The trend of a metric that was judged is in that metric's verdict; shown here only otherwise.
         d.trends().entrySet().stream().filter(t -> t.getKey().role() == Metric.Role.PRIMARY).findFirst()
+            .filter(t -> d.judgements().stream().noneMatch(m -> m.metric().equals(t.getKey())))
             .ifPresent(t -> sb.append("      trend of ").append(t.getKey().label()).append(" over ")
-                .append(t.getValue().runs()).append(" runs: ").append(t.getValue()).append('\n'));
+                .append(t.getValue().runs()).append(" runs: ").append(VerdictText.line(t.getValue())).append('\n'));
       });
     }
     List<Verdict> verdicts = report.verdicts();

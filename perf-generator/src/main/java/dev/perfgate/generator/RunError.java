@@ -6,12 +6,12 @@ import dev.perfgate.api.internal.Checks;
 /**
  * The detail of an ERROR verdict about the run itself rather than a measurement: a benchmark that
  * threw or timed out, a probe that threw, a target that could not be evaluated, a baseline store
- * that failed, a suite check that threw.
+ * that failed, a suite check that threw, or a check of one's own that threw where its verdict was due.
  *
  * @param kind what failed
  * @param subject the variant (or, for a suite check, the suite) as the verdict names it
  * @param check the check that could not be made: {@code runs to the end}, {@code probe 'jfr'}, the
- *     target, {@code baseline}, or the suite check
+ *     target, {@code baseline}, the suite check, or the check of one's own
  * @param error the error, as its exception or the runner words it
  * @param skippedTargets for a failed benchmark, the targets that were not judged; 0 otherwise
  */
@@ -29,7 +29,9 @@ public record RunError(Kind kind, String subject, String check, String error, in
     /** The baseline store could not be read or written. */
     BASELINE,
     /** A suite check threw. */
-    SUITE_CHECK
+    SUITE_CHECK,
+    /** A check of one's own threw (a leak or retention check run by hand): its verdict is this error. */
+    CHECK
   }
 
   /**
@@ -56,6 +58,7 @@ public record RunError(Kind kind, String subject, String check, String error, in
       case TARGET -> subject + "  " + check + "  ERROR: " + error;
       case BASELINE -> subject + "  baseline could not be read or written: " + error;
       case SUITE_CHECK -> "suite check " + check + " threw " + error;
+      case CHECK -> subject + "  " + check + " threw " + error;
     };
   }
 }

@@ -54,8 +54,8 @@ public final class SuiteChecks {
       List<Result> sized = results.stream().filter(r -> r.key().name().equals(benchmark) && r.key().threads() == 1
           && r.key().size().isPresent() && r.succeeded()).toList();
       if (sized.size() < 3) {
-        return List.of(Verdict.of(Subject.benchmark(benchmark), "scaling", Status.INCONCLUSIVE, benchmark
-            + "  scaling needs at least three sizes that ran; found " + sized.size()));
+        return List.of(Verdict.of(Subject.benchmark(benchmark), "scaling", Status.INCONCLUSIVE,
+            new MissingRuns(benchmark, MissingRuns.Kind.SIZES, sized.size(), 0)));
       }
       return List.of(Scaling.checkNoWorseThan(limit, sized, Metric.WALL_TIME));
     });
@@ -88,9 +88,8 @@ public final class SuiteChecks {
       List<Verdict> out = new java.util.ArrayList<>();
       pairs.forEach((size, pair) -> {
         if (pair[0] == null || pair[1] == null) {
-          out.add(Verdict.of(Subject.benchmark(benchmark), "degradation", Status.INCONCLUSIVE, benchmark
-              + "  degradation needs runs on 1 and " + threads + " threads; add Suite.Builder.threads(\"" + benchmark
-              + "\", 1, " + threads + ")"));
+          out.add(Verdict.of(Subject.benchmark(benchmark), "degradation", Status.INCONCLUSIVE,
+              new MissingRuns(benchmark, MissingRuns.Kind.THREAD_COUNTS, 0, threads)));
         } else {
           BenchmarkKey contended = pair[1].key();
           DegradationCheck c = new DegradationCheck(contended.toString(),
@@ -107,7 +106,7 @@ public final class SuiteChecks {
       });
       if (out.isEmpty()) {
         out.add(Verdict.of(Subject.benchmark(benchmark), "degradation", Status.INCONCLUSIVE,
-            benchmark + "  degradation: no successful run of '" + benchmark + "' in the suite"));
+            new MissingRuns(benchmark, MissingRuns.Kind.RUNS, 0, threads)));
       }
       return out;
     });

@@ -97,5 +97,18 @@ final class SuiteChecksTest {
     List<Verdict> v = report.suiteVerdicts();
     assertEquals(Status.INCONCLUSIVE, v.get(0).status());
     assertTrue(v.get(0).message().contains("threads(\"x\", 1, 2)"), v.get(0).message());
+    assertEquals(new MissingRuns("x", MissingRuns.Kind.THREAD_COUNTS, 0, 2), v.get(0).detail());
+  }
+
+  @Test
+  void checks_withoutRuns_areInconclusiveWithATypedDetail() {
+    Verdict scaling = SuiteChecks.scalesNoWorseThan("x", Complexity.LINEAR).check(List.of()).get(0);
+    assertEquals(Status.INCONCLUSIVE, scaling.status());
+    assertEquals(new MissingRuns("x", MissingRuns.Kind.SIZES, 0, 0), scaling.detail());
+    assertEquals("x  scaling needs at least three sizes that ran; found 0", scaling.message());
+    Verdict degradation = SuiteChecks.degradationAtMost("x", 2, 0.1).check(List.of()).get(0);
+    assertEquals(Status.INCONCLUSIVE, degradation.status());
+    assertEquals(new MissingRuns("x", MissingRuns.Kind.RUNS, 0, 2), degradation.detail());
+    assertEquals("x  degradation: no successful run of 'x' in the suite", degradation.message());
   }
 }

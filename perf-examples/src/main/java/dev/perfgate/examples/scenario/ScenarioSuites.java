@@ -22,6 +22,7 @@ import dev.perfgate.collectors.jfr.JfrProbes;
 import dev.perfgate.examples.generator.GenerationSummary;
 import dev.perfgate.examples.generator.ServiceRegistry;
 import dev.perfgate.examples.generator.files.FileService;
+import dev.perfgate.generator.RunError;
 import dev.perfgate.generator.SuiteCheck;
 import dev.perfgate.generator.SuiteChecks;
 import dev.perfgate.generator.Suite;
@@ -329,7 +330,8 @@ public final class ScenarioSuites {
           });
       return report.verdicts(Subject.of(BenchmarkKey.of("generation", LARGEST)));
     } catch (Exception e) {
-      return List.of(Verdict.of(Subject.benchmark("generation"), "leak check", Status.ERROR, "leak check threw " + e));
+      return List.of(Verdict.of(Subject.benchmark("generation"), "leak check", Status.ERROR,
+          new RunError(RunError.Kind.CHECK, "generation", "leak check", String.valueOf(e), 0)));
     }
   }
 
@@ -343,7 +345,8 @@ public final class ScenarioSuites {
         return r;
       }).verdict(Subject.of(BenchmarkKey.of("generator", 10)));
     } catch (Exception e) {
-      return Verdict.of(Subject.benchmark("generator"), "retention", Status.ERROR, "retention check threw " + e);
+      return Verdict.of(Subject.benchmark("generator"), "retention", Status.ERROR,
+          new RunError(RunError.Kind.CHECK, "generator", "retention check", String.valueOf(e), 0));
     }
   }
 

@@ -8,7 +8,7 @@ import dev.perfgate.api.Metric;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.BaselineStores;
-import dev.perfgate.baseline.Comparison;
+import dev.perfgate.baseline.MetricJudgement;
 import dev.perfgate.generator.Report;
 import dev.perfgate.generator.junit.Perf;
 import dev.perfgate.generator.junit.PerfTest;
@@ -45,7 +45,7 @@ final class RegressionSuiteTest extends ScenarioSuiteTest {
     Report compared = ScenarioSuites.regression(perf.suite(), fixture(), BaselineStores.directory(store))
         .build().run();
     List<Verdict> comparisons = compared.verdicts().stream()
-        .filter(v -> v.detail() instanceof Comparison).toList();
+        .filter(v -> v.detail() instanceof MetricJudgement j && j.comparison().isPresent()).toList();
     for (String benchmark : List.of("regression.generation.cold", "regression.generation.warm")) {
       assertTrue(comparison(comparisons, benchmark, Metric.WALL_TIME).isPresent(), comparisons.toString());
       Verdict alloc = comparison(comparisons, benchmark, Metric.ALLOCATED_BYTES)
@@ -70,9 +70,9 @@ final class RegressionSuiteTest extends ScenarioSuiteTest {
     }
   }
 
-  /** The verdict comparing one metric of a benchmark with its baseline, read from its typed detail. */
+  /** The one verdict on a metric of a benchmark against its baseline and history, read from its typed detail. */
   private static Optional<Verdict> comparison(List<Verdict> verdicts, String benchmark, Metric metric) {
-    return verdicts.stream().filter(v -> v.detail() instanceof Comparison c && c.key().name().equals(benchmark)
-        && c.metric().equals(metric)).findFirst();
+    return verdicts.stream().filter(v -> v.detail() instanceof MetricJudgement j && j.key().name().equals(benchmark)
+        && j.metric().equals(metric)).findFirst();
   }
 }

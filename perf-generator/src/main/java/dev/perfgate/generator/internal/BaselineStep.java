@@ -213,10 +213,8 @@ public final class BaselineStep {
       return new BenchmarkReport(r.result(), all, Optional.empty(), List.of());
     }
     BaselineDecision finalDecision = j.decision();
-    // A history check that could not run yet (too few stored runs) says nothing worth a line.
-    Set<Verdict> tooEarly = finalDecision.historyChecks().stream().map(HistoryCheck::toVerdict)
-        .filter(v -> v.status() == Status.NOT_MEASURED).collect(java.util.stream.Collectors.toSet());
-    all.addAll(finalDecision.verdicts().stream().filter(v -> !tooEarly.contains(v)).toList());
+    // One verdict per metric: the comparison, the history check and the trend judged together.
+    all.addAll(finalDecision.verdicts());
     return new BenchmarkReport(r.result(), all, Optional.of(finalDecision), timeHistory(j));
   }
 

@@ -105,8 +105,10 @@ public final class JsonReport {
   static VerdictDto verdict(Verdict v) {
     Map<String, Double> figures = new TreeMap<>();
     VerdictText.figures(v).forEach((k, x) -> figures.put(k, finite(x)));
+    List<EvidenceDto> evidence = VerdictText.evidence(v).stream()
+        .map(e -> new EvidenceDto(e.kind(), e.status().name(), e.line())).toList();
     return new VerdictDto(VerdictText.subject(v), v.check(), v.status().name(), v.failed(), VerdictText.line(v),
-        figures);
+        figures, evidence);
   }
 
   private static EnvironmentDto environment(Environment e) {
@@ -136,6 +138,15 @@ public final class JsonReport {
       String error, String errorTrace, List<String> warnings, List<MetricDto> metrics, List<NotMeasuredDto> notMeasured,
       List<TrialDto> trials, List<VerdictDto> verdicts) {}
 
+  /**
+   * A verdict; {@code evidence} lists, for the one verdict of a metric against its baseline and
+   * history, each piece of evidence it combined with its own status and words (absent otherwise).
+   */
   record VerdictDto(String subject, String check, String status, boolean failed, String message,
-      Map<String, Double> figures) {}
+      Map<String, Double> figures,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+      List<EvidenceDto> evidence) {}
+
+  /** One piece of evidence of a metric's verdict: {@code baseline}, {@code history} or {@code trend}. */
+  record EvidenceDto(String kind, String status, String message) {}
 }
