@@ -47,6 +47,8 @@ public final class Settings {
   public static final String BASELINE_UPDATE = "perfgate.baseline.update";
   /** Forked JVMs per suite run. */
   public static final String FORKS = "perfgate.forks";
+  /** The time a benchmark may spend measuring more while its comparison with the baseline is undecided. */
+  public static final String BASELINE_BUDGET = "perfgate.baseline.budget";
 
   /** The default report directory. */
   public static final Path DEFAULT_REPORT_DIR = Path.of("target", "perfgate");
@@ -94,7 +96,10 @@ public final class Settings {
       new Key(BASELINE_DIR, "the baseline store", "a directory", ".perfgate"),
       new Key(BASELINE_UPDATE, "replace the stored baselines with this run", "true or false", "false"),
       new Key(FORKS, "fresh JVMs each suite runs in, every one running all the suite's variants; 0 runs in this JVM",
-          "a whole number >= 0", "0"));
+          "a whole number >= 0", "0"),
+      new Key(BASELINE_BUDGET, "per benchmark variant, the time it may spend measuring more trials (more forks when"
+          + " forked) while its comparison with the baseline is inconclusive; 0 measures no more",
+          "a duration: 30s, 1500ms, 2m, or 0", "3 x the time its first measurement took, at most 60s"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -273,6 +278,25 @@ public final class Settings {
   int forks() {
     String v = lookup.apply(FORKS);
     return v == null || v.isBlank() ? 0 : atLeast(FORKS, parseInt(FORKS, v), 0, "");
+  }
+
+  /**
+   * The time a benchmark variant may spend measuring more while its comparison with the baseline is
+   * inconclusive.
+   *
+   * @return the budget, {@link Duration#ZERO} to measure no more, empty for the default (3 x the
+   *     variant's first measurement, at most 60 s)
+   * @throws IllegalArgumentException if the value is neither 0 nor a duration
+   */
+  public Optional<Duration> baselineBudget() {
+    String v = lookup.apply(BASELINE_BUDGET);
+    if (v == null || v.isBlank()) {
+      return Optional.empty();
+    }
+    if (v.trim().matches("0+(ms|s|m|h)?")) {
+      return Optional.of(Duration.ZERO);
+    }
+    return Optional.of(parseDuration(BASELINE_BUDGET, v));
   }
 
   /** Every key that is set, with its value, so that a forked JVM can be given the same settings. */

@@ -12,6 +12,7 @@ import dev.perfgate.api.internal.Checks;
 import dev.perfgate.baseline.BaselineStores;
 import dev.perfgate.baseline.RegressionJudge;
 import dev.perfgate.generator.internal.BaselineStep;
+import dev.perfgate.generator.internal.MeasureMore;
 import dev.perfgate.generator.internal.BenchmarkSpec;
 import dev.perfgate.generator.internal.ProbeSelection;
 import dev.perfgate.generator.internal.Progress;
@@ -74,7 +75,10 @@ public final class Suite {
     this.baselines = store == null ? null : new BaselineStep(store,
         b.judge == null ? RegressionJudge.defaults() : b.judge,
         b.updateBaselines == null ? settings.updateBaseline() : b.updateBaselines,
-        "-D" + Settings.BASELINE_UPDATE + "=true", b.confirmRegressions);
+        "-D" + Settings.BASELINE_UPDATE + "=true",
+        b.baselineBudget != null ? MeasureMore.Budget.of(b.baselineBudget)
+            : settings.baselineBudget().map(MeasureMore.Budget::of).orElse(MeasureMore.Budget.defaults()),
+        b.ticker == null ? Ticker.system() : b.ticker);
     this.judgedMetrics = b.judgedMetrics.isEmpty() ? List.of(Metric.WALL_TIME, Metric.ALLOCATED_BYTES)
         : List.copyOf(b.judgedMetrics);
     this.console = b.quiet ? null : (b.console == null ? ConsoleReporter.toStandardOutput() : b.console);
@@ -128,7 +132,7 @@ public final class Suite {
       List<TrialScheduler.Measured> measured = scheduler.runAll(plan);
       reports = measured.stream().map(m -> new BenchmarkReport(m.result(), TargetJudge.verdicts(m))).toList();
       if (baselines != null) {
-        reports = baselines.judge(reports, key -> judged(plan, key), key -> scheduler.remeasure(plan, key));
+        reports = baselines.judge(reports, key -> judged(plan, key), (sofar, trials) -> scheduler.measureMore(plan, sofar, trials));
       }
     }
     List<Result> results = reports.stream().map(BenchmarkReport::result).toList();
