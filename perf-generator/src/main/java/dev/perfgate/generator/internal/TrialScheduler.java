@@ -67,6 +67,11 @@ public final class TrialScheduler implements AutoCloseable {
   private final Progress progress;
   private final Forks forks;
   private final AtomicReference<Thread> thread = new AtomicReference<>();
+  /**
+   * Trials of forks run for one variant that the other variants have not used yet: a fork runs the
+   * whole plan, so its trials of every variant are kept for when that variant measures more.
+   */
+  private final Map<BenchmarkKey, java.util.Deque<Result>> spareForks = new java.util.HashMap<>();
   private ExecutorService service = newService();
 
   /**
@@ -170,13 +175,19 @@ public final class TrialScheduler implements AutoCloseable {
       if (index < 0) {
         return Optional.empty();
       }
-      int more = Math.max(1, (int) Math.ceil(trials / (double) options.trials()));
-      progress.started(key + ": measuring " + more + " more fork(s), since its comparison with the baseline has not"
-          + " decided yet", 0, 0);
-      Duration timeout = options.timeout().multipliedBy(plan.size()).plus(FORK_START_ALLOWANCE);
-      Result extra = forks.forking().runForks(more, plan.keys(), forks.properties(), forks.jvmArgs(), timeout,
-          environment, f -> { }).get(index);
-      return Optional.of(merge(sofar, extra, true));
+      java.util.Deque<Result> spare = spareForks.computeIfAbsent(key, k -> new java.util.ArrayDeque<>());
+      if (spare.isEmpty()) {
+        int more = Math.max(1, (int) Math.ceil(trials / (double) options.trials()));
+        progress.started(key + ": measuring " + more + " more fork(s) of the whole plan, since its comparison with"
+            + " the baseline has not decided yet", 0, 0);
+        Duration timeout = options.timeout().multipliedBy(plan.size()).plus(FORK_START_ALLOWANCE);
+        List<Result> extra = forks.forking().runForks(more, plan.keys(), forks.properties(), forks.jvmArgs(), timeout,
+            environment, f -> { });
+        for (int i = 0; i < extra.size(); i++) {
+          spareForks.computeIfAbsent(plan.keys().get(i), k -> new java.util.ArrayDeque<>()).add(extra.get(i));
+        }
+      }
+      return Optional.of(merge(sofar, spare.poll(), true));
     }
     return plan.find(key).map(v -> {
       progress.started(key + ": measuring " + trials + " more trial(s), since its comparison with the baseline has"
