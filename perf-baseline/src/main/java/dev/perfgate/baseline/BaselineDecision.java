@@ -61,8 +61,8 @@ public record BaselineDecision(BenchmarkKey key, Action action, String message, 
   }
 
   /**
-   * This decision with other comparisons, such as the same ones after Holm's correction and a
-   * second measurement ({@link Comparisons}).
+   * This decision with other comparisons, such as the same ones after Holm's correction or after
+   * measuring more ({@link Comparisons}).
    *
    * @param adjusted the comparisons
    * @return the decision

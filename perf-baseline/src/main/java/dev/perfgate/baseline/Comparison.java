@@ -346,16 +346,6 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
   }
 
   /**
-   * Whether a runner should measure again before failing: true exactly when the status is FAIL.
-   * Give both comparisons to {@link Comparisons#confirm(Comparison, Comparison)}.
-   *
-   * @return true if this comparison would fail the build
-   */
-  public boolean needsConfirmation() {
-    return status() == Status.FAIL;
-  }
-
-  /**
    * This comparison as a verdict, for example
    * {@code render  time.wall +12.4 % vs baseline (95 % CI +9.8 .. +15.1 %)  beyond 3 % noise, within 20 % tolerance  WARN}.
    * Figures: ratio, ciLow, ciHigh, pValue, noiseFloor, tolerance, confidence (only finite ones); for a

@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Judges a result against a reference: a stored baseline or result A of an A/B run
  * ({@link #compare}), and against a stored history ({@link #againstHistory}); a suite then corrects
- * all its comparisons for multiplicity and confirms failures ({@link Comparisons}). Comparisons use one value per trial, never the samples inside a
+ * all its comparisons for multiplicity and measures more where they cannot decide ({@link Comparisons}).
+ * Comparisons use one value per trial, never the samples inside a
  * trial, because only trials are independent. Times and throughputs are compared as a ratio on the
  * log scale; counts (allocated bytes, counters) as a difference in their own unit, with an absolute
  * tolerance (see {@link #DEFAULT_BYTE_TOLERANCE}), since a count may be 0. The noise floor and the
@@ -54,8 +55,12 @@ public final class RegressionJudge {
   private final HistoryJudgement history;
 
   private RegressionJudge(Builder b) {
-    this.settings = new JudgeSettings(b.noiseFloor, b.tolerance, b.confidence, b.historyWindow, b.byteTolerance,
-        b.countTolerance);
+    this(new JudgeSettings(b.noiseFloor, b.tolerance, b.confidence, b.historyWindow, b.byteTolerance,
+        b.countTolerance));
+  }
+
+  private RegressionJudge(JudgeSettings settings) {
+    this.settings = settings;
     this.comparer = new Comparer(settings);
     this.history = new HistoryJudgement(settings);
   }
@@ -103,6 +108,29 @@ public final class RegressionJudge {
    */
   public double confidence() {
     return settings.confidence();
+  }
+
+  /**
+   * This judge with another confidence level and every other setting the same: the judge of one
+   * look of a comparison measured more, whose interval spends a share of the error rate (see
+   * {@link Comparisons#lookConfidence(int, double)}).
+   *
+   * <pre>{@code
+   * Comparison look2 = judge.atConfidence(Comparisons.lookConfidence(2, judge.confidence()))
+   *     .compare(baseline, measuredMore, Metric.WALL_TIME, history);
+   * }</pre>
+   *
+   * @param confidence the two-sided confidence level, above 0.5 and below 1
+   * @return the judge; this one if the level is the same
+   * @throws IllegalArgumentException if the level is out of range
+   */
+  public RegressionJudge atConfidence(double confidence) {
+    Comparison.Limits.check(DEFAULT_NOISE_FLOOR, DEFAULT_TOLERANCE, confidence);
+    if (confidence == settings.confidence()) {
+      return this;
+    }
+    return new RegressionJudge(new JudgeSettings(settings.noiseFloor(), settings.tolerance(), confidence,
+        settings.historyWindow(), settings.byteTolerance(), settings.countTolerance()));
   }
 
   /**

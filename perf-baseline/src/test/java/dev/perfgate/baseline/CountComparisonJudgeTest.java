@@ -46,7 +46,6 @@ final class CountComparisonJudgeTest {
     assertEquals(24.0, c.ratio());
     assertEquals(24.0, c.ciLow());
     assertEquals(24.0, c.ciHigh());
-    assertTrue(c.needsConfirmation());
     assertEquals("alloc  alloc.bytes +24 B/op vs baseline (95 % CI +24 B .. +24 B)  beyond 8 B tolerance  FAIL",
         c.toVerdict().message());
     Verdict v = c.toVerdict();
@@ -158,16 +157,14 @@ final class CountComparisonJudgeTest {
   }
 
   @Test
-  void confirm_secondMeasurementUnchanged_isInconclusiveAndNamesTheBytes() {
-    Comparison first = compare(times(8, 0), times(8, 24));
-    double[] retryValues = times(8, 0);
-    Comparison second = compare(times(8, 0), retryValues);
-    Comparison c = Comparisons.confirm(first, second);
-    assertEquals(Outcome.INCONCLUSIVE, c.outcome());
-    assertTrue(c.note().contains("first measurement regressed +24 B but the second did not confirm it"), c.note());
-    Comparison confirmed = Comparisons.confirm(first, compare(times(8, 0), times(8, 24)));
-    assertEquals(Status.FAIL, confirmed.status());
-    assertTrue(confirmed.note().contains("confirmed by a second measurement"), confirmed.note());
+  void sequential_zeroThen24Bytes_failsOnTheDifferenceAtEveryLook() {
+    RegressionJudge judge = RegressionJudge.defaults();
+    Comparison look1 = judge.atConfidence(Comparisons.lookConfidence(1, 0.95)).compare(
+        Fixtures.result(KEY, BYTES, times(8, 0)), Fixtures.result(KEY, BYTES, times(8, 24)), BYTES);
+    Comparison c = Comparisons.sequential(List.of(look1), 0.95);
+    assertEquals(Status.FAIL, c.status(), c.toString());
+    assertTrue(c.isDifference());
+    assertEquals(0.95, c.confidence());
   }
 
   @Test

@@ -37,7 +37,7 @@ abstract class AbstractSuiteBuilder {
   boolean baselinesFromSettings;
   Boolean updateBaselines;
   RegressionJudge judge;
-  boolean confirmRegressions = true;
+  java.time.Duration baselineBudget;
   final List<Metric> judgedMetrics = new ArrayList<>();
   RunOptions options;
   Settings settings;
@@ -257,14 +257,29 @@ abstract class AbstractSuiteBuilder {
   }
 
   /**
-   * Whether a regression beyond the tolerance is measured once more before it fails (default
-   * true): it fails only if the second measurement regresses too.
+   * How long each benchmark variant may spend measuring more trials (more forks when forked) while
+   * its comparison with the baseline is inconclusive, or regressed with an interval that spans the
+   * tolerance; wins over {@code perfgate.baseline.budget}. By default 3 x the time the variant's first
+   * measurement took, at most 60 s. The comparison spends its error rate over the looks, so that it
+   * holds whenever measuring stops; {@link java.time.Duration#ZERO} measures no more and judges the
+   * first measurement alone.
    *
-   * @param confirm false to fail on the first measurement
+   * <pre>{@code
+   * Suite.newBuilder().baselineBudget(Duration.ofSeconds(30))
+   * }</pre>
+   *
+   * @param budget the time per variant, zero or more
    * @return this builder
+   * @throws IllegalArgumentException if negative
+   * @throws IllegalStateException if already set
    */
-  public Suite.Builder confirmRegressions(boolean confirm) {
-    this.confirmRegressions = confirm;
+  public Suite.Builder baselineBudget(java.time.Duration budget) {
+    Checks.notNull(budget, "budget");
+    Checks.argument(!budget.isNegative(), "baseline budget (%s) must be >= 0; 0 measures no more", budget);
+    if (baselineBudget != null) {
+      throw new IllegalStateException("baseline budget was already set on this builder; set it once");
+    }
+    this.baselineBudget = budget;
     return self();
   }
 

@@ -67,6 +67,8 @@ public final class Settings {
   public static final String CI_RUN_ID = "perfgate.ciRunId";
   /** This shard's name within its CI run. */
   public static final String SHARD = "perfgate.shard";
+  /** The time a benchmark may spend measuring more while its comparison with the baseline is undecided. */
+  public static final String BASELINE_BUDGET = "perfgate.baseline.budget";
 
   /** The default report directory. */
   public static final Path DEFAULT_REPORT_DIR = Path.of("target", "perfgate");
@@ -135,7 +137,10 @@ public final class Settings {
           "an id", "from the CI's variables (GITHUB_RUN_ID, CI_PIPELINE_ID, BUILD_ID, ...), else none"),
       new Key(SHARD, "makes this run a shard of its CI run: each @PerfTest's report is stored under this name in the"
           + " baseline store, for the shard merge (dev.perfgate.generator.report.Shards); a re-run replaces it",
-          "a name, such as the CI matrix entry", "none: no shard report is stored"));
+          "a name, such as the CI matrix entry", "none: no shard report is stored"),
+      new Key(BASELINE_BUDGET, "per benchmark variant, the time it may spend measuring more trials (more forks when"
+          + " forked) while its comparison with the baseline is inconclusive; 0 measures no more",
+          "a duration: 30s, 1500ms, 2m, or 0", "3 x the time its first measurement took, at most 60s"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -392,6 +397,23 @@ public final class Settings {
   boolean ruler() {
     String v = lookup.apply(RULER);
     return v == null || parseBoolean(RULER, v);
+  /**
+   * The time a benchmark variant may spend measuring more while its comparison with the baseline is
+   * inconclusive.
+   *
+   * @return the budget, {@link Duration#ZERO} to measure no more, empty for the default (3 x the
+   *     variant's first measurement, at most 60 s)
+   * @throws IllegalArgumentException if the value is neither 0 nor a duration
+   */
+  public Optional<Duration> baselineBudget() {
+    String v = lookup.apply(BASELINE_BUDGET);
+    if (v == null || v.isBlank()) {
+      return Optional.empty();
+    }
+    if (v.trim().matches("0+(ms|s|m|h)?")) {
+      return Optional.of(Duration.ZERO);
+    }
+    return Optional.of(parseDuration(BASELINE_BUDGET, v));
   }
 
   /** Every key that is set, with its value, so that a forked JVM can be given the same settings. */

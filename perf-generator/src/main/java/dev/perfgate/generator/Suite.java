@@ -15,6 +15,7 @@ import dev.perfgate.api.Provenance;
 import dev.perfgate.generator.internal.ProvenanceDetector;
 import java.nio.file.Path;
 import dev.perfgate.generator.internal.BaselineStep;
+import dev.perfgate.generator.internal.MeasureMore;
 import dev.perfgate.generator.internal.BenchmarkSpec;
 import dev.perfgate.generator.internal.ProbeSelection;
 import dev.perfgate.generator.internal.Progress;
@@ -78,7 +79,10 @@ public final class Suite {
     this.baselines = store == null ? null : new BaselineStep(store,
         b.judge == null ? RegressionJudge.defaults() : b.judge,
         b.updateBaselines == null ? settings.updateBaseline() : b.updateBaselines,
-        "-D" + Settings.BASELINE_UPDATE + "=true", b.confirmRegressions, settings.baselineBranch());
+        "-D" + Settings.BASELINE_UPDATE + "=true",
+        b.baselineBudget != null ? MeasureMore.Budget.of(b.baselineBudget)
+            : settings.baselineBudget().map(MeasureMore.Budget::of).orElse(MeasureMore.Budget.defaults()),
+        b.ticker == null ? Ticker.system() : b.ticker, settings.baselineBranch());
     this.judgedMetrics = b.judgedMetrics.isEmpty() ? List.of(Metric.WALL_TIME, Metric.ALLOCATED_BYTES)
         : List.copyOf(b.judgedMetrics);
     this.console = b.quiet ? null : (b.console == null ? ConsoleReporter.toStandardOutput() : b.console);
@@ -141,7 +145,8 @@ public final class Suite {
           environment = environment.withRuler(ruler.get());
           reports = reports.stream().map(r -> withRuler(r, ruler.get())).toList();
         }
-        reports = baselines.judge(reports, key -> judged(plan, key), key -> scheduler.remeasure(plan, key));
+        reports = baselines.judge(reports, key -> judged(plan, key),
+            (sofar, trials) -> scheduler.measureMore(plan, sofar, trials));
       }
     }
     List<Result> results = reports.stream().map(BenchmarkReport::result).toList();

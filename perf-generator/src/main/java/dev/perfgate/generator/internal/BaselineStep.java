@@ -28,24 +28,12 @@ import java.util.function.Function;
 
 /**
  * Judges a suite's results against the stored baselines and history, in four steps: read each
- * variant's baseline and history once, decide each variant without touching the store, correct all
- * comparisons of the suite at once (Holm), hold each time regression against the machine's change
- * that the two runs' rulers show ({@link MachineChange}) and measure each failing regression again,
- * then write.
+ * variant's baseline and history once, decide each variant without touching the store, measure more
+ * of each variant whose comparison cannot decide ({@link MeasureMore}), correct all comparisons of
+ * the suite at once (Holm), hold each time regression against the machine's change that the two
+ * runs' rulers show ({@link MachineChange}), then write.
  */
 public final class BaselineStep {
-
-  /** Measures a variant again, for confirmation. */
-  @FunctionalInterface
-  public interface Remeasure {
-    /**
-     * Measures the variant again.
-     *
-     * @param key the variant
-     * @return its new result, empty if it cannot be measured again
-     */
-    Optional<Result> again(BenchmarkKey key);
-  }
 
   /** One variant on its way through the step; {@code error} set once the store failed it. */
   private record Judgement(BenchmarkReport report, BaselinePolicy.Stored stored, Set<Metric> judged,
@@ -64,9 +52,8 @@ public final class BaselineStep {
   }
 
   private final BaselineStore store;
-  private final RegressionJudge judge;
   private final BaselinePolicy policy;
-  private final boolean confirm;
+  private final MeasureMore more;
 
   /**
    * Creates the step.
@@ -75,10 +62,12 @@ public final class BaselineStep {
    * @param judge compares runs
    * @param update whether this run replaces the stored baselines
    * @param updateHint how a person asks for an update, named in messages
-   * @param confirm whether a failing regression is measured again before it fails
+   * @param budget the time each variant may spend measuring more while its comparison is undecided
+   * @param ticker the clock that times measuring more
    */
-  public BaselineStep(BaselineStore store, RegressionJudge judge, boolean update, String updateHint, boolean confirm) {
-    this(store, judge, update, updateHint, confirm, BaselinePolicy.DEFAULT_BASELINE_BRANCH);
+  public BaselineStep(BaselineStore store, RegressionJudge judge, boolean update, String updateHint,
+      MeasureMore.Budget budget, Ticker ticker) {
+    this(store, judge, update, updateHint, budget, ticker, BaselinePolicy.DEFAULT_BASELINE_BRANCH);
   }
 
   /**
@@ -88,16 +77,16 @@ public final class BaselineStep {
    * @param judge compares runs
    * @param update whether this run replaces the stored baselines
    * @param updateHint how a person asks for an update, named in messages
-   * @param confirm whether a failing regression is measured again before it fails
+   * @param budget the time each variant may spend measuring more while its comparison is undecided
+   * @param ticker the clock that times measuring more
    * @param baselineBranch the branch whose runs keep the baselines and the history
    */
-  public BaselineStep(BaselineStore store, RegressionJudge judge, boolean update, String updateHint, boolean confirm,
-      String baselineBranch) {
+  public BaselineStep(BaselineStore store, RegressionJudge judge, boolean update, String updateHint,
+      MeasureMore.Budget budget, Ticker ticker, String baselineBranch) {
     this.store = store;
-    this.judge = judge;
     this.policy = BaselinePolicy.newBuilder().judge(judge).update(update).updateHint(updateHint)
         .baselineBranch(baselineBranch).build();
-    this.confirm = confirm;
+    this.more = budget.off() ? null : new MeasureMore(judge, budget, ticker);
   }
 
   /**
@@ -105,18 +94,18 @@ public final class BaselineStep {
    *
    * @param reports the variants' results and target verdicts
    * @param judged the metrics judged for each variant (others are stored, not judged)
-   * @param remeasure measures a variant again, for confirmation
+   * @param source measures more trials of a variant whose comparison cannot decide
    * @return the reports with the baseline verdicts, decisions and time histories added, in order
    */
   public List<BenchmarkReport> judge(List<BenchmarkReport> reports, Function<BenchmarkKey, Set<Metric>> judged,
-      Remeasure remeasure) {
+      MeasureMore.Source source) {
     List<Judgement> all = new ArrayList<>();
     for (BenchmarkReport r : reports) {
       all.add(decide(r, judged.apply(r.result().key())));
     }
+    all = measureMore(all, source);
     all = holm(all);
     all = all.stream().map(BaselineStep::machine).toList();
-    all = all.stream().map(j -> confirm(j, remeasure)).toList();
     return all.stream().map(this::record).map(BaselineStep::report).toList();
   }
 
@@ -146,8 +135,7 @@ public final class BaselineStep {
   /**
    * Where the ruler moved beyond its noise between the baseline's run and this one, the machine
    * changed: a time regression within that change is not the code's. The same holds against the
-   * history, whose machine is the typical ruler of the runs its check used. Before the
-   * confirmation, so that a regression the machine explains is not measured again.
+   * history, whose machine is the typical ruler of the runs its check used.
    */
   private static Judgement machine(Judgement j) {
     Optional<Ruler> now = j.result().environment().ruler();
@@ -169,27 +157,52 @@ public final class BaselineStep {
     return j.with(new BaselineDecision(d.key(), d.action(), d.message(), comparisons, checks, d.trends()));
   }
 
-  /** Measures a variant again, once, if one of its comparisons with a baseline would fail the build. */
-  private Judgement confirm(Judgement j, Remeasure remeasure) {
-    if (!confirm || j.decision() == null || j.stored().baseline().isEmpty()) {
-      return j;
+  /**
+   * A run that becomes a baseline is measured more first ({@link MeasureMore#fill}); every variant
+   * compared with a baseline becomes a sequential comparison (look 1 at its share of the error
+   * rate), and the undecided ones are measured more; a variant measured more is decided again on all
+   * its trials (history check and trend too), with the sequential comparisons.
+   */
+  private List<Judgement> measureMore(List<Judgement> all, MeasureMore.Source source) {
+    if (more == null) {
+      return all;
     }
-    List<Comparison> mine = new ArrayList<>(j.decision().comparisons());
-    Optional<Result> retry = Optional.empty();
-    for (int c = 0; c < mine.size(); c++) {
-      Comparison first = mine.get(c);
-      if (first.needsConfirmation()) {
-        if (retry.isEmpty()) {
-          retry = remeasure.again(j.result().key());
-        }
-        if (retry.isPresent() && retry.get().succeeded()) {
-          Comparison second = judge.compare(j.stored().baseline().get(), retry.get(), first.metric(),
-              j.stored().history());
-          mine.set(c, Comparisons.confirm(first, second));
+    List<MeasureMore.Variant> variants = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    List<Comparison> others = new ArrayList<>();
+    List<Judgement> out = new ArrayList<>(all);
+    for (int i = 0; i < all.size(); i++) {
+      Judgement j = all.get(i);
+      if (j.decision() == null) {
+        continue;
+      }
+      MeasureMore.Filled filled = new MeasureMore.Filled(j.result(), j.result(), java.time.Duration.ZERO);
+      BaselineDecision.Action action = j.decision().action();
+      if (action == BaselineDecision.Action.RECORDED || action == BaselineDecision.Action.REPLACED) {
+        filled = more.fill(j.result(), source);
+        if (filled.result() != j.result()) {
+          j = new Judgement(new BenchmarkReport(filled.result(), j.report().verdicts()), j.stored(), j.judged(),
+              policy.decide(j.stored(), filled.result(), j.judged()), null);
+          out.set(i, j);
         }
       }
+      if (j.stored().baseline().isEmpty() || j.decision().comparisons().isEmpty()) {
+        others.addAll(j.decision().comparisons());
+        continue;
+      }
+      variants.add(more.start(j.stored().baseline().get(), j.stored().history(), filled,
+          j.decision().comparisons().stream().map(Comparison::metric).toList()));
+      at.add(i);
     }
-    return j.with(j.decision().withComparisons(mine));
+    List<List<Comparison>> reported = more.run(variants, others, source);
+    for (int v = 0; v < variants.size(); v++) {
+      Judgement j = out.get(at.get(v));
+      Result result = variants.get(v).result();
+      BaselineDecision d = result == j.result() ? j.decision() : policy.decide(j.stored(), result, j.judged());
+      BenchmarkReport report = result == j.result() ? j.report() : new BenchmarkReport(result, j.report().verdicts());
+      out.set(at.get(v), new Judgement(report, j.stored(), j.judged(), d.withComparisons(reported.get(v)), null));
+    }
+    return out;
   }
 
   /** Writes the run to the store, last. */

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs the trials of a plan: the trials of a benchmark's variants take turns, each trial runs on the
  * measuring thread within what is left of its variant's timeout, and a variant stuck past it is
- * stopped and the thread replaced. Also measures a variant again on request, to confirm a regression.
+ * stopped and the thread replaced. Also measures more trials of a variant on request, while its
+ * comparison with the baseline is undecided.
  * Close it to stop the measuring thread.
  */
 public final class TrialScheduler implements AutoCloseable {
@@ -66,6 +67,11 @@ public final class TrialScheduler implements AutoCloseable {
   private final Progress progress;
   private final Forks forks;
   private final AtomicReference<Thread> thread = new AtomicReference<>();
+  /**
+   * Trials of forks run for one variant that the other variants have not used yet: a fork runs the
+   * whole plan, so its trials of every variant are kept for when that variant measures more.
+   */
+  private final Map<BenchmarkKey, java.util.Deque<Result>> spareForks = new java.util.HashMap<>();
   private ExecutorService service = newService();
 
   /**
@@ -151,28 +157,81 @@ public final class TrialScheduler implements AutoCloseable {
   }
 
   /**
-   * Measures one variant of a plan again, all its trials in a row.
+   * Measures more trials of one variant of a plan, in a row, and joins them to what it has: in this
+   * JVM without forks, else in as many fresh JVMs as the trials need (each runs the whole plan, as
+   * the forks protocol asks, and gives back this variant's trials).
    *
    * @param plan the plan
-   * @param key the variant
-   * @return its new result, empty if the plan has no such variant
+   * @param sofar the variant's result so far
+   * @param trials how many more trials, at least 1
+   * @return the result with the new trials after the old ones (see {@link #merge}); empty if the
+   *     plan has no such variant; a result with the error if measuring more failed
    */
-  public Optional<Result> remeasure(VariantPlan plan, BenchmarkKey key) {
+  public Optional<Result> measureMore(VariantPlan plan, Result sofar, int trials) {
+    BenchmarkKey key = sofar.key();
     if (forks.count() > 0) {
-      // A forked result is confirmed in forks too: a second look from this JVM would see other noise.
+      // Another look from this JVM would see none of the noise between JVMs: more forks, each a whole fork's trials.
       int index = plan.keys().indexOf(key);
-      return index < 0 ? Optional.empty() : Optional.of(forkedResults(plan).get(index));
+      if (index < 0) {
+        return Optional.empty();
+      }
+      java.util.Deque<Result> spare = spareForks.computeIfAbsent(key, k -> new java.util.ArrayDeque<>());
+      if (spare.isEmpty()) {
+        int more = Math.max(1, (int) Math.ceil(trials / (double) options.trials()));
+        progress.started(key + ": measuring " + more + " more fork(s) of the whole plan, since its comparison with"
+            + " the baseline has not decided yet", 0, 0);
+        Duration timeout = options.timeout().multipliedBy(plan.size()).plus(FORK_START_ALLOWANCE);
+        List<Result> extra = forks.forking().runForks(more, plan.keys(), forks.properties(), forks.jvmArgs(), timeout,
+            environment, f -> { });
+        for (int i = 0; i < extra.size(); i++) {
+          spareForks.computeIfAbsent(plan.keys().get(i), k -> new java.util.ArrayDeque<>()).add(extra.get(i));
+        }
+      }
+      return Optional.of(merge(sofar, spare.poll(), true));
     }
     return plan.find(key).map(v -> {
-      progress.started(v.key().toString(), 0, 0);
+      progress.started(key + ": measuring " + trials + " more trial(s), since its comparison with the baseline has"
+          + " not decided yet", 0, 0);
       VariantRunner.Run run = newRunner().start(v.spec().benchmark(), v.key());
-      for (int t = 0; t < options.trials(); t++) {
+      for (int t = 0; t < trials; t++) {
         if (!runTrial(run, t)) {
           break;
         }
       }
-      return run.finish();
+      return merge(sofar, run.finish(), false);
     });
+  }
+
+  /**
+   * Joins more trials of a variant to its result: the new trials are numbered after the old, and,
+   * when they ran in fresh JVMs, their forks after the old forks, so that trial numbers and fork tags
+   * stay unique; trials measured more in the same JVM keep its fork tag. Warnings and not-measured
+   * reasons of both are kept, the elapsed times add up; an error of the new measurement is the
+   * result's error (its trials are then left out).
+   *
+   * @param sofar the result so far
+   * @param more the new trials' result
+   * @param newForks whether the new trials ran in fresh JVMs
+   * @return the joined result
+   */
+  static Result merge(Result sofar, Result more, boolean newForks) {
+    Duration elapsed = sofar.elapsed().plus(more.elapsed());
+    if (!more.succeeded()) {
+      return new Result(sofar.key(), sofar.trials(), sofar.notMeasured(), sofar.warnings(), more.error(),
+          sofar.environment(), sofar.startedAt(), elapsed, more.cause(), sofar.annotations());
+    }
+    List<dev.perfgate.api.Trial> trials = new ArrayList<>(sofar.trials());
+    int forkOffset = newForks ? sofar.trials().stream().mapToInt(dev.perfgate.api.Trial::fork).max().orElse(-1) + 1 : 0;
+    for (dev.perfgate.api.Trial t : more.trials()) {
+      int fork = newForks ? forkOffset + t.fork() : (sofar.trials().isEmpty() ? t.fork() : sofar.trials().get(0).fork());
+      trials.add(t.inFork(trials.size(), fork));
+    }
+    Map<dev.perfgate.api.Metric, String> notMeasured = new java.util.LinkedHashMap<>(sofar.notMeasured());
+    more.notMeasured().forEach(notMeasured::putIfAbsent);
+    java.util.Set<String> warnings = new java.util.LinkedHashSet<>(sofar.warnings());
+    warnings.addAll(more.warnings());
+    return new Result(sofar.key(), trials, notMeasured, List.copyOf(warnings), sofar.error(), sofar.environment(),
+        sofar.startedAt(), elapsed, sofar.cause(), sofar.annotations());
   }
 
   private VariantRunner newRunner() {

@@ -1,0 +1,200 @@
+package dev.perfgate.generator.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Environment;
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.api.Sample;
+import dev.perfgate.api.Status;
+import dev.perfgate.api.Trial;
+import dev.perfgate.baseline.Comparison;
+import dev.perfgate.baseline.Comparisons;
+import dev.perfgate.baseline.Outcome;
+import dev.perfgate.baseline.RegressionJudge;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The loop that measures more, on seeded synthetic trials and a fake clock: each trial "takes"
+ * 100 ms, the first measurement 8 trials (0.8 s), so the default budget (3 x 0.8 s) allows looks at
+ * 8, 16 and 32 trials. Every rate below is of the whole procedure as the suite runs it: looks until
+ * decided or out of budget, then Holm over the suite.
+ */
+final class MeasureMoreTest {
+
+  private static final Environment ENV = Environment.current();
+  private static final Metric TIME = Metric.WALL_TIME;
+  private static final long TRIAL_NANOS = 100_000_000L;
+  /** Realistic trial-to-trial noise of a time per operation: lognormal, 10 %. */
+  private static final double SIGMA = 0.10;
+
+  private static final class FakeTicker implements Ticker {
+    long now;
+
+    @Override
+    public long read() {
+      return now;
+    }
+  }
+
+  private static Result result(BenchmarkKey key, double[] values) {
+    List<Trial> trials = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      trials.add(new Trial(i, List.of(new Sample(1000, 1_000_000, Map.of(TIME, values[i]))), Map.of()));
+    }
+    return new Result(key, trials, Map.of(), List.of(), Optional.empty(), ENV, Instant.parse("2026-12-02T12:00:00Z"),
+        Duration.ofNanos(TRIAL_NANOS * values.length));
+  }
+
+  private static double[] draw(Random r, int n, double center) {
+    return draw(r, n, center, SIGMA);
+  }
+
+  private static double[] draw(Random r, int n, double center, double sigma) {
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = center * Math.exp(sigma * r.nextGaussian());
+    }
+    return v;
+  }
+
+  /** One suite: n variants whose new code is {@code factor} times the baseline, judged as the suite does. */
+  private static List<Comparison> suite(int n, double factor, Random r, MeasureMore.Budget budget, int[] trials) {
+    return suite(n, factor, SIGMA, 8, r, budget, trials);
+  }
+
+  private static List<Comparison> suite(int n, double factor, double sigma, int baselineTrials, Random r,
+      MeasureMore.Budget budget, int[] trials) {
+    FakeTicker ticker = new FakeTicker();
+    MeasureMore loop = new MeasureMore(RegressionJudge.defaults(), budget, ticker);
+    List<MeasureMore.Variant> variants = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      BenchmarkKey key = BenchmarkKey.of("b" + i);
+      variants.add(loop.start(result(key, draw(r, baselineTrials, 1000, sigma)), List.of(),
+          result(key, draw(r, 8, 1000 * factor, sigma)), List.of(TIME)));
+    }
+    List<List<Comparison>> reported = loop.run(variants, List.of(), (sofar, more) -> {
+      ticker.now += TRIAL_NANOS * more;
+      return Optional.of(TrialScheduler.merge(sofar, result(sofar.key(), draw(r, more, 1000 * factor, sigma)), false));
+    });
+    for (MeasureMore.Variant v : variants) {
+      trials[0] += v.result().trials().size();
+    }
+    List<Comparison> all = new ArrayList<>();
+    reported.forEach(all::addAll);
+    return Comparisons.holm(all);
+  }
+
+  /**
+   * Unchanged code: at most 1 % false regressions per comparison. With 2 % trial noise the looks
+   * also settle it as unchanged; with 10 % no interval from a baseline of 8 trials fits inside the
+   * 3 % noise floor, so it stays inconclusive, and says so, rather than pass or fail by chance.
+   */
+  @ParameterizedTest(name = "sigma {0}")
+  @CsvSource({"0.01, 8, 0.05", "0.02, 8, 0.5", "0.02, 32, 0.05", "0.10, 8, 1.0"})
+  void unchangedCode_perComparison_atMostOnePercentFalseRegressions(double sigma, int baselineTrials,
+      double inconclusiveAtMost) {
+    Random r = new Random(101);
+    int runs = 3000;
+    int regressed = 0;
+    int inconclusive = 0;
+    int[] trials = new int[1];
+    for (int i = 0; i < runs; i++) {
+      Comparison c = suite(1, 1.0, sigma, baselineTrials, r, MeasureMore.Budget.defaults(), trials).get(0);
+      regressed += c.outcome() == Outcome.REGRESSED ? 1 : 0;
+      inconclusive += c.outcome() == Outcome.INCONCLUSIVE ? 1 : 0;
+    }
+    System.err.printf(Locale.ROOT, "RATE loop, one unchanged comparison, sigma %.2f, baseline of %d trials, default"
+        + " budget: %d of %d false regressions (%.2f %%), %d inconclusive (%.1f %%), %.1f trials on average%n", sigma,
+        baselineTrials, regressed, runs,
+        100.0 * regressed / runs, inconclusive, 100.0 * inconclusive / runs, trials[0] / (double) runs);
+    assertTrue(regressed <= runs / 100, regressed + " false regressions in " + runs);
+    assertTrue(inconclusive <= runs * inconclusiveAtMost, inconclusive + " inconclusive in " + runs);
+  }
+
+  @Test
+  void unchangedSuiteOfFifty_withHolm_atMostFivePercentAnyFalseAlarm() {
+    Random r = new Random(202);
+    int suites = 200;
+    int alarms = 0;
+    int[] trials = new int[1];
+    for (int s = 0; s < suites; s++) {
+      if (suite(50, 1.0, r, MeasureMore.Budget.defaults(), trials).stream()
+          .anyMatch(c -> c.outcome() == Outcome.REGRESSED)) {
+        alarms++;
+      }
+    }
+    System.err.printf(Locale.ROOT, "RATE loop, suites of 50 unchanged, sigma %.2f, default budget, Holm: %d of %d"
+        + " suites with a false alarm (%.1f %%)%n", SIGMA, alarms, suites, 100.0 * alarms / suites);
+    assertTrue(alarms <= suites / 20, alarms + " suites with a false alarm in " + suites);
+  }
+
+  @Test
+  void slowerBy27Percent_isFound() {
+    Random r = new Random(303);
+    int runs = 1000;
+    int regressed = 0;
+    int failed = 0;
+    int inconclusive = 0;
+    int[] trials = new int[1];
+    for (int i = 0; i < runs; i++) {
+      Comparison c = suite(1, 1.27, r, MeasureMore.Budget.defaults(), trials).get(0);
+      regressed += c.outcome() == Outcome.REGRESSED ? 1 : 0;
+      failed += c.status() == Status.FAIL ? 1 : 0;
+      inconclusive += c.outcome() == Outcome.INCONCLUSIVE ? 1 : 0;
+    }
+    int[] once = new int[1];
+    Random same = new Random(303);
+    int regressedFirstLookOnly = 0;
+    for (int i = 0; i < runs; i++) {
+      Comparison c = suite(1, 1.27, same, MeasureMore.Budget.of(Duration.ZERO), once).get(0);
+      regressedFirstLookOnly += c.outcome() == Outcome.REGRESSED ? 1 : 0;
+    }
+    System.err.printf(Locale.ROOT, "RATE loop, +27 %%, sigma %.2f, default budget: regressed %d of %d (%.1f %%), FAIL"
+        + " %d (%.1f %%), inconclusive %d, %.1f trials on average; one look at 95 %%: regressed %d%n", SIGMA, regressed,
+        runs, 100.0 * regressed / runs, failed, 100.0 * failed / runs, inconclusive, trials[0] / (double) runs,
+        regressedFirstLookOnly);
+    assertTrue(regressed >= runs * 95 / 100, regressed + " of " + runs + " found");
+    assertTrue(failed >= runs * 80 / 100, failed + " of " + runs + " failed");
+  }
+
+  @Test
+  void undecided_isInconclusive_orARegressionWhoseIntervalSpansTheTolerance() {
+    FakeTicker ticker = new FakeTicker();
+    MeasureMore loop = new MeasureMore(RegressionJudge.defaults(), MeasureMore.Budget.defaults(), ticker);
+    BenchmarkKey key = BenchmarkKey.of("x");
+    double[] base = {1000, 1001, 999, 1002, 998, 1000, 1001, 999};
+    // +25 % with a wide spread: regressed, but the interval reaches below +20 %
+    MeasureMore.Variant wide = loop.start(result(key, base), List.of(),
+        result(key, new double[] {1150, 1400, 1180, 1350, 1200, 1300, 1250, 1260}), List.of(TIME));
+    Comparison c = loop.reported(wide).get(0);
+    assertEquals(Outcome.REGRESSED, c.outcome(), c.toString());
+    assertTrue(MeasureMore.undecided(c), c.toString());
+    // +100 % tight: decided
+    MeasureMore.Variant tight = loop.start(result(key, base), List.of(),
+        result(key, new double[] {2000, 2001, 1999, 2002, 1998, 2000, 2001, 1999}), List.of(TIME));
+    assertFalse(MeasureMore.undecided(loop.reported(tight).get(0)));
+  }
+
+  @Test
+  void budget_defaultIsThreeTimesTheFirstMeasurement_cappedAtAMinute() {
+    assertEquals(Duration.ofSeconds(3), MeasureMore.Budget.defaults().forVariant(Duration.ofSeconds(1)));
+    assertEquals(Duration.ofSeconds(60), MeasureMore.Budget.defaults().forVariant(Duration.ofSeconds(40)));
+    assertEquals(Duration.ofSeconds(30), MeasureMore.Budget.of(Duration.ofSeconds(30)).forVariant(Duration.ofHours(1)));
+    assertTrue(MeasureMore.Budget.of(Duration.ZERO).off());
+    assertFalse(MeasureMore.Budget.defaults().off());
+  }
+}
