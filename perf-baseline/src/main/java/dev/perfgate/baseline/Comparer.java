@@ -4,13 +4,14 @@ import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.internal.stats.LogScale;
-import dev.perfgate.api.internal.stats.Mad;
 import dev.perfgate.api.internal.stats.Median;
 import dev.perfgate.api.internal.stats.RankShift;
+import dev.perfgate.api.internal.stats.VarianceComponents;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Compares the trial values of two results for one metric, the work behind
@@ -19,8 +20,18 @@ import java.util.Locale;
  */
 final class Comparer {
 
-  /** A noise floor and, where it fell back to the configured one after a change point, why. */
-  record Floor(double value, String note) {}
+  /**
+   * The noise floor (the user's margin, never widened by measured noise), a note where the history
+   * could not give the between-run noise, and that noise: the variance between stored runs on the log
+   * scale with its degrees of freedom (NaN and 0 where unknown).
+   */
+  record Floor(double value, String note, double runVariance, int runDf, int runs) {
+
+    /** The configured floor alone, with no history. */
+    Floor(double value, String note) {
+      this(value, note, Double.NaN, 0, 0);
+    }
+  }
 
   private final JudgeSettings settings;
 
@@ -29,15 +40,20 @@ final class Comparer {
   }
 
   /**
-   * The noise floor for a metric given a stored history: the larger of the configured floor and
-   * the robust spread of the run values of the current stable segment (see
-   * {@link RegressionJudge#noiseFloor(List, Metric)}).
+   * The noise floor for a metric given a stored history, and the variance between the stored runs of
+   * the current stable segment ({@link StableSegment}), estimated by the nested analysis of variance of
+   * their trials' logs ({@link VarianceComponents}: trials in forks in runs). The floor is the
+   * configured one: the spread between runs enters the comparison's standard error instead, so that
+   * noise widens the interval (honestly inconclusive) rather than the margin (silently blind). With
+   * fewer than {@value RegressionJudge#HISTORY_RUNS_TO_GATE} runs in the segment the between-run
+   * variance is unknown and left out, as a single run cannot show it.
    */
   Floor floor(List<Result> history, String fingerprint, Metric metric) {
     double noiseFloor = settings.noiseFloor();
-    double[] window = StableSegment.runValues(history, fingerprint, metric, settings.historyWindow());
-    StableSegment seg = StableSegment.of(window);
-    double[] runs = seg.values(window);
+    List<Result> window = StableSegment.runs(history, fingerprint, metric, settings.historyWindow());
+    double[] values = StableSegment.runValues(window, metric);
+    StableSegment seg = StableSegment.of(values);
+    double[] runs = seg.values(values);
     if (runs.length < RegressionJudge.HISTORY_RUNS_TO_GATE || !LogScale.allPositive(runs)) {
       String note = seg.start() > 0 && runs.length < RegressionJudge.HISTORY_RUNS_TO_GATE
           ? String.format(Locale.ROOT, "configured %s %% noise floor: %d stored run(s) since the change point, %d needed",
@@ -45,8 +61,25 @@ final class Comparer {
           : "";
       return new Floor(noiseFloor, note);
     }
-    double spread = Math.expm1(Mad.NORMAL_CONSISTENCY * Mad.of(LogScale.of(runs)));
-    return new Floor(Math.max(noiseFloor, spread), "");
+    List<Result> segment = window.subList(seg.start(), window.size());
+    double[][][] nested = new double[segment.size()][][];
+    for (int i = 0; i < nested.length; i++) {
+      if (!LogScale.allPositive(segment.get(i).trialValues(metric))) {
+        return new Floor(noiseFloor, "");
+      }
+      nested[i] = ForkLevelShift.logsByFork(segment.get(i), metric);
+    }
+    VarianceComponents c = VarianceComponents.of(nested);
+    return new Floor(noiseFloor, "", c.betweenRuns(), c.dfRuns(), segment.size());
+  }
+
+  /**
+   * The spread between the stored runs of the current stable segment, as a relative standard
+   * deviation ({@code expm1} of the between-run standard deviation of the logs); NaN if unknown.
+   */
+  double runSpread(List<Result> history, String fingerprint, Metric metric) {
+    Floor f = floor(history, fingerprint, metric);
+    return f.runDf() > 0 ? Math.expm1(Math.sqrt(f.runVariance())) : Double.NaN;
   }
 
   private static String fmtPercent(double f) {
@@ -83,6 +116,19 @@ final class Comparer {
           + " are not all > 0 (" + metric.format(Median.of(x)) + " before, " + metric.format(Median.of(y))
           + " now, medians), so no ratio exists");
     }
+    double[][] xf = ForkLevelShift.logsByFork(reference, metric);
+    double[][] yf = ForkLevelShift.logsByFork(current, metric);
+    boolean forked = xf.length >= 2 || yf.length >= 2;
+    boolean runNoise = floor.runDf() > 0 && floor.runVariance() > 0;
+    if (forked || runNoise) {
+      Optional<ForkLevelShift> f = forked
+          ? ForkLevelShift.of(ForkLevelShift.forkValues(xf), ForkLevelShift.forkValues(yf), floor.runVariance(),
+              floor.runDf(), confidence)
+          : ForkLevelShift.ofTrials(LogScale.of(x), LogScale.of(y), floor.runVariance(), floor.runDf(), confidence);
+      if (f.isPresent()) {
+        return randomEffects(current, metric, f.get(), xf, yf, forked, runNoise, floor, sides, limits);
+      }
+    }
     RankShift s = RankShift.of(LogScale.of(x), LogScale.of(y), confidence);
     double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
     double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
@@ -90,6 +136,44 @@ final class Comparer {
     return new Comparison(current.key(), metric, o,
         new Comparison.Shift(scale, Math.exp(s.shift()), Math.exp(s.low()), Math.exp(s.high()), pWorse, pBetter),
         sides, limits, floor.note());
+  }
+
+  /**
+   * The comparison under the random-effects model of {@link ForkLevelShift}: fork values where a side
+   * ran in several forks, the between-run variance of the history where it is known. The note says
+   * which levels the interval holds, and where a side's forks split into two modes, shows both.
+   */
+  private Comparison randomEffects(Result current, Metric metric, ForkLevelShift f, double[][] xf, double[][] yf,
+      boolean forked, boolean runNoise, Floor floor, Comparison.Sides sides, Comparison.Limits limits) {
+    double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? f.pLess() : f.pGreater();
+    double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? f.pGreater() : f.pLess();
+    Outcome o = Outcomes.classify(metric.direction(), f.low(), f.high(), pWorse, pBetter, floor.value(),
+        1 - settings.confidence());
+    List<String> notes = new ArrayList<>();
+    if (!floor.note().isEmpty()) {
+      notes.add(floor.note());
+    }
+    if (forked) {
+      notes.add(String.format(Locale.ROOT, "fork medians compared (%d before, %d now)", xf.length, yf.length));
+    }
+    if (runNoise) {
+      notes.add(String.format(Locale.ROOT, "interval holds the spread between runs, %s %% over %d stored runs",
+          fmtSpread(Math.expm1(Math.sqrt(floor.runVariance()))), floor.runs()));
+    }
+    for (String modes : List.of(ForkLevelShift.twoModes("baseline", xf, metric, floor.value()),
+        ForkLevelShift.twoModes("now", yf, metric, floor.value()))) {
+      if (!modes.isEmpty()) {
+        notes.add(modes);
+      }
+    }
+    return new Comparison(current.key(), metric, o,
+        new Comparison.Shift(Comparison.Scale.RATIO, Math.exp(f.shift()), Math.exp(f.low()), Math.exp(f.high()),
+            pWorse, pBetter),
+        sides, limits, String.join("; ", notes));
+  }
+
+  private static String fmtSpread(double f) {
+    return String.format(Locale.ROOT, "%.1f", f * 100);
   }
 
   /**

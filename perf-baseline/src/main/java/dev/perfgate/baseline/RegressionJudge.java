@@ -13,9 +13,9 @@ import java.util.Locale;
  * Comparisons use one value per trial, never the samples inside a
  * trial, because only trials are independent. Times and throughputs are compared as a ratio on the
  * log scale; counts (allocated bytes, counters) as a difference in their own unit, with an absolute
- * tolerance (see {@link #DEFAULT_BYTE_TOLERANCE}), since a count may be 0. The noise floor and the
- * history check learn from the current stable segment of the history only (see
- * {@link #noiseFloor(List, Metric)}).
+ * tolerance (see {@link #DEFAULT_BYTE_TOLERANCE}), since a count may be 0. The between-run noise and
+ * the history check learn from the current stable segment of the history only (see
+ * {@link #runSpread(List, Metric)}).
  *
  * <pre>{@code
  * RegressionJudge judge = RegressionJudge.newBuilder().noiseFloor(0.03).tolerance(0.20).build();
@@ -149,8 +149,13 @@ public final class RegressionJudge {
   }
 
   /**
-   * Compares a new result with a reference, with the noise floor raised to the noise seen between
-   * the stored same-code runs when that is larger (see {@link #noiseFloor(List, Metric)}).
+   * Compares a new result with a reference, with the noise between the stored same-code runs in the
+   * interval: the variance between runs of the current stable segment (see
+   * {@link #runSpread(List, Metric)}) enters the standard error, since the reference and the new
+   * result are two runs (two JVMs at two moments of the machine) and differ by that noise even when
+   * nothing changed. The noise floor stays this judge's: noise widens the interval, never the margin.
+   * Where a side ran in two or more forks, fork medians are compared rather than trials (see
+   * {@link Comparison#note()}, which also says where a side's forks split into two modes).
    *
    * @param reference the baseline, or result A
    * @param current the new result
@@ -164,21 +169,22 @@ public final class RegressionJudge {
   }
 
   /**
-   * The noise floor for a metric given a stored history: the larger of this judge's floor and the
-   * robust spread (1.4826 x MAD of the logs, as a relative change) of the runs of the newest run's
-   * environment since their last change point (as {@link Trends} finds them): a regression, once a
-   * change point, cannot widen its own floor. Runs judged regressed are not dropped otherwise, which
-   * would bias the noise low. With fewer than {@value #HISTORY_RUNS_TO_GATE} such runs, this judge's floor.
+   * The spread between stored runs of the same code: the between-run standard deviation of the logs of
+   * the runs of the newest run's environment since their last change point (as {@link Trends} finds
+   * them), from the nested analysis of variance of their trials (trials in forks in runs), as a
+   * relative figure. A regression, once a change point, cannot widen it. Runs judged regressed are not
+   * dropped otherwise, which would bias the noise low.
    *
    * @param history stored runs, oldest first
    * @param metric the metric
-   * @return the noise floor to use
+   * @return the relative spread, such as 0.02; NaN with fewer than {@value #HISTORY_RUNS_TO_GATE} runs
+   *     in the segment or values that are not all positive
    */
-  public double noiseFloor(List<Result> history, Metric metric) {
+  public double runSpread(List<Result> history, Metric metric) {
     if (history.isEmpty()) {
-      return settings.noiseFloor();
+      return Double.NaN;
     }
-    return comparer.floor(history, history.get(history.size() - 1).environment().fingerprint(), metric).value();
+    return comparer.runSpread(history, history.get(history.size() - 1).environment().fingerprint(), metric);
   }
 
   /**
@@ -195,7 +201,7 @@ public final class RegressionJudge {
   /**
    * Checks a new result against the stored history of its variant: a robust prediction interval on
    * the log scale, median +- t x 1.4826 x MAD x sqrt(1 + 1/m), over the stored runs of the same
-   * environment since their last change point (see {@link #noiseFloor(List, Metric)}), never narrower
+   * environment since their last change point (see {@link #runSpread(List, Metric)}), never narrower
    * than the noise floor. One odd stored run moves nothing; after a level shift, new runs are checked
    * against the new level. Advisory (WARN at most) until {@value #HISTORY_RUNS_TO_GATE} runs are stored.
    *

@@ -46,18 +46,27 @@ record StableSegment(int start, double before, double pValue) {
     return Arrays.copyOfRange(runs, start, runs.length);
   }
 
-  /** One value per stored run (the median of its trial values), last {@code window} runs of one environment. */
-  static double[] runValues(List<Result> history, String fingerprint, Metric metric, int window) {
-    List<Double> values = new ArrayList<>();
+  /**
+   * The stored runs that give a value of the metric: those of one environment that succeeded and have
+   * a trial value, the last {@code window} of them, oldest first.
+   */
+  static List<Result> runs(List<Result> history, String fingerprint, Metric metric, int window) {
+    List<Result> runs = new ArrayList<>();
     for (Result r : history) {
-      if (r.succeeded() && r.environment().fingerprint().equals(fingerprint)) {
-        double v = Median.of(r.trialValues(metric));
-        if (!Double.isNaN(v)) {
-          values.add(v);
-        }
+      if (r.succeeded() && r.environment().fingerprint().equals(fingerprint) && r.trialValues(metric).length > 0) {
+        runs.add(r);
       }
     }
-    return values.subList(Math.max(0, values.size() - window), values.size()).stream()
-        .mapToDouble(Double::doubleValue).toArray();
+    return List.copyOf(runs.subList(Math.max(0, runs.size() - window), runs.size()));
+  }
+
+  /** One value per run: the median of its trial values. */
+  static double[] runValues(List<Result> runs, Metric metric) {
+    return runs.stream().mapToDouble(r -> Median.of(r.trialValues(metric))).toArray();
+  }
+
+  /** One value per stored run (the median of its trial values), last {@code window} runs of one environment. */
+  static double[] runValues(List<Result> history, String fingerprint, Metric metric, int window) {
+    return runValues(runs(history, fingerprint, metric, window), metric);
   }
 }

@@ -251,16 +251,21 @@ final class RegressionJudgeTest {
   }
 
   @Test
-  void compare_stableHistoryWithWideSpread_raisesTheNoiseFloor() {
+  void compare_stableHistoryWithWideSpread_widensTheIntervalNotTheNoiseFloor() {
     Random r = new Random(14);
     List<Result> history = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       history.add(Fixtures.result(KEY, TIME, Noise.LOGNORMAL.draw(r, 5, 1000 * Math.exp(0.08 * r.nextGaussian()), 0.01)));
     }
-    double floor = JUDGE.noiseFloor(history, TIME);
-    assertTrue(floor > 0.03, "floor " + floor);
+    double spread = JUDGE.runSpread(history, TIME);
+    assertEquals(0.08, spread, 0.04, "the 8 % spread between runs is measured");
+    Comparison alone = JUDGE.compare(history.get(0), history.get(1), TIME);
     Comparison c = JUDGE.compare(history.get(0), history.get(1), TIME, history);
-    assertEquals(floor, c.noiseFloor());
+    assertEquals(JUDGE.noiseFloor(), c.noiseFloor(), "the floor stays the user's margin");
+    double widthAlone = Math.log(alone.shift().high() / alone.shift().low());
+    double width = Math.log(c.shift().high() / c.shift().low());
+    assertTrue(width > widthAlone + 2 * spread, "the between-run spread widens the interval: " + alone + " vs " + c);
+    assertTrue(c.note().contains("interval holds the spread between runs"), c.note());
   }
 
   @Test

@@ -243,8 +243,8 @@ public final class FormatDtos {
    * @param index the trial's index in the run
    * @param samples its samples, in order
    * @param values trial-level values by metric name
-   * @param fork reserved: the forked JVM the trial ran in (0, 1, ...), absent when it ran in the
-   *     suite's own JVM; nothing writes it yet
+   * @param fork the forked JVM the trial ran in (1, 2, ...); absent for fork 0, which is also every
+   *     trial of a run without forks, so that files of such runs read as before
    */
   @JsonPropertyOrder({"index", "samples", "values", "fork"})
   public record TrialDto(int index, List<SampleDto> samples, Map<String, Double> values,
@@ -262,7 +262,7 @@ public final class FormatDtos {
       for (Sample s : t.samples()) {
         samples.add(new SampleDto(s.operations(), s.elapsedNanos(), ordered(s.values(), order)));
       }
-      return new TrialDto(t.index(), samples, ordered(t.values(), order), null);
+      return new TrialDto(t.index(), samples, ordered(t.values(), order), t.fork() == 0 ? null : t.fork());
     }
   }
 

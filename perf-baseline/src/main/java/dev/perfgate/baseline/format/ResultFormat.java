@@ -49,8 +49,8 @@ import java.util.TreeMap;
  * <p>Version 1 (Perfgate 0.1): one store file per variant holding the baseline and the history,
  * every sample an object. Version 2: a baseline file and a history file, environments written once
  * under an id, samples as arrays in the run's column order; the JSON report declares version 2 as
- * well. Optional fields (a run's {@code branch} and {@code ciRunId}, a trial's {@code fork}) are
- * reserved for what the next versions of Perfgate record; a reader ignores fields it does not know,
+ * well. Optional fields (a run's {@code branch} and {@code ciRunId}, a trial's {@code fork}, written
+ * where it is not 0) are absent from older files, which read as before; a reader ignores fields it does not know,
  * so adding one does not raise {@link #VERSION}; a change an older reader cannot ignore does.
  */
 public final class ResultFormat {

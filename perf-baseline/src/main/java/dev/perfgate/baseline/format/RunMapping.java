@@ -62,7 +62,7 @@ final class RunMapping {
           row.add(v == null ? nodes.nullNode() : number(nodes, v));
         }
       }
-      if (t.index() == position && t.values().isEmpty()) {
+      if (t.index() == position && t.values().isEmpty() && t.fork() == 0) {
         trials.add(samples);
       } else {
         ObjectNode trial = nodes.objectNode();
@@ -70,6 +70,10 @@ final class RunMapping {
         ObjectNode values = trial.putObject("values");
         values(t.values()).forEach(values::put);
         trial.set("samples", samples);
+        // Fork 0 is also every trial of a run without forks, so it is left out: such files stay as they were.
+        if (t.fork() != 0) {
+          trial.put("fork", t.fork());
+        }
         trials.add(trial);
       }
     }
@@ -139,12 +143,19 @@ final class RunMapping {
       argument(t != null && (t.isArray() || t.isObject()), "trial %s is neither an array of samples nor an object",
           position);
       int index = position;
+      int fork = 0;
       Map<Metric, Double> trialValues = new LinkedHashMap<>();
       JsonNode rows = t;
       if (t.isObject()) {
         JsonNode i = t.get("index");
         argument(i != null && i.canConvertToInt() && i.isIntegralNumber(), "trial %s has no integer index", position);
         index = i.intValue();
+        JsonNode f = t.get("fork");
+        if (f != null && !f.isNull()) {
+          argument(f.canConvertToInt() && f.isIntegralNumber() && f.intValue() >= 0,
+              "trial %s has fork %s, not an integer >= 0", index, f);
+          fork = f.intValue();
+        }
         trialValues = values(t.get("values"), metrics, "trial " + index);
         rows = t.get("samples");
         argument(rows != null && rows.isArray(), "trial %s has no samples array", index);
@@ -154,7 +165,7 @@ final class RunMapping {
         samples.add(row != null && row.isObject() ? sampleObject(row, metrics, index)
             : sampleRow(row, columns, metricColumns, index));
       }
-      trials.add(new Trial(index, samples, trialValues));
+      trials.add(new Trial(index, samples, trialValues, fork));
     }
     return new Result(key, trials, notMeasured, warnings == null ? List.of() : warnings, Optional.ofNullable(error),
         environment, Instant.parse(startedAt), Duration.ofNanos(elapsedNanos));

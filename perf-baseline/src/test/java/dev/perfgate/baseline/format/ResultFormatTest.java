@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Result;
+import dev.perfgate.api.Trial;
 import dev.perfgate.baseline.DirectoryBaselineStore;
 import dev.perfgate.baseline.Fixtures;
 import dev.perfgate.baseline.internal.JsonDirectoryStore;
@@ -76,9 +77,94 @@ final class ResultFormatTest {
     StoredRun read = ResultFormat.read(JSON.writeValueAsString(doc));
     assertEquals(Optional.of("main"), read.branch());
     assertEquals(Optional.of("12345"), read.ciRunId());
-    assertEquals(Fixtures.rich(KEY, 2).withProvenance(dev.perfgate.api.Provenance.of("abc2", "main", "12345")),
-        read.result(), "what the store noted is the result's provenance");
+    Result rich = Fixtures.rich(KEY, 2);
+    List<Trial> trials = new java.util.ArrayList<>(rich.trials());
+    trials.set(0, trials.get(0).inFork(0, 1));
+    assertEquals(withTrials(rich, trials).withProvenance(dev.perfgate.api.Provenance.of("abc2", "main", "12345")),
+        read.result(), "what the store noted is the result's provenance, and the fork of each trial");
     assertTrue(ResultFormat.write(read).contains("\"branch\": \"main\",\n      \"ciRunId\": \"12345\""));
+  }
+
+  private static Result withTrials(Result r, List<Trial> trials) {
+    return new Result(r.key(), trials, r.notMeasured(), r.warnings(), r.error(), r.environment(), r.startedAt(),
+        r.elapsed(), r.cause(), r.annotations(), r.provenance());
+  }
+
+  /** The trials of {@code rich} spread over forks 0, 1 and 2, as a joined forked run holds them. */
+  private static Result forked(Result rich) {
+    List<Trial> trials = new java.util.ArrayList<>();
+    for (Trial t : rich.trials()) {
+      trials.add(t.inFork(t.index(), t.index() % 3));
+    }
+    return withTrials(rich, trials);
+  }
+
+  @Test
+  void write_thenRead_keepsWhichTrialRanInWhichFork() throws Exception {
+    Result r = forked(Fixtures.result(KEY, dev.perfgate.api.Metric.WALL_TIME, 100, 101, 102, 110, 111, 120));
+    String json = ResultFormat.write(StoredRun.of(r));
+    StoredRun back = ResultFormat.read(json);
+    assertEquals(r, back.result());
+    assertEquals(List.of(0, 1, 2, 0, 1, 2), back.result().trials().stream().map(Trial::fork).toList());
+    assertTrue(json.contains("\"fork\":1"), json);
+    // Trials of fork 0 stay compact arrays; the others are objects that name their fork.
+    JsonNode trials = JSON.readTree(json).get("history").get(0).get("trials");
+    assertTrue(trials.get(0).isArray(), trials.toString());
+    assertEquals(2, trials.get(2).get("fork").asInt(), trials.toString());
+    assertEquals(json, ResultFormat.write(back), "a second write is byte for byte the first");
+  }
+
+  @Test
+  void write_ofARunWithoutForks_writesNoForkAndReadsAsBefore() throws Exception {
+    Result r = Fixtures.rich(KEY, 5);
+    String json = ResultFormat.write(StoredRun.of(r));
+    assertFalse(json.contains("\"fork\""), json);
+    assertTrue(ResultFormat.read(json).result().trials().stream().allMatch(t -> t.fork() == 0));
+  }
+
+  @Test
+  void aFileWrittenBeforeForksWereStored_readsWithEveryTrialInFork0() throws Exception {
+    // A history file as the directory store wrote it before this change (commit 26328f9): trials as
+    // arrays, one as an object with trial-level values, and no "fork" anywhere.
+    String old = """
+        {
+          "formatVersion": 2,
+          "key": {"name":"render","threads":1},
+          "metrics": [
+            {"name":"gc.count","unit":"COUNT","direction":"NEUTRAL"},
+            {"name":"time.wall","unit":"NANOSECONDS","direction":"LOWER_IS_BETTER"}
+          ],
+          "environments": {
+            "e1": {"jvmVendor":"Test Vendor","jvmVersion":"17.0.99+1","jvmName":"Test VM","garbageCollectors":["G1"],        "maxHeapBytes":536870912,"jvmArguments":["-Xmx512m"],"cpuModel":"Test CPU","cpus":2,"os":"Linux 6.1","arch":"amd64"}
+          },
+          "history": [
+            {
+              "startedAt": "2026-11-26T12:00:00Z",
+              "elapsedNanos": 3000000000,
+              "environment": "e1",
+              "columns": ["operations","elapsedNanos","time.wall"],
+              "trials": [
+                [[1000,1000000,99.0],[1000,1000000,100.0]],
+                {"index":1,"values":{"gc.count":2},"samples":[[1000,1000000,110.0]]}
+              ]
+            }
+          ]
+        }
+        """;
+    Result r = ResultFormat.read(old).result();
+    assertEquals(2, r.trials().size());
+    assertEquals(List.of(0, 0), r.trials().stream().map(Trial::fork).toList());
+    assertEquals(List.of(0, 1), r.trials().stream().map(Trial::index).toList());
+    assertEquals(110.0, r.trials().get(1).value(dev.perfgate.api.Metric.WALL_TIME));
+  }
+
+  @Test
+  void read_ofANegativeFork_isRefusedWithTheTrial() throws Exception {
+    ObjectNode doc = (ObjectNode) JSON.readTree(ResultFormat.write(StoredRun.of(
+        forked(Fixtures.result(KEY, dev.perfgate.api.Metric.WALL_TIME, 100, 101)))));
+    ((ObjectNode) doc.get("history").get(0).get("trials").get(1)).put("fork", -1);
+    FormatException e = assertThrows(FormatException.class, () -> ResultFormat.read(JSON.writeValueAsString(doc)));
+    assertTrue(e.getMessage().contains("trial 1 has fork -1, not an integer >= 0"), e.getMessage());
   }
 
   @Test

@@ -124,7 +124,9 @@ public final class TrialScheduler implements AutoCloseable {
         Result result = runs.get(i).finish();
         progress.finished(result, done + i + 1, plan.size());
         measured.add(new Measured(group.get(i), result, runs.get(i).probeFailures()));
-        forks.forking().measured(result);
+        forks.forking().measured(result, runs.get(i).probeFailures().stream().collect(java.util.stream.Collectors.toMap(
+            VariantRunner.ProbeFailure::probe, VariantRunner.ProbeFailure::message, (a, b) -> a,
+            java.util.LinkedHashMap::new)));
       }
       done += group.size();
     }
@@ -135,20 +137,23 @@ public final class TrialScheduler implements AutoCloseable {
 
   /** Every variant measured in fresh JVMs, its trials joined from all of them. */
   private List<Measured> inForks(VariantPlan plan) {
-    List<Result> results = forkedResults(plan);
+    List<Forking.Joined> results = forkedResults(plan);
     List<Measured> measured = new ArrayList<>();
     int i = 0;
     for (List<VariantPlan.Variant> group : plan.groups()) {
       for (VariantPlan.Variant v : group) {
-        Result result = results.get(i++);
-        progress.finished(result, i, plan.size());
-        measured.add(new Measured(v, result, List.of()));
+        Forking.Joined joined = results.get(i++);
+        progress.finished(joined.result(), i, plan.size());
+        // A probe that threw in a child gets its error verdict here, as it would in this JVM.
+        List<VariantRunner.ProbeFailure> failures = joined.probeFailures().entrySet().stream()
+            .map(e -> new VariantRunner.ProbeFailure(e.getKey(), e.getValue(), null)).toList();
+        measured.add(new Measured(v, joined.result(), failures));
       }
     }
     return measured;
   }
 
-  private List<Result> forkedResults(VariantPlan plan) {
+  private List<Forking.Joined> forkedResults(VariantPlan plan) {
     // A fork runs every variant; each has the timeout, and the JVM's start gets a minute on top.
     Duration timeout = options.timeout().multipliedBy(plan.size()).plus(FORK_START_ALLOWANCE);
     return forks.forking().runForks(forks.count(), plan.keys(), forks.properties(), forks.jvmArgs(), timeout,

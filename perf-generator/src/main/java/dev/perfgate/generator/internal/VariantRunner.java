@@ -58,7 +58,7 @@ public final class VariantRunner {
    *
    * @param probe the probe's id
    * @param message what failed, in one line
-   * @param cause the exception
+   * @param cause the exception; null where the probe threw in a forked JVM, whose exception stays there
    */
   public record ProbeFailure(String probe, String message, Throwable cause) {}
 

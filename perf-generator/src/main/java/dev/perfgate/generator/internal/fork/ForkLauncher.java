@@ -46,8 +46,16 @@ public final class ForkLauncher {
    * @param results the results it wrote, by variant
    * @param failure why the fork did not give a result for every variant, with the tail of its output
    * @param elapsed how long the fork took, start of the JVM included
+   * @param probeFailures the probes that threw in the fork, by variant, then by probe id with what failed
    */
-  public record Outcome(int fork, Map<BenchmarkKey, Result> results, Optional<String> failure, Duration elapsed) {}
+  public record Outcome(int fork, Map<BenchmarkKey, Result> results, Optional<String> failure, Duration elapsed,
+      Map<BenchmarkKey, Map<String, String>> probeFailures) {
+
+    /** What a fork gave back where no probe threw. */
+    public Outcome(int fork, Map<BenchmarkKey, Result> results, Optional<String> failure, Duration elapsed) {
+      this(fork, results, failure, elapsed, Map.of());
+    }
+  }
 
   /**
    * Runs one fork.
@@ -112,10 +120,20 @@ public final class ForkLauncher {
         }
       }
       Map<BenchmarkKey, Result> results = new LinkedHashMap<>();
+      Map<BenchmarkKey, Map<String, String>> probeFailures = new LinkedHashMap<>();
       List<BenchmarkKey> missing = new ArrayList<>();
-      for (BenchmarkKey k : keys) {
+      for (int i = 0; i < keys.size(); i++) {
+        BenchmarkKey k = keys.get(i);
         try {
-          ForkResults.read(out, k).ifPresentOrElse(r -> results.put(k, r), () -> missing.add(k));
+          Optional<ForkResults.Measured> m = ForkResults.read(out, i);
+          if (m.isPresent()) {
+            results.put(k, m.get().result());
+            if (!m.get().probeFailures().isEmpty()) {
+              probeFailures.put(k, m.get().probeFailures());
+            }
+          } else {
+            missing.add(k);
+          }
         } catch (IOException | RuntimeException e) {
           missing.add(k);
           failure = (failure == null ? name : failure) + "; its result of " + k + " cannot be read: " + e.getMessage();
@@ -128,7 +146,8 @@ public final class ForkLauncher {
       if (failure != null && !problem.isEmpty()) {
         failure = failure + ": " + problem;
       }
-      return new Outcome(fork, results, Optional.ofNullable(failure).map(f -> f + tail(log)), elapsed(start));
+      return new Outcome(fork, results, Optional.ofNullable(failure).map(f -> f + tail(log)), elapsed(start),
+          probeFailures);
     } finally {
       delete(dir);
     }

@@ -117,15 +117,25 @@ public final class Forking {
   }
 
   /**
-   * In a child, writes the result of a variant for the parent.
+   * In a child, writes the result of a variant for the parent, with the probes that threw while it
+   * ran, so that the parent reports them as it would have in its own JVM.
    *
    * @param result the variant's result
+   * @param probeFailures the probes that threw, by probe id, with what failed in one line
    */
-  public void measured(Result result) {
+  public void measured(Result result, Map<String, String> probeFailures) {
     if (measuresForParent()) {
-      ForkResults.write(child.output(), result);
+      ForkResults.write(child.output(), child.keys().indexOf(result.key().toString()), result, probeFailures);
     }
   }
+
+  /**
+   * A variant measured in forks: its trials joined from every fork, and the probes that threw in any.
+   *
+   * @param result the joined result
+   * @param probeFailures by probe id, what failed; where several forks failed, each named
+   */
+  public record Joined(Result result, Map<String, String> probeFailures) {}
 
   /**
    * In a child, ends the requested call: its results are all written.
@@ -150,9 +160,9 @@ public final class Forking {
    * @param timeout the longest one fork may take
    * @param environment this JVM's environment, for a variant no fork gave a result for
    * @param started told the number of each fork as it starts
-   * @return one result per variant, in the order of {@code keys}
+   * @return one result per variant with the probes that threw, in the order of {@code keys}
    */
-  public List<Result> runForks(int forks, List<BenchmarkKey> keys, Map<String, String> properties,
+  public List<Joined> runForks(int forks, List<BenchmarkKey> keys, Map<String, String> properties,
       List<String> jvmArgs, Duration timeout, Environment environment, IntConsumer started) {
     ForkEntry entry = call.entry().orElseThrow(() -> new IllegalStateException(cannotFork().orElse("")));
     List<ForkLauncher.Outcome> outcomes = new ArrayList<>();
@@ -160,11 +170,23 @@ public final class Forking {
       started.accept(f);
       outcomes.add(ForkLauncher.run(f, forks, entry, call.ordinal(), keys, properties, jvmArgs, timeout));
     }
-    List<Result> joined = new ArrayList<>();
+    List<Joined> joined = new ArrayList<>();
     for (BenchmarkKey k : keys) {
-      joined.add(join(k, outcomes, environment));
+      joined.add(new Joined(join(k, outcomes, environment), probeFailures(k, outcomes)));
     }
     return joined;
+  }
+
+  /** The probes that threw for a variant in any fork; with several forks, each message names its fork. */
+  static Map<String, String> probeFailures(BenchmarkKey key, List<ForkLauncher.Outcome> outcomes) {
+    Map<String, String> out = new LinkedHashMap<>();
+    int forks = outcomes.size();
+    for (ForkLauncher.Outcome o : outcomes) {
+      String name = "fork " + (o.fork() + 1) + " of " + forks;
+      o.probeFailures().getOrDefault(key, Map.of()).forEach((probe, why) ->
+          out.merge(probe, forks > 1 ? name + ": " + why : why, (a, b) -> a + "; " + b));
+    }
+    return out;
   }
 
   /** The trials of every fork in one result; an error of any fork is the variant's error, naming the fork. */

@@ -51,6 +51,40 @@ final class ChildPrograms {
     }
   }
 
+  /**
+   * A parent that runs a suite in one fork with a probe that throws when it opens: the probe throws
+   * only in the child (it says where it is), and this parent prints its own pid and every verdict of
+   * its report, one a line, for the test to read.
+   */
+  static final class ProbeThrowsInFork {
+    public static void main(String[] args) {
+      dev.perfgate.api.Probe thrower = new dev.perfgate.api.Probe() {
+        @Override
+        public String id() {
+          return "thrower";
+        }
+
+        @Override
+        public List<dev.perfgate.api.Metric> metrics() {
+          return List.of(dev.perfgate.api.Metric.of("thrower.count", dev.perfgate.api.Unit.COUNT,
+              dev.perfgate.api.Direction.NEUTRAL));
+        }
+
+        @Override
+        public Session open(dev.perfgate.api.RunContext context) {
+          throw new IllegalStateException("boom in pid " + ProcessHandle.current().pid() + ", forked "
+              + (System.getProperty(ForkRequest.PROPERTY) != null));
+        }
+      };
+      dev.perfgate.generator.Report report = Suite.newBuilder().quiet().forks(1).options(TINY).probe(thrower)
+          .benchmark(Benchmark.of("sum", () -> 1 + 1)).build().run();
+      System.out.println("parent pid " + ProcessHandle.current().pid());
+      for (dev.perfgate.api.Verdict v : report.verdicts()) {
+        System.out.println("VERDICT " + v.status() + " | " + v.check() + " | " + v.message());
+      }
+    }
+  }
+
   /** Exits in the middle of its work. */
   static final class Exits {
     public static void main(String[] args) {
