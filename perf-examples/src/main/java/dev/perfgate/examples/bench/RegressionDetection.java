@@ -1,29 +1,51 @@
 package dev.perfgate.examples.bench;
 
-import dev.perfgate.api.Benchmark;
-import dev.perfgate.api.Metric;
-import dev.perfgate.api.Result;
-import dev.perfgate.baseline.Comparison;
-import dev.perfgate.baseline.Outcome;
-import dev.perfgate.baseline.RegressionJudge;
-import dev.perfgate.generator.RunOptions;
-import dev.perfgate.generator.Suite;
-import java.util.EnumMap;
+import dev.perfgate.api.internal.stats.Median;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * A benchmark command for the regression judgement on real measurements: the same workload is
- * measured twice, again and again (A/A), and each pair compared as a new run against a stored one;
- * then the second run does 5 % and 10 % more work. It prints how often each comparison came out
- * regressed, and the time each verdict needed.
+ * The regression judgement between CI runs: every run is a separate JVM, and the runs of a case share
+ * a directory store in a temporary directory, as two CI runs of a team share {@code .perfgate/}.
+ *
+ * <ul>
+ *   <li><b>First comparison</b>: per pair, a new store; one JVM records the baseline, a second JVM,
+ *       doing {@code +N %} real work ({@code -Dwork.extra}), is judged against it.</li>
+ *   <li><b>Kept store</b>: {@code kept.record} recording runs, then {@code kept.runs} further A/A runs
+ *       judged against the store as it grows; then, for each of {@code kept.extras}, {@code kept.runs}
+ *       runs with more work, each judged against its own copy of that kept store.</li>
+ * </ul>
+ *
+ * Workloads: {@code cpu} (a ~10 us CPU-bound fold, {@link BenchChild}), {@code json} (a user's
+ * README-style {@code @PerfTest} on a ~20 us Jackson parse with {@code perf.suite().baselines()},
+ * compiled outside this build and run through the JUnit Platform launcher, {@link UserParseProject}),
+ * {@code cold} (the reference scenario's cold generation; more work is more tables). Each child runs
+ * whatever Perfgate this module's class path has, at its defaults plus the {@code perfgate.*} settings
+ * given to this command.
  *
  * <pre>
- * ./mvnw -q -pl perf-examples -am compile exec:java@detection -Dexec.args="30"
+ * ./mvnw -q -o -pl perf-examples -am compile exec:java@detection -Dpairs=4 -Dkept.runs=4
+ * ./mvnw -q -o -pl perf-examples -am compile exec:java@detection -Dworkloads=cpu,json -Dpairs=40 -Dkept.runs=20
  * </pre>
  *
- * The argument is the number of pairs per case (default 30); each pair is two full runs at the
- * default options (8 trials of 5 samples).
+ * Options (system properties): {@code workloads} (default {@code cpu,json,cold}), {@code extras}
+ * (first-comparison cases, default {@code 0,0.05,0.10,0.27}), {@code pairs} (per case, default 4),
+ * {@code kept.record} (default 5), {@code kept.runs} (default 4; 0 skips the kept store),
+ * {@code kept.extras} (default {@code 0.05,0.10}), {@code bench.jvmArgs} (flags of every child).
+ * It prints per case the count of each outcome of the {@code time.wall} comparison, how many runs
+ * failed, the median ratio, the wall time per verdict (the judged JVM's, start to exit) and the
+ * spreads of the runs of unchanged code (within fork, between forks, between runs, and the sd of run
+ * medians), with the load average before and after.
  */
 public final class RegressionDetection {
   private RegressionDetection() {}
@@ -31,51 +53,243 @@ public final class RegressionDetection {
   /**
    * Runs the cases and prints the table.
    *
-   * @param args the number of pairs per case
+   * @param args ignored; the options are system properties
+   * @throws IOException if a temporary directory cannot be used
    */
-  public static void main(String[] args) {
-    int pairs = args.length > 0 ? Integer.parseInt(args[0].trim()) : 30;
-    RegressionJudge judge = RegressionJudge.defaults();
-    double[] extraWork = {0.0, 0.05, 0.10};
-    System.out.printf(Locale.ROOT, "%-10s %6s %9s %9s %9s %12s %12s %10s%n", "case", "pairs", "regressed",
-        "unchanged", "improved", "inconclusive", "median ratio", "ms/verdict");
-    for (double extra : extraWork) {
-      Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-      double[] ratios = new double[pairs];
-      long judgeNanos = 0;
-      for (int i = 0; i < pairs; i++) {
-        Result a = measure(1.0);
-        Result b = measure(1.0 + extra);
-        long t0 = System.nanoTime();
-        Comparison c = judge.compare(a, b, Metric.WALL_TIME);
-        judgeNanos += System.nanoTime() - t0;
-        counts.merge(c.outcome(), 1, Integer::sum);
-        ratios[i] = c.ratio();
+  public static void main(String[] args) throws IOException {
+    List<String> workloads = words(System.getProperty("workloads", "cpu,json,cold"));
+    double[] extras = numbers(System.getProperty("extras", "0,0.05,0.10,0.27"));
+    int pairs = Integer.getInteger("pairs", 4);
+    int keptRecord = Integer.getInteger("kept.record", 5);
+    int keptRuns = Integer.getInteger("kept.runs", 4);
+    double[] keptExtras = numbers(System.getProperty("kept.extras", "0.05,0.10"));
+    Path root = Files.createTempDirectory("perfgate-detection-");
+    log("work in " + root + "; child class path: " + ChildJvm.runtimeClassPath().size() + " entries");
+    Path userClasses = workloads.contains("json") ? UserParseProject.build(root.resolve("user-project")) : null;
+
+    List<Row> rows = new ArrayList<>();
+    for (String w : workloads) {
+      Workload workload = new Workload(w, userClasses);
+      for (double extra : extras) {
+        rows.add(firstComparison(workload, extra, pairs, root.resolve(w + "-first-" + pct(extra))));
+        print(rows);
       }
-      java.util.Arrays.sort(ratios);
-      System.out.printf(Locale.ROOT, "%-10s %6d %9d %9d %9d %12d %12.4f %10.3f%n",
-          extra == 0 ? "A/A" : String.format(Locale.ROOT, "+%.0f %%", extra * 100), pairs,
-          counts.getOrDefault(Outcome.REGRESSED, 0), counts.getOrDefault(Outcome.UNCHANGED, 0),
-          counts.getOrDefault(Outcome.IMPROVED, 0), counts.getOrDefault(Outcome.INCONCLUSIVE, 0),
-          ratios[pairs / 2], judgeNanos / 1e6 / pairs);
+      if (keptRuns > 0) {
+        rows.addAll(keptStore(workload, keptRecord, keptRuns, keptExtras, root.resolve(w + "-kept")));
+        print(rows);
+      }
+    }
+    System.out.println();
+    System.out.println("=== regression detection between separate JVMs (" + ManagementFactory.getRuntimeMXBean().getVmVersion()
+        + ", " + Runtime.getRuntime().availableProcessors() + " cores) ===");
+    print(rows);
+    deleteTree(root);
+  }
+
+  /** One workload as a child JVM runs it. */
+  record Workload(String id, Path userClasses) {
+    ChildJvm child(double extra, Path dir, int run) {
+      ChildJvm c;
+      if (id.equals("json")) {
+        // The user's project keeps its store where its test runs: .perfgate in the working directory.
+        c = ChildJvm.of(PerfTestChild.class).classPath(userClasses).args(UserParseProject.TEST_CLASS)
+            .property("perfgate.reportDir", dir.resolve("reports").resolve("run-" + run).toString());
+      } else {
+        c = ChildJvm.of(BenchChild.class).args(id).property(BenchChild.STORE, dir.resolve(".perfgate").toString());
+      }
+      return c.in(dir).property(BenchChild.EXTRA, Double.toString(extra));
     }
   }
 
-  /** One run of a workload whose amount of work is {@code factor} times the base. */
-  private static Result measure(double factor) {
-    int n = (int) Math.round(20_000 * factor);
-    long[] data = new long[n];
-    for (int i = 0; i < n; i++) {
-      data[i] = i * 2654435761L;
+  /** One case's runs: the judged lines, their wall times, and the lines of unchanged code. */
+  record Row(String workload, String kase, List<RunLine> judged, long[] wallNanos, List<RunLine> sameCode, int errors,
+      double loadBefore, double loadAfter) {
+    long count(String outcome) {
+      return judged.stream().filter(l -> l.outcome().equals(outcome)).count();
     }
-    Benchmark b = Benchmark.of("work", () -> {
-      long s = 0;
-      for (long d : data) {
-        s += (d ^ (s >>> 7)) * 31;
+  }
+
+  static Row firstComparison(Workload w, double extra, int pairs, Path dir) {
+    double load = load();
+    List<RunLine> judged = new ArrayList<>();
+    List<RunLine> same = new ArrayList<>();
+    List<Long> walls = new ArrayList<>();
+    int errors = 0;
+    for (int i = 0; i < pairs; i++) {
+      Path pair = dir.resolve("pair-" + i);
+      RunLine base = run(w, 0, pair, 0, w.id() + " first " + pct(extra) + " pair " + (i + 1) + "/" + pairs + " record", null);
+      if (base == null) {
+        errors++;
+        continue;
       }
-      return s;
-    });
-    return Suite.newBuilder().options(RunOptions.defaults()).quiet().benchmark(b).build().run()
-        .results().get(0);
+      same.add(base);
+      long[] wall = new long[1];
+      RunLine judgedLine = run(w, extra, pair, 1, w.id() + " first " + pct(extra) + " pair " + (i + 1) + "/" + pairs + " judge", wall);
+      if (judgedLine == null) {
+        errors++;
+        continue;
+      }
+      judged.add(judgedLine);
+      walls.add(wall[0]);
+      if (extra == 0) {
+        same.add(judgedLine);
+      }
+      deleteTree(pair);
+    }
+    return new Row(w.id(), "first " + pct(extra), judged, walls.stream().mapToLong(Long::longValue).toArray(), same,
+        errors, load, load());
+  }
+
+  static List<Row> keptStore(Workload w, int record, int runs, double[] extras, Path dir) {
+    double load = load();
+    List<RunLine> same = new ArrayList<>();
+    int errors = 0;
+    Path kept = dir.resolve("kept");
+    int run = 0;
+    for (int i = 0; i < record; i++) {
+      RunLine l = run(w, 0, kept, run++, w.id() + " kept record " + (i + 1) + "/" + record, null);
+      if (l == null) {
+        errors++;
+      } else {
+        same.add(l);
+      }
+    }
+    List<RunLine> judged = new ArrayList<>();
+    List<Long> walls = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      long[] wall = new long[1];
+      RunLine l = run(w, 0, kept, run++, w.id() + " kept A/A " + (i + 1) + "/" + runs, wall);
+      if (l == null) {
+        errors++;
+        continue;
+      }
+      judged.add(l);
+      same.add(l);
+      walls.add(wall[0]);
+    }
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row(w.id(), "kept A/A (" + record + " recorded)", judged, walls.stream().mapToLong(Long::longValue).toArray(),
+        same, errors, load, load()));
+    for (double extra : extras) {
+      double loadBefore = load();
+      List<RunLine> more = new ArrayList<>();
+      List<Long> moreWalls = new ArrayList<>();
+      int moreErrors = 0;
+      for (int i = 0; i < runs; i++) {
+        // Each run against its own copy of the kept store: one regressed run must not become the
+        // history the next one is judged against.
+        Path copy = dir.resolve("copy-" + pct(extra) + "-" + i);
+        copyTree(kept.resolve(".perfgate"), copy.resolve(".perfgate"));
+        long[] wall = new long[1];
+        RunLine l = run(w, extra, copy, run + i, w.id() + " kept " + pct(extra) + " " + (i + 1) + "/" + runs, wall);
+        deleteTree(copy);
+        if (l == null) {
+          moreErrors++;
+          continue;
+        }
+        more.add(l);
+        moreWalls.add(wall[0]);
+      }
+      rows.add(new Row(w.id(), "kept " + pct(extra), more, moreWalls.stream().mapToLong(Long::longValue).toArray(),
+          same, moreErrors, loadBefore, load()));
+    }
+    return rows;
+  }
+
+  /** Runs one child; its run line, or null (with the tail of its output) if it printed none. */
+  private static RunLine run(Workload w, double extra, Path dir, int index, String what, long[] wall) {
+    ChildJvm.Exit exit;
+    try {
+      exit = w.child(extra, dir, index).run();
+    } catch (RuntimeException e) {
+      log(what + ": " + e.getMessage());
+      return null;
+    }
+    List<RunLine> lines = exit.runLines();
+    if (exit.code() != 0 || lines.isEmpty()) {
+      log(what + ": child exited with " + exit.code() + " and no run line; its output ends with:\n" + exit.tail(15));
+      return null;
+    }
+    RunLine l = lines.get(0);
+    if (wall != null) {
+      wall[0] = exit.wallNanos();
+    }
+    log(String.format(Locale.ROOT, "%s: %s %s ratio %.4f [%.4f, %.4f] run %s, %.1f s", what, l.outcome(), l.status(),
+        l.ratio(), l.low(), l.high(), l.passed() ? "passed" : "FAILED", exit.wallNanos() / 1e9));
+    return l;
+  }
+
+  static void print(List<Row> rows) {
+    System.out.printf(Locale.ROOT, "%n%-5s %-22s %4s %5s %6s %5s %6s %6s %5s %7s %9s %8s  %6s %6s %6s %6s  %s%n", "work",
+        "case", "runs", "regr", "FAILED", "unch", "inconc", "improv", "other", "ratio", "median", "s/verd", "withF",
+        "betwF", "betwR", "sdMed", "load");
+    for (Row r : rows) {
+      long regressed = r.count("REGRESSED");
+      long unchanged = r.count("UNCHANGED");
+      long inconclusive = r.count("INCONCLUSIVE");
+      long improved = r.count("IMPROVED");
+      long failed = r.judged().stream().filter(l -> !l.passed()).count();
+      long other = r.judged().size() - regressed - unchanged - inconclusive - improved + r.errors();
+      double[] ratios = r.judged().stream().mapToDouble(RunLine::ratio).filter(Double::isFinite).sorted().toArray();
+      double ratio = ratios.length == 0 ? Double.NaN : ratios[ratios.length / 2];
+      double wall = Arrays.stream(r.wallNanos()).average().orElse(Double.NaN) / 1e9;
+      double[] medians = r.judged().stream().filter(l -> !l.trials().isEmpty())
+          .mapToDouble(l -> Median.of(l.trials().stream().mapToDouble(RunLine.TrialValue::nanos).toArray()))
+          .sorted().toArray();
+      String median = medians.length == 0 ? "-" : dev.perfgate.api.Unit.NANOSECONDS.format(medians[medians.length / 2]);
+      RunSpread s = RunSpread.of(r.sameCode());
+      System.out.printf(Locale.ROOT, "%-5s %-22s %4d %5d %6d %5d %6d %6d %5d %7.4f %9s %8.1f  %5.2f%% %5.2f%% %5.2f%% %5.2f%%  %.1f-%.1f%n",
+          r.workload(), r.kase(), r.judged().size(), regressed, failed, unchanged, inconclusive, improved, other, ratio,
+          median, wall, s.withinFork() * 100, s.betweenForks() * 100, s.betweenRuns() * 100, s.runMedians() * 100,
+          r.loadBefore(), r.loadAfter());
+    }
+  }
+
+  static String pct(double extra) {
+    return extra == 0 ? "A/A" : String.format(Locale.ROOT, "+%.0f%%", extra * 100);
+  }
+
+  static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  static List<String> words(String s) {
+    return Arrays.stream(s.split("[,\\s]+")).filter(x -> !x.isEmpty()).toList();
+  }
+
+  static double[] numbers(String s) {
+    return words(s).stream().mapToDouble(Double::parseDouble).toArray();
+  }
+
+  static void log(String message) {
+    System.err.println("[detection] " + message);
+  }
+
+  static void copyTree(Path from, Path to) {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else if (!p.getFileName().toString().equals(".lock")) {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+    }
+  }
+
+  static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      log("cannot delete " + root + ": " + e.getMessage());
+    }
   }
 }

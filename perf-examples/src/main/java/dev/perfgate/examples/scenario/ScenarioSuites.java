@@ -180,15 +180,40 @@ public final class ScenarioSuites {
 
   private static Suite.Builder regressionBenchmarks(Suite.Builder suite, ScenarioFixture fx) {
     return suite
-        .benchmark(Benchmark.builder("regression.generation.cold")
-            .setUp(ctx -> fx.start(MEDIUM))
-            // On a collected heap: a young collection inside a 60 ms operation otherwise makes the
-            // figures bimodal, and the baseline comparison needlessly inconclusive.
-            .beforeInvocation(ScenarioSuites::coldStartOnCleanHeap)
-            .operation(r -> r.generator().generate())
-            .tearDown(ServiceRegistry::close)
-            .singleShot().build())
-        .benchmark(warmGeneration("regression.generation.warm", fx, MEDIUM));
+        .benchmark(regressionCold(fx, MEDIUM))
+        .benchmark(regressionWarm(fx, MEDIUM));
+  }
+
+  /**
+   * The regression suite's cold generation, {@code regression.generation.cold}: a generation with no
+   * cached schema or template into an emptied directory, on a collected heap. The suite uses 50
+   * tables; the benchmark commands use more for "more work" under the same name.
+   *
+   * @param fx the system under test
+   * @param tables the project size
+   * @return the benchmark
+   */
+  public static Benchmark regressionCold(ScenarioFixture fx, int tables) {
+    return Benchmark.builder("regression.generation.cold")
+        .setUp(ctx -> fx.start(tables))
+        // On a collected heap: a young collection inside a 60 ms operation otherwise makes the
+        // figures bimodal, and the baseline comparison needlessly inconclusive.
+        .beforeInvocation(ScenarioSuites::coldStartOnCleanHeap)
+        .operation(r -> r.generator().generate())
+        .tearDown(ServiceRegistry::close)
+        .singleShot().build();
+  }
+
+  /**
+   * The regression suite's warm generation, {@code regression.generation.warm}: caches filled by a
+   * generation in set-up.
+   *
+   * @param fx the system under test
+   * @param tables the project size
+   * @return the benchmark
+   */
+  public static Benchmark regressionWarm(ScenarioFixture fx, int tables) {
+    return warmGeneration("regression.generation.warm", fx, tables);
   }
 
   /** Cold: no cached schema or template, and an empty output directory, as in a first run. */

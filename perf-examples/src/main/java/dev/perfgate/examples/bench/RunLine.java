@@ -1,0 +1,86 @@
+package dev.perfgate.examples.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one child run found for one benchmark, as the one line it prints for the parent:
+ * {@code #perfgate-bench key=cpu.10us outcome=UNCHANGED status=PASS passed=true ratio=1.004 low=0.99
+ * high=1.02 trials=0:10234.5,0:10301.2,...}. The outcome is the baseline comparison's on
+ * {@code time.wall} ({@code RECORDED} when the run recorded the first baseline, {@code NONE} without a
+ * store); the status is that comparison's verdict; passed is whether the run (or the test) passed as a
+ * whole; trials are {@code fork:value} pairs of {@code time.wall} per trial in nanoseconds, in order.
+ *
+ * @param key the benchmark's key
+ * @param outcome the comparison's outcome
+ * @param status the comparison's status
+ * @param passed whether the whole run passed
+ * @param ratio new/old, NaN without a comparison
+ * @param low the interval's low end, NaN without a comparison
+ * @param high the interval's high end, NaN without a comparison
+ * @param trials the trials in order
+ */
+record RunLine(String key, String outcome, String status, boolean passed, double ratio, double low, double high,
+    List<TrialValue> trials) {
+  static final String PREFIX = "#perfgate-bench ";
+
+  RunLine {
+    trials = List.copyOf(trials);
+  }
+
+  /** One trial's {@code time.wall} and the fork it ran in (0 in process). */
+  record TrialValue(int fork, double nanos) {}
+
+  String format() {
+    StringBuilder sb = new StringBuilder(PREFIX);
+    sb.append("key=").append(key.replace(' ', '_')).append(" outcome=").append(outcome)
+        .append(" status=").append(status).append(" passed=").append(passed)
+        .append(String.format(Locale.ROOT, " ratio=%s low=%s high=%s", ratio, low, high)).append(" trials=");
+    for (int i = 0; i < trials.size(); i++) {
+      sb.append(i == 0 ? "" : ",").append(trials.get(i).fork()).append(':').append(trials.get(i).nanos());
+    }
+    return sb.toString();
+  }
+
+  /** The run line in a line of a child's output, if it is one. */
+  static Optional<RunLine> parse(String line) {
+    int at = line.indexOf(PREFIX);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String word : line.substring(at + PREFIX.length()).trim().split("\\s+")) {
+      int eq = word.indexOf('=');
+      if (eq > 0) {
+        fields.put(word.substring(0, eq), word.substring(eq + 1));
+      }
+    }
+    List<TrialValue> trials = new ArrayList<>();
+    String t = fields.getOrDefault("trials", "");
+    if (!t.isEmpty()) {
+      for (String pair : t.split(",")) {
+        int colon = pair.indexOf(':');
+        trials.add(new TrialValue(Integer.parseInt(pair.substring(0, colon)), Double.parseDouble(pair.substring(colon + 1))));
+      }
+    }
+    return Optional.of(new RunLine(fields.getOrDefault("key", "?"), fields.getOrDefault("outcome", "?"),
+        fields.getOrDefault("status", "?"), Boolean.parseBoolean(fields.getOrDefault("passed", "false")),
+        number(fields.get("ratio")), number(fields.get("low")), number(fields.get("high")), trials));
+  }
+
+  private static double number(String s) {
+    return s == null ? Double.NaN : Double.parseDouble(s);
+  }
+
+  /** The trials' values by fork, forks in the order they first appear. */
+  double[][] byFork() {
+    Map<Integer, List<Double>> forks = new LinkedHashMap<>();
+    trials.forEach(tv -> forks.computeIfAbsent(tv.fork(), f -> new ArrayList<>()).add(tv.nanos()));
+    return forks.values().stream().map(v -> v.stream().mapToDouble(Double::doubleValue).toArray())
+        .toArray(double[][]::new);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.perfgate.examples.bench;
+
+import dev.perfgate.api.internal.stats.LogScale;
+import dev.perfgate.api.internal.stats.Median;
+import dev.perfgate.api.internal.stats.VarianceComponents;
+import java.util.List;
+
+/**
+ * The noise of runs of the same code at its three levels, as relative spreads (the square roots of
+ * the variance components of log trial values): within a fork, between forks of one run, and between
+ * runs; beside them the plain spread (sd) of the run medians. With one fork per run (the default
+ * today) the fork and run levels coincide, the fork column is NaN and the run column holds both.
+ *
+ * @param runs the number of runs
+ * @param withinFork the spread between trials of one fork
+ * @param betweenForks the added spread between forks of one run
+ * @param betweenRuns the added spread between runs
+ * @param runMedians the standard deviation of the log run medians
+ */
+record RunSpread(int runs, double withinFork, double betweenForks, double betweenRuns, double runMedians) {
+
+  /** The spreads of runs' {@code time.wall} trials; NaN where fewer than two runs have trials. */
+  static RunSpread of(List<RunLine> lines) {
+    List<RunLine> usable = lines.stream().filter(l -> !l.trials().isEmpty()
+        && l.trials().stream().allMatch(t -> t.nanos() > 0)).toList();
+    if (usable.size() < 2) {
+      return new RunSpread(usable.size(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double[][][] values = new double[usable.size()][][];
+    double[] medians = new double[usable.size()];
+    for (int i = 0; i < usable.size(); i++) {
+      double[][] forks = usable.get(i).byFork();
+      values[i] = new double[forks.length][];
+      for (int j = 0; j < forks.length; j++) {
+        values[i][j] = LogScale.of(forks[j]);
+      }
+      medians[i] = Math.log(Median.of(usable.get(i).trials().stream().mapToDouble(RunLine.TrialValue::nanos).toArray()));
+    }
+    VarianceComponents c = VarianceComponents.of(values);
+    double mean = 0;
+    for (double m : medians) {
+      mean += m / medians.length;
+    }
+    double ss = 0;
+    for (double m : medians) {
+      ss += (m - mean) * (m - mean);
+    }
+    return new RunSpread(usable.size(), Math.sqrt(c.withinFork()), Math.sqrt(c.betweenForks()),
+        Math.sqrt(c.betweenRuns()), Math.sqrt(ss / (medians.length - 1)));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.perfgate.examples.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark commands' plumbing, at quick settings: a child JVM runs, shares a store with the next
+ * one, and its run line is parsed. No figure is judged here: only that each step happened.
+ */
+final class ChildRunPlumbingTest {
+  private static final Set<String> COMPARED = Set.of("REGRESSED", "UNCHANGED", "INCONCLUSIVE", "IMPROVED");
+
+  @Test
+  void runLine_formattedThenParsed_isTheSameLine() {
+    RunLine line = new RunLine("cpu.10us", "REGRESSED", "FAIL", false, 1.27, 1.2, 1.33,
+        List.of(new RunLine.TrialValue(0, 10234.5), new RunLine.TrialValue(1, 10301.25)));
+    assertEquals(line, RunLine.parse("child says: " + line.format()).orElseThrow());
+    assertTrue(RunLine.parse("no run line here").isEmpty());
+    RunLine none = new RunLine("x", "NONE", "-", true, Double.NaN, Double.NaN, Double.NaN, List.of());
+    assertEquals("NONE", RunLine.parse(none.format()).orElseThrow().outcome());
+  }
+
+  @Test
+  void runSpread_ofRunsWithOneForkEach_putsTheForkLevelIntoTheRunLevel() {
+    List<RunLine> runs = List.of(run(100, 102, 101), run(110, 112, 111), run(95, 96, 97));
+    RunSpread s = RunSpread.of(runs);
+    assertEquals(3, s.runs());
+    assertTrue(Double.isNaN(s.betweenForks()), "one fork per run: no fork level of its own");
+    assertTrue(s.betweenRuns() > s.withinFork(), s.toString());
+  }
+
+  @Test
+  void cpuWorkload_recordedInOneJvm_isJudgedInAnother(@TempDir Path dir) {
+    ChildJvm.Exit first = quick(ChildJvm.of(BenchChild.class).args("cpu"), dir, 0).run();
+    ChildJvm.Exit second = quick(ChildJvm.of(BenchChild.class).args("cpu"), dir, 0.10).run();
+    RunLine recorded = only(first);
+    RunLine judged = only(second);
+    assertEquals("cpu.10us", recorded.key());
+    assertEquals("RECORDED", recorded.outcome(), first.tail(20));
+    assertTrue(COMPARED.contains(judged.outcome()), judged + "\n" + second.tail(20));
+    assertTrue(Double.isFinite(judged.ratio()), judged.toString());
+    assertEquals(3, judged.trials().size(), "quick mode runs 3 trials");
+    assertTrue(second.wallNanos() > 0);
+  }
+
+  @Test
+  void userPerfTest_builtOutsideTheBuild_runsThroughTheLauncher_andItsReportIsRead(@TempDir Path dir) {
+    Path classes = UserParseProject.build(dir.resolve("project"));
+    Path work = dir.resolve("run");
+    ChildJvm.Exit first = quick(ChildJvm.of(PerfTestChild.class).classPath(classes).args(UserParseProject.TEST_CLASS)
+        .property("perfgate.reportDir", work.resolve("r0").toString()), work, 0).run();
+    ChildJvm.Exit second = quick(ChildJvm.of(PerfTestChild.class).classPath(classes).args(UserParseProject.TEST_CLASS)
+        .property("perfgate.reportDir", work.resolve("r1").toString()), work, 0).run();
+    RunLine recorded = only(first);
+    RunLine judged = only(second);
+    assertEquals(UserParseProject.KEY, recorded.key());
+    assertEquals("RECORDED", recorded.outcome(), first.tail(30));
+    assertTrue(recorded.passed(), first.tail(30));
+    assertTrue(COMPARED.contains(judged.outcome()), judged + "\n" + second.tail(30));
+    assertFalse(judged.trials().isEmpty());
+  }
+
+  private static ChildJvm quick(ChildJvm child, Path dir, double extra) {
+    return child.in(dir).property("perfgate.quick", "true").property(BenchChild.STORE, dir.resolve(".perfgate").toString())
+        .property(BenchChild.EXTRA, Double.toString(extra)).timeout(Duration.ofMinutes(5));
+  }
+
+  private static RunLine only(ChildJvm.Exit exit) {
+    assertEquals(0, exit.code(), exit.tail(30));
+    List<RunLine> lines = exit.runLines();
+    assertEquals(1, lines.size(), exit.tail(30));
+    return lines.get(0);
+  }
+
+  private static RunLine run(double... nanos) {
+    return new RunLine("x", "UNCHANGED", "PASS", true, 1, 1, 1,
+        java.util.Arrays.stream(nanos).mapToObj(v -> new RunLine.TrialValue(0, v)).toList());
+  }
+}
