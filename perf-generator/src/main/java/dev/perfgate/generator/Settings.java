@@ -397,6 +397,8 @@ public final class Settings {
   boolean ruler() {
     String v = lookup.apply(RULER);
     return v == null || parseBoolean(RULER, v);
+  }
+
   /**
    * The time a benchmark variant may spend measuring more while its comparison with the baseline is
    * inconclusive.

@@ -186,10 +186,10 @@ public final class TrialScheduler implements AutoCloseable {
         progress.started(key + ": measuring " + more + " more fork(s) of the whole plan, since its comparison with"
             + " the baseline has not decided yet", 0, 0);
         Duration timeout = options.timeout().multipliedBy(plan.size()).plus(FORK_START_ALLOWANCE);
-        List<Result> extra = forks.forking().runForks(more, plan.keys(), forks.properties(), forks.jvmArgs(), timeout,
-            environment, f -> { });
+        List<Forking.Joined> extra = forks.forking().runForks(more, plan.keys(), forks.properties(), forks.jvmArgs(),
+            timeout, environment, f -> { });
         for (int i = 0; i < extra.size(); i++) {
-          spareForks.computeIfAbsent(plan.keys().get(i), k -> new java.util.ArrayDeque<>()).add(extra.get(i));
+          spareForks.computeIfAbsent(plan.keys().get(i), k -> new java.util.ArrayDeque<>()).add(extra.get(i).result());
         }
       }
       return Optional.of(merge(sofar, spare.poll(), true));

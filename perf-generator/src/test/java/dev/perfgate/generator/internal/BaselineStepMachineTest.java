@@ -56,9 +56,10 @@ final class BaselineStepMachineTest {
   }
 
   private static Verdict judge(BaselineStore store, Result result) {
-    BaselineStep step = new BaselineStep(store, RegressionJudge.defaults(), false, "-Dupdate=true", false);
+    BaselineStep step = new BaselineStep(store, RegressionJudge.defaults(), false, "-Dupdate=true",
+        MeasureMore.Budget.of(Duration.ZERO), Ticker.system());
     List<BenchmarkReport> judged = step.judge(List.of(new BenchmarkReport(result, List.of())),
-        key -> Set.of(Metric.WALL_TIME), key -> Optional.empty());
+        key -> Set.of(Metric.WALL_TIME), (sofar, trials) -> Optional.empty());
     return judged.get(0).verdicts().get(0);
   }
 
@@ -105,8 +106,9 @@ final class BaselineStepMachineTest {
   }
 
   private static List<Verdict> judgeAll(BaselineStore store, Result result) {
-    BaselineStep step = new BaselineStep(store, RegressionJudge.defaults(), false, "-Dupdate=true", false);
+    BaselineStep step = new BaselineStep(store, RegressionJudge.defaults(), false, "-Dupdate=true",
+        MeasureMore.Budget.of(Duration.ZERO), Ticker.system());
     return step.judge(List.of(new BenchmarkReport(result, List.of())), key -> Set.of(Metric.WALL_TIME),
-        key -> Optional.empty()).get(0).verdicts();
+        (sofar, trials) -> Optional.empty()).get(0).verdicts();
   }
 }
