@@ -54,4 +54,31 @@ final class ForkingJoinTest {
     assertEquals(Optional.of("fork 2 of 2 (pid 42) ran out of memory with exit code 1"), joined.error());
     assertEquals(2, joined.trials().size());
   }
+
+  @Test
+  void probeFailures_ofTwoForks_areMergedByProbe_eachNamingItsFork() {
+    Map<String, String> failures = Forking.probeFailures(KEY, List.of(
+        new ForkLauncher.Outcome(0, Map.of(KEY, result(10)), Optional.empty(), Duration.ofSeconds(2),
+            Map.of(KEY, Map.of("jfr", "probe 'jfr' failed in open: boom"))),
+        new ForkLauncher.Outcome(1, Map.of(KEY, result(11)), Optional.empty(), Duration.ofSeconds(2),
+            Map.of(KEY, Map.of("jfr", "probe 'jfr' failed in open: bang")))));
+    assertEquals(Map.of("jfr", "fork 1 of 2: probe 'jfr' failed in open: boom; fork 2 of 2: probe 'jfr' failed in open: bang"),
+        failures);
+    assertEquals(Map.of(), Forking.probeFailures(BenchmarkKey.of("other"), List.of(
+        new ForkLauncher.Outcome(0, Map.of(KEY, result(10)), Optional.empty(), Duration.ofSeconds(2)))));
+  }
+
+  @Test
+  void forkResults_writeThenRead_givesTheResultAndItsProbeFailures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    Result r = result(10, 11);
+    ForkResults.write(dir, 1, r, Map.of("thrower", "probe 'thrower' failed in open: x=1\ny"));
+    ForkResults.write(dir, 0, r, Map.of());
+    ForkResults.Measured one = ForkResults.read(dir, 1).orElseThrow();
+    assertEquals(r.trials(), one.result().trials());
+    assertEquals(r.warnings(), one.result().warnings());
+    assertEquals(Map.of("thrower", "probe 'thrower' failed in open: x=1\ny"), one.probeFailures());
+    assertEquals(Map.of(), ForkResults.read(dir, 0).orElseThrow().probeFailures());
+    assertTrue(ForkResults.read(dir, 2).isEmpty(), "a variant the child never wrote");
+  }
 }
