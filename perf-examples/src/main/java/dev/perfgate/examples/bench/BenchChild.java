@@ -4,6 +4,7 @@ import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Trial;
+import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.BaselineDecision;
 import dev.perfgate.baseline.BaselineStores;
 import dev.perfgate.baseline.Comparison;
@@ -111,15 +112,16 @@ public final class BenchChild {
         trials.add(new RunLine.TrialValue(t.fork(), v));
       }
     }
+    List<String> failed = b.verdicts().stream().filter(Verdict::failed).map(Verdict::check).toList();
     Optional<Comparison> time = b.baseline().stream().map(BaselineDecision::comparisons).flatMap(List::stream)
         .filter(c -> c.metric().equals(Metric.WALL_TIME)).findFirst();
     if (time.isPresent()) {
       Comparison c = time.get();
       return new RunLine(r.key().toString(), c.outcome().name(), c.status().name(), passed, c.ratio(), c.ciLow(),
-          c.ciHigh(), trials);
+          c.ciHigh(), trials, failed);
     }
     String outcome = !withStore ? "NONE"
         : b.baseline().map(d -> d.action().name()).orElse("NONE");
-    return new RunLine(r.key().toString(), outcome, "-", passed, Double.NaN, Double.NaN, Double.NaN, trials);
+    return new RunLine(r.key().toString(), outcome, "-", passed, Double.NaN, Double.NaN, Double.NaN, trials, failed);
   }
 }

@@ -1,5 +1,6 @@
 package dev.perfgate.examples.bench;
 
+import dev.perfgate.generator.Settings;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +89,7 @@ final class ChildJvm {
       command.addAll(List.of(given.split("\\s+")));
     }
     System.getProperties().stringPropertyNames().stream().sorted()
-        .filter(k -> k.startsWith("perfgate.") && !properties.containsKey(k))
+        .filter(k -> k.startsWith(Settings.PREFIX) && !properties.containsKey(k))
         .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     List<String> entries = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.perfgate.examples.bench;
 
 import dev.perfgate.api.internal.stats.Median;
+import dev.perfgate.generator.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -119,7 +120,7 @@ public final class FirstTrialGap {
   private static ChildJvm child(String op, Path dir, Path userClasses, Path jmhClasses) {
     if (op.equals("json")) {
       return ChildJvm.of(PerfTestChild.class).classPath(userClasses).args(UserParseProject.TEST_CLASS)
-          .property("perfgate.reportDir", dir.resolve("report").toString()).in(dir);
+          .property(Settings.REPORT_DIR, dir.resolve("report").toString()).in(dir);
     }
     if (op.startsWith("jmh:")) {
       // The side-by-side's own Perfgate driver, under the side-by-side's JVM flags (SideBySide.JVM_FLAGS).

@@ -119,6 +119,7 @@ public final class PerfTestChild {
       String key = r.key().toString();
       JsonNode verdict = null;
       boolean recorded = false;
+      List<String> failed = new ArrayList<>();
       for (JsonNode resultNode : root.path("results")) {
         if (!resultNode.path("key").asText().equals(key)) {
           continue;
@@ -129,11 +130,14 @@ public final class PerfTestChild {
             verdict = v;
           }
           recorded |= check.equals("baseline") && v.path("status").asText().equals("PASS");
+          if (v.path("failed").asBoolean(false)) {
+            failed.add(check);
+          }
         }
       }
       if (verdict == null) {
         out.add(new RunLine(key, recorded ? "RECORDED" : "NONE", "-", passed, Double.NaN, Double.NaN, Double.NaN,
-            trials));
+            trials, failed));
         continue;
       }
       String status = verdict.path("status").asText();
@@ -147,7 +151,8 @@ public final class PerfTestChild {
         case "PASS" -> high < 1 / (1 + floor) ? "IMPROVED" : "UNCHANGED";
         default -> status;
       };
-      out.add(new RunLine(key, outcome, status, passed, ratio, f.path("ciLow").asDouble(Double.NaN), high, trials));
+      out.add(new RunLine(key, outcome, status, passed, ratio, f.path("ciLow").asDouble(Double.NaN), high, trials,
+          failed));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.perfgate.examples.bench;
 
 import dev.perfgate.api.internal.stats.Median;
+import dev.perfgate.generator.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -93,7 +94,7 @@ public final class RegressionDetection {
       if (id.equals("json")) {
         // The user's project keeps its store where its test runs: .perfgate in the working directory.
         c = ChildJvm.of(PerfTestChild.class).classPath(userClasses).args(UserParseProject.TEST_CLASS)
-            .property("perfgate.reportDir", dir.resolve("reports").resolve("run-" + run).toString());
+            .property(Settings.REPORT_DIR, dir.resolve("reports").resolve("run-" + run).toString());
       } else {
         c = ChildJvm.of(BenchChild.class).args(id).property(BenchChild.STORE, dir.resolve(".perfgate").toString());
       }
@@ -215,14 +216,15 @@ public final class RegressionDetection {
       wall[0] = exit.wallNanos();
     }
     log(String.format(Locale.ROOT, "%s: %s %s ratio %.4f [%.4f, %.4f] run %s, %.1f s", what, l.outcome(), l.status(),
-        l.ratio(), l.low(), l.high(), l.passed() ? "passed" : "FAILED", exit.wallNanos() / 1e9));
+        l.ratio(), l.low(), l.high(), l.passed() ? "passed" : "FAILED" + (l.failedChecks().isEmpty() ? ""
+            : " on " + String.join(", ", l.failedChecks())), exit.wallNanos() / 1e9));
     return l;
   }
 
   static void print(List<Row> rows) {
-    System.out.printf(Locale.ROOT, "%n%-5s %-22s %4s %5s %6s %5s %6s %6s %5s %7s %9s %8s  %6s %6s %6s %6s  %s%n", "work",
+    System.out.printf(Locale.ROOT, "%n%-5s %-22s %4s %5s %6s %5s %6s %6s %5s %7s %9s %8s  %6s %6s %6s %6s  %-9s  %s%n", "work",
         "case", "runs", "regr", "FAILED", "unch", "inconc", "improv", "other", "ratio", "median", "s/verd", "withF",
-        "betwF", "betwR", "sdMed", "load");
+        "betwF", "betwR", "sdMed", "load", "failed on");
     for (Row r : rows) {
       long regressed = r.count("REGRESSED");
       long unchanged = r.count("UNCHANGED");
@@ -238,11 +240,24 @@ public final class RegressionDetection {
           .sorted().toArray();
       String median = medians.length == 0 ? "-" : dev.perfgate.api.Unit.NANOSECONDS.format(medians[medians.length / 2]);
       RunSpread s = RunSpread.of(r.sameCode());
-      System.out.printf(Locale.ROOT, "%-5s %-22s %4d %5d %6d %5d %6d %6d %5d %7.4f %9s %8.1f  %5.2f%% %5.2f%% %5.2f%% %5.2f%%  %.1f-%.1f%n",
+      System.out.printf(Locale.ROOT, "%-5s %-22s %4d %5d %6d %5d %6d %6d %5d %7.4f %9s %8.1f  %5.2f%% %5.2f%% %5.2f%% %5.2f%%  %-9s  %s%n",
           r.workload(), r.kase(), r.judged().size(), regressed, failed, unchanged, inconclusive, improved, other, ratio,
           median, wall, s.withinFork() * 100, s.betweenForks() * 100, s.betweenRuns() * 100, s.runMedians() * 100,
-          r.loadBefore(), r.loadAfter());
+          String.format(Locale.ROOT, "%.1f-%.1f", r.loadBefore(), r.loadAfter()), failedOn(r.judged()));
     }
+  }
+
+  /** How often each check failed, e.g. {@code alloc.bytes vs baseline x4}; "-" if none did. */
+  static String failedOn(List<RunLine> lines) {
+    java.util.Map<String, Long> counts = lines.stream().flatMap(l -> l.failedChecks().stream())
+        .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.TreeMap::new,
+            java.util.stream.Collectors.counting()));
+    if (counts.isEmpty()) {
+      return "-";
+    }
+    StringBuilder sb = new StringBuilder();
+    counts.forEach((check, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(check).append(" x").append(n));
+    return sb.toString();
   }
 
   static String pct(double extra) {

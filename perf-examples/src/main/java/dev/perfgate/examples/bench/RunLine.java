@@ -13,7 +13,9 @@ import java.util.Optional;
  * high=1.02 trials=0:10234.5,0:10301.2,...}. The outcome is the baseline comparison's on
  * {@code time.wall} ({@code RECORDED} when the run recorded the first baseline, {@code NONE} without a
  * store); the status is that comparison's verdict; passed is whether the run (or the test) passed as a
- * whole; trials are {@code fork:value} pairs of {@code time.wall} per trial in nanoseconds, in order.
+ * whole; trials are {@code fork:value} pairs of {@code time.wall} per trial in nanoseconds, in order;
+ * failed names the checks of the benchmark's failed verdicts (a run can fail on {@code alloc.bytes} or on
+ * the history while its time comparison is inconclusive).
  *
  * @param key the benchmark's key
  * @param outcome the comparison's outcome
@@ -23,13 +25,15 @@ import java.util.Optional;
  * @param low the interval's low end, NaN without a comparison
  * @param high the interval's high end, NaN without a comparison
  * @param trials the trials in order
+ * @param failedChecks the checks of the benchmark's failed verdicts, such as {@code alloc.bytes vs baseline}
  */
 record RunLine(String key, String outcome, String status, boolean passed, double ratio, double low, double high,
-    List<TrialValue> trials) {
+    List<TrialValue> trials, List<String> failedChecks) {
   static final String PREFIX = "#perfgate-bench ";
 
   RunLine {
     trials = List.copyOf(trials);
+    failedChecks = List.copyOf(failedChecks);
   }
 
   /** One trial's {@code time.wall} and the fork it ran in (0 in process). */
@@ -42,6 +46,10 @@ record RunLine(String key, String outcome, String status, boolean passed, double
         .append(String.format(Locale.ROOT, " ratio=%s low=%s high=%s", ratio, low, high)).append(" trials=");
     for (int i = 0; i < trials.size(); i++) {
       sb.append(i == 0 ? "" : ",").append(trials.get(i).fork()).append(':').append(trials.get(i).nanos());
+    }
+    sb.append(" failed=");
+    for (int i = 0; i < failedChecks.size(); i++) {
+      sb.append(i == 0 ? "" : ";").append(failedChecks.get(i).replace(' ', '_').replace(';', ','));
     }
     return sb.toString();
   }
@@ -67,9 +75,15 @@ record RunLine(String key, String outcome, String status, boolean passed, double
         trials.add(new TrialValue(Integer.parseInt(pair.substring(0, colon)), Double.parseDouble(pair.substring(colon + 1))));
       }
     }
+    List<String> failed = new ArrayList<>();
+    for (String check : fields.getOrDefault("failed", "").split(";")) {
+      if (!check.isEmpty()) {
+        failed.add(check.replace('_', ' '));
+      }
+    }
     return Optional.of(new RunLine(fields.getOrDefault("key", "?"), fields.getOrDefault("outcome", "?"),
         fields.getOrDefault("status", "?"), Boolean.parseBoolean(fields.getOrDefault("passed", "false")),
-        number(fields.get("ratio")), number(fields.get("low")), number(fields.get("high")), trials));
+        number(fields.get("ratio")), number(fields.get("low")), number(fields.get("high")), trials, failed));
   }
 
   private static double number(String s) {

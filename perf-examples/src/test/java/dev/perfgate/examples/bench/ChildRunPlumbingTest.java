@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.perfgate.generator.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,10 +22,11 @@ final class ChildRunPlumbingTest {
   @Test
   void runLine_formattedThenParsed_isTheSameLine() {
     RunLine line = new RunLine("cpu.10us", "REGRESSED", "FAIL", false, 1.27, 1.2, 1.33,
-        List.of(new RunLine.TrialValue(0, 10234.5), new RunLine.TrialValue(1, 10301.25)));
+        List.of(new RunLine.TrialValue(0, 10234.5), new RunLine.TrialValue(1, 10301.25)),
+        List.of("time.wall vs baseline", "alloc.bytes vs history"));
     assertEquals(line, RunLine.parse("child says: " + line.format()).orElseThrow());
     assertTrue(RunLine.parse("no run line here").isEmpty());
-    RunLine none = new RunLine("x", "NONE", "-", true, Double.NaN, Double.NaN, Double.NaN, List.of());
+    RunLine none = new RunLine("x", "NONE", "-", true, Double.NaN, Double.NaN, Double.NaN, List.of(), List.of());
     assertEquals("NONE", RunLine.parse(none.format()).orElseThrow().outcome());
   }
 
@@ -56,9 +58,9 @@ final class ChildRunPlumbingTest {
     Path classes = UserParseProject.build(dir.resolve("project"));
     Path work = dir.resolve("run");
     ChildJvm.Exit first = quick(ChildJvm.of(PerfTestChild.class).classPath(classes).args(UserParseProject.TEST_CLASS)
-        .property("perfgate.reportDir", work.resolve("r0").toString()), work, 0).run();
+        .property(Settings.REPORT_DIR, work.resolve("r0").toString()), work, 0).run();
     ChildJvm.Exit second = quick(ChildJvm.of(PerfTestChild.class).classPath(classes).args(UserParseProject.TEST_CLASS)
-        .property("perfgate.reportDir", work.resolve("r1").toString()), work, 0).run();
+        .property(Settings.REPORT_DIR, work.resolve("r1").toString()), work, 0).run();
     RunLine recorded = only(first);
     RunLine judged = only(second);
     assertEquals(UserParseProject.KEY, recorded.key());
@@ -69,7 +71,7 @@ final class ChildRunPlumbingTest {
   }
 
   private static ChildJvm quick(ChildJvm child, Path dir, double extra) {
-    return child.in(dir).property("perfgate.quick", "true").property(BenchChild.STORE, dir.resolve(".perfgate").toString())
+    return child.in(dir).property(Settings.QUICK, "true").property(BenchChild.STORE, dir.resolve(".perfgate").toString())
         .property(BenchChild.EXTRA, Double.toString(extra)).timeout(Duration.ofMinutes(5));
   }
 
@@ -82,6 +84,6 @@ final class ChildRunPlumbingTest {
 
   private static RunLine run(double... nanos) {
     return new RunLine("x", "UNCHANGED", "PASS", true, 1, 1, 1,
-        java.util.Arrays.stream(nanos).mapToObj(v -> new RunLine.TrialValue(0, v)).toList());
+        java.util.Arrays.stream(nanos).mapToObj(v -> new RunLine.TrialValue(0, v)).toList(), List.of());
   }
 }
