@@ -348,6 +348,7 @@ final class ArchitectureTest {
     try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
       files.filter(p -> p.toString().replace('\\', '/').contains("/src/main/java/"))
           .filter(p -> p.getFileName().toString().endsWith(".java"))
+          .filter(p -> !p.getFileName().toString().equals("module-info.java"))
           .filter(p -> !p.toString().contains("/target/"))
           .forEach(p -> packages.add(p.getParent()));
     }
