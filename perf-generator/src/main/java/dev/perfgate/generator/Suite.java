@@ -194,7 +194,7 @@ public final class Suite {
   private static BenchmarkReport withRuler(BenchmarkReport r, Ruler ruler) {
     Result m = r.result();
     Result with = new Result(m.key(), m.trials(), m.notMeasured(), m.warnings(), m.error(),
-        m.environment().withRuler(ruler), m.startedAt(), m.elapsed(), m.cause(), m.annotations());
+        m.environment().withRuler(ruler), m.startedAt(), m.elapsed(), m.cause(), m.annotations(), m.provenance());
     return new BenchmarkReport(with, r.verdicts());
   }
 
