@@ -290,8 +290,8 @@ public final class BaselinePolicy {
                 d.trends());
       case REPLACED:
         return new BaselineDecision(d.key(), BaselineDecision.Action.KEPT, run + ": " + reference(stored, current)
-            .words() + " (baseline branch " + baselineBranch + "), which it did not replace although an update"
-            + " was requested" + never, d.comparisons(), d.historyChecks(), d.trends());
+            .words() + " (baseline branch " + baselineBranch + "); it did not replace the baseline although an"
+            + " update was requested" + never, d.comparisons(), d.historyChecks(), d.trends());
       default:
         return d;
     }

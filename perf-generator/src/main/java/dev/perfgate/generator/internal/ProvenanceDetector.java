@@ -78,7 +78,8 @@ public final class ProvenanceDetector {
       Git git, String baselineBranch) {
     Provenance p = detect(overrides, environment, env, git);
     boolean otherBranch = p.branch().filter(b -> !b.equals(baselineBranch)).isPresent();
-    if (!otherBranch || p.mergeBase().isPresent()) {
+    // A name starting with "-" is no branch git accepts, but git would read it as an option.
+    if (!otherBranch || p.mergeBase().isPresent() || baselineBranch.startsWith("-")) {
       return p;
     }
     Optional<String> base = git.run(List.of("merge-base", "HEAD", baselineBranch))
