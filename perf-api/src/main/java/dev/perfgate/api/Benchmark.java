@@ -3,6 +3,7 @@ package dev.perfgate.api;
 import dev.perfgate.api.internal.Checks;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A named piece of work to measure (SPI). Most benchmarks are made from lambdas with
@@ -93,7 +94,7 @@ public interface Benchmark {
      * @return the result of the work, consumed so that the JIT cannot remove it; may be null
      * @throws Exception if the work fails; the runner stops the benchmark and reports it
      */
-    Object invoke() throws Exception;
+    @Nullable Object invoke() throws Exception;
 
     /**
      * Tears down the trial's state, outside the timing.
@@ -144,7 +145,7 @@ public interface Benchmark {
      * @return the result of the work
      * @throws Exception if it fails
      */
-    Object run() throws Exception;
+    @Nullable Object run() throws Exception;
   }
 
   /** An operation without state whose result is a {@code double}, consumed without boxing. */
@@ -213,7 +214,7 @@ public interface Benchmark {
      * @return the result of the work
      * @throws Exception if it fails
      */
-    Object run(S state) throws Exception;
+    @Nullable Object run(S state) throws Exception;
   }
 
   /**

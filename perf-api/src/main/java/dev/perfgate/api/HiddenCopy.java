@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a private copy of a class of this package as a hidden class, so that the copy gathers its
@@ -38,7 +39,7 @@ final class HiddenCopy {
     }
   }
 
-  private static byte[] bytes(Class<?> template) {
+  private static byte @Nullable [] bytes(Class<?> template) {
     String resource = template.getSimpleName() + ".class";
     try (InputStream in = template.getResourceAsStream(resource)) {
       return in == null ? null : in.readAllBytes();

@@ -3,6 +3,7 @@ package dev.perfgate.api;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The benchmark {@link Benchmark.Builder} builds: immutable, with its state made per trial. */
 final class LambdaBenchmark<S> implements Benchmark {
@@ -13,15 +14,16 @@ final class LambdaBenchmark<S> implements Benchmark {
   private final Mode mode;
   private final long operationsPerInvocation;
   private final List<Integer> sizes;
-  private final SetUp<S> setUp;
+  private final @Nullable SetUp<S> setUp;
   private final Object operation;
-  private final StateTask<S> beforeInvocation;
-  private final StateTask<S> tearDown;
+  private final @Nullable StateTask<S> beforeInvocation;
+  private final @Nullable StateTask<S> tearDown;
   /** This benchmark's own copy of {@link LambdaInstance}; see there why. */
   private final MethodHandle newInstance;
 
-  LambdaBenchmark(String name, Mode mode, long operationsPerInvocation, List<Integer> sizes, SetUp<S> setUp,
-      Object operation, StateTask<S> beforeInvocation, StateTask<S> tearDown) {
+  LambdaBenchmark(String name, Mode mode, long operationsPerInvocation, List<Integer> sizes,
+      @Nullable SetUp<S> setUp, Object operation, @Nullable StateTask<S> beforeInvocation,
+      @Nullable StateTask<S> tearDown) {
     this.name = name;
     this.mode = mode;
     this.operationsPerInvocation = operationsPerInvocation;

@@ -1,5 +1,7 @@
 package dev.perfgate.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One trial's state bound to the builder's lambdas.
  *
@@ -10,16 +12,16 @@ package dev.perfgate.api;
  * operation are called from here directly rather than through adapters.
  */
 final class LambdaInstance implements Benchmark.Instance {
-  private final Object state;
-  private final Benchmark.Operation operation;
-  private final Benchmark.Task task;
-  private final Benchmark.StateOperation<Object> stateOperation;
-  private final Benchmark.StateTask<Object> stateTask;
-  private final Benchmark.StateTask<Object> beforeInvocation;
-  private final Benchmark.StateTask<Object> tearDown;
+  private final @Nullable Object state;
+  private final Benchmark.@Nullable Operation operation;
+  private final Benchmark.@Nullable Task task;
+  private final Benchmark.@Nullable StateOperation<@Nullable Object> stateOperation;
+  private final Benchmark.@Nullable StateTask<@Nullable Object> stateTask;
+  private final Benchmark.@Nullable StateTask<@Nullable Object> beforeInvocation;
+  private final Benchmark.@Nullable StateTask<@Nullable Object> tearDown;
 
-  LambdaInstance(Object state, Object work, Benchmark.StateTask<Object> beforeInvocation,
-      Benchmark.StateTask<Object> tearDown) {
+  LambdaInstance(@Nullable Object state, Object work,
+      Benchmark.@Nullable StateTask<@Nullable Object> beforeInvocation, Benchmark.@Nullable StateTask<@Nullable Object> tearDown) {
     this.state = state;
     this.operation = work instanceof Benchmark.Operation ? (Benchmark.Operation) work : null;
     this.task = work instanceof Benchmark.Task ? (Benchmark.Task) work : null;
@@ -42,7 +44,7 @@ final class LambdaInstance implements Benchmark.Instance {
   }
 
   @Override
-  public Object invoke() throws Exception {
+  public @Nullable Object invoke() throws Exception {
     if (operation != null) {
       return operation.run();
     }

@@ -1,22 +1,24 @@
 package dev.perfgate.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One trial's state bound to a builder's operation that returns a {@code double} or a {@code long}.
  * The runner calls {@link #invokeAsLong()}, so the result never becomes a box. Loaded as a hidden copy
  * per benchmark, like {@link LambdaInstance} and for the same reason.
  */
 final class PrimitiveLambdaInstance implements Benchmark.PrimitiveInstance {
-  private final Object state;
-  private final Benchmark.DoubleOperation doubleOperation;
-  private final Benchmark.LongOperation longOperation;
-  private final Benchmark.StateDoubleOperation<Object> stateDoubleOperation;
-  private final Benchmark.StateLongOperation<Object> stateLongOperation;
-  private final Benchmark.StateTask<Object> beforeInvocation;
-  private final Benchmark.StateTask<Object> tearDown;
+  private final @Nullable Object state;
+  private final Benchmark.@Nullable DoubleOperation doubleOperation;
+  private final Benchmark.@Nullable LongOperation longOperation;
+  private final Benchmark.@Nullable StateDoubleOperation<@Nullable Object> stateDoubleOperation;
+  private final Benchmark.@Nullable StateLongOperation<@Nullable Object> stateLongOperation;
+  private final Benchmark.@Nullable StateTask<@Nullable Object> beforeInvocation;
+  private final Benchmark.@Nullable StateTask<@Nullable Object> tearDown;
 
   @SuppressWarnings("unchecked")
-  PrimitiveLambdaInstance(Object state, Object work, Benchmark.StateTask<Object> beforeInvocation,
-      Benchmark.StateTask<Object> tearDown) {
+  PrimitiveLambdaInstance(@Nullable Object state, Object work,
+      Benchmark.@Nullable StateTask<@Nullable Object> beforeInvocation, Benchmark.@Nullable StateTask<@Nullable Object> tearDown) {
     this.state = state;
     this.doubleOperation = work instanceof Benchmark.DoubleOperation ? (Benchmark.DoubleOperation) work : null;
     this.longOperation = work instanceof Benchmark.LongOperation ? (Benchmark.LongOperation) work : null;

@@ -21,8 +21,12 @@ import java.util.function.Function;
  * @param branch the branch measured, such as {@code main} or {@code feature/parser}; for a pull
  *     request its head branch
  * @param ciRunId the CI run (pipeline, workflow run, build) that measured it, as the CI names it
+ * @param mergeBase for a run of a branch other than the baseline branch, the commit where it left the
+ *     baseline branch ({@code git merge-base HEAD main}), so that it can be compared with the baseline
+ *     branch's run of that commit; not stored with the run
  */
-public record Provenance(Optional<String> commit, Optional<String> branch, Optional<String> ciRunId) {
+public record Provenance(Optional<String> commit, Optional<String> branch, Optional<String> ciRunId,
+    Optional<String> mergeBase) {
 
   private static final Provenance UNKNOWN = new Provenance(Optional.empty(), Optional.empty(), Optional.empty());
 
@@ -56,9 +60,24 @@ public record Provenance(Optional<String> commit, Optional<String> branch, Optio
     Checks.notNull(commit, "commit");
     Checks.notNull(branch, "branch");
     Checks.notNull(ciRunId, "ciRunId");
+    Checks.notNull(mergeBase, "mergeBase");
     Checks.argument(commit.map(s -> !s.isBlank()).orElse(true), "commit must not be blank; leave it empty");
     Checks.argument(branch.map(s -> !s.isBlank()).orElse(true), "branch must not be blank; leave it empty");
     Checks.argument(ciRunId.map(s -> !s.isBlank()).orElse(true), "ciRunId must not be blank; leave it empty");
+    Checks.argument(mergeBase.map(s -> !s.isBlank()).orElse(true), "mergeBase must not be blank; leave it empty");
+  }
+
+  /**
+   * Creates a provenance without a merge base.
+   *
+   * @param commit the commit measured
+   * @param branch the branch measured
+   * @param ciRunId the CI run that measured it
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a value is present but blank
+   */
+  public Provenance(Optional<String> commit, Optional<String> branch, Optional<String> ciRunId) {
+    this(commit, branch, ciRunId, Optional.empty());
   }
 
   /**
@@ -104,7 +123,35 @@ public record Provenance(Optional<String> commit, Optional<String> branch, Optio
    */
   public Provenance orElse(Provenance other) {
     Checks.notNull(other, "other");
-    return new Provenance(commit.or(other::commit), branch.or(other::branch), ciRunId.or(other::ciRunId));
+    return new Provenance(commit.or(other::commit), branch.or(other::branch), ciRunId.or(other::ciRunId),
+        mergeBase.or(other::mergeBase));
+  }
+
+  /**
+   * This provenance with a merge base: the commit where the run's branch left the baseline branch.
+   *
+   * @param mergeBase the commit, or null or blank for none
+   * @return the provenance with that merge base
+   */
+  public Provenance withMergeBase(String mergeBase) {
+    return new Provenance(commit, branch, ciRunId, present(mergeBase));
+  }
+
+  /**
+   * Whether a commit id names the same commit as another, either possibly abbreviated: one is a
+   * prefix of the other, ignoring case, and the shorter has at least the four characters git
+   * abbreviates to.
+   *
+   * @param a a commit id
+   * @param b another
+   * @return true if they name the same commit
+   */
+  public static boolean sameCommit(String a, String b) {
+    Checks.notNull(a, "a");
+    Checks.notNull(b, "b");
+    String x = a.trim().toLowerCase(java.util.Locale.ROOT);
+    String y = b.trim().toLowerCase(java.util.Locale.ROOT);
+    return Math.min(x.length(), y.length()) >= 4 && (x.startsWith(y) || y.startsWith(x));
   }
 
   /**
@@ -150,13 +197,14 @@ public record Provenance(Optional<String> commit, Optional<String> branch, Optio
     return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.trim());
   }
 
-  /** Reads like {@code a1b2c3d on feature/x, CI run 4711}, or {@code unknown commit}. */
+  /** Reads like {@code a1b2c3d on feature/x, CI run 4711, merge base 9f8e7d6}, or {@code unknown commit}. */
   @Override
   public String toString() {
     List<String> parts = new ArrayList<>();
     parts.add(shortCommit().orElse("unknown commit"));
     branch.ifPresent(b -> parts.set(0, parts.get(0) + " on " + b));
     ciRunId.ifPresent(id -> parts.add("CI run " + id));
+    mergeBase.ifPresent(m -> parts.add("merge base " + (m.length() > 7 ? m.substring(0, 7) : m)));
     return String.join(", ", parts);
   }
 }

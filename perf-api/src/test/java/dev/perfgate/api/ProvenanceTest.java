@@ -51,4 +51,18 @@ final class ProvenanceTest {
     assertThrows(IllegalArgumentException.class, () -> new Provenance(Optional.of(" "), Optional.empty(), Optional.empty()));
     assertTrue(Provenance.of(" ", null, "").isUnknown());
   }
+
+  @Test
+  void mergeBase_isOptional_keptByOrElse_namedInWords_andCommitsMatchByPrefix() {
+    Provenance p = Provenance.of("0123456789", "feature/x", null).withMergeBase("abcdef0123");
+    assertEquals(Optional.of("abcdef0123"), p.mergeBase());
+    assertEquals(Optional.empty(), Provenance.of("0123456789", "feature/x", null).mergeBase());
+    assertEquals(Optional.of("abcdef0123"), Provenance.of(null, "y", null).orElse(p).mergeBase());
+    assertEquals("0123456 on feature/x, merge base abcdef0", p.toString());
+    assertEquals(Optional.empty(), p.withMergeBase(" ").mergeBase());
+    assertTrue(Provenance.sameCommit("abcdef0", "ABCDEF0123"));
+    assertTrue(Provenance.sameCommit("abcdef0123", "abcdef0"));
+    assertTrue(!Provenance.sameCommit("abcdef0", "abcdef1123"));
+    assertTrue(!Provenance.sameCommit("abc", "abcdef0"), "three characters name no commit");
+  }
 }

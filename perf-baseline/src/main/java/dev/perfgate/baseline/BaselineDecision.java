@@ -72,6 +72,17 @@ public record BaselineDecision(BenchmarkKey key, Action action, String message, 
   }
 
   /**
+   * This decision with other history checks, such as the same ones held against the machine's
+   * change ({@link MachineChange#applyToHistory}).
+   *
+   * @param adjusted the history checks
+   * @return the decision
+   */
+  public BaselineDecision withHistoryChecks(List<HistoryCheck> adjusted) {
+    return new BaselineDecision(key, action, message, comparisons, adjusted, trends);
+  }
+
+  /**
    * The judgement of each metric: its comparison with the baseline, its history check and its trend
    * brought together ({@link MetricJudgement}), in the order of the comparisons, then of history
    * checks without a comparison.

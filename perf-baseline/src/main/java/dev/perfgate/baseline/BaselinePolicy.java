@@ -3,6 +3,7 @@ package dev.perfgate.baseline;
 import dev.perfgate.api.BaselineStore;
 import dev.perfgate.api.Environment;
 import dev.perfgate.api.Metric;
+import dev.perfgate.api.Provenance;
 import dev.perfgate.api.Result;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,7 +34,11 @@ import java.util.Set;
  * {@value #DEFAULT_BASELINE_BRANCH}; the branch is {@link dev.perfgate.api.Provenance#branch()}) is
  * compared with the baseline branch's baseline and history and never writes them: it goes to its
  * branch's own history ({@link BaselineStore#appendToBranch}), and an update it asks for is not made.
- * A run whose branch is unknown counts as a run of the baseline branch.
+ * A run whose branch is unknown counts as a run of the baseline branch. When the run knows its merge
+ * base ({@link dev.perfgate.api.Provenance#mergeBase()}) and the baseline branch's history holds a
+ * run of that commit in the run's environment, the run is compared with that run instead of the
+ * current baseline, so that what the baseline branch changed since is not blamed on the branch; the
+ * decision's message says which one it was compared with.
  *
  * <pre>{@code
  * BaselinePolicy policy = BaselinePolicy.newBuilder().update(updateRequested).build();
@@ -161,7 +166,8 @@ public final class BaselinePolicy {
               + " nearest was measured with " + differences(nearest(others, current.environment()).environment(),
               current.environment()), List.of(), List.of(), trends);
     }
-    Result baseline = stored.baseline().get();
+    Reference reference = reference(stored, current);
+    Result baseline = reference.run();
     Set<Metric> metrics = new LinkedHashSet<>(baseline.metrics());
     metrics.addAll(current.metrics());
     metrics.retainAll(judged);
@@ -176,7 +182,40 @@ public final class BaselinePolicy {
             current.key() + "  compared with the previous baseline, then replaced it in " + where
             + " (update requested)", comparisons, checks, trends)
         : new BaselineDecision(current.key(), BaselineDecision.Action.KEPT,
-            current.key() + "  compared with the baseline in " + where + raced, comparisons, checks, trends);
+            current.key() + "  " + reference.words() + raced, comparisons, checks, trends);
+  }
+
+  /** The run a run is compared with, and that comparison in words. */
+  private record Reference(Result run, String words) {}
+
+  /**
+   * The stored baseline, or for a run of another branch whose merge base is known, the baseline
+   * branch's run of that commit: the branch's changes are then judged alone, not mixed with what the
+   * baseline branch changed since the branch left it.
+   */
+  private Reference reference(Stored stored, Result current) {
+    String where = stored.place();
+    Result baseline = stored.baseline().orElseThrow();
+    Optional<String> mergeBase = otherBranch(current).flatMap(b -> current.provenance().mergeBase());
+    if (mergeBase.isEmpty()) {
+      return new Reference(baseline, "compared with the baseline in " + where);
+    }
+    String base = mergeBase.get().length() > 7 ? mergeBase.get().substring(0, 7) : mergeBase.get();
+    String fingerprint = current.environment().fingerprint();
+    Result atBase = null;
+    for (Result r : stored.history()) {
+      // The newest run of that commit in this environment; a branch's own runs are not in this history.
+      if (r.succeeded() && r.environment().fingerprint().equals(fingerprint)
+          && r.provenance().commit().filter(c -> Provenance.sameCommit(c, mergeBase.get())).isPresent()
+          && r.provenance().branch().map(baselineBranch::equals).orElse(true)) {
+        atBase = r;
+      }
+    }
+    return atBase == null
+        ? new Reference(baseline, "no run at the merge base " + base + " stored: compared with the current"
+            + " baseline in " + where)
+        : new Reference(atBase, "compared with " + baselineBranch + "'s run at the merge base " + base + " in "
+            + where);
   }
 
   /**
@@ -200,7 +239,7 @@ public final class BaselinePolicy {
     if (branch.isPresent()) {
       // Never the baseline branch's baseline or history: its own history only.
       store.appendToBranch(branch.get(), current);
-      return onBranch(decided, branch.get(), stored);
+      return onBranch(decided, branch.get(), stored, current);
     }
     BaselineDecision done = decided;
     String where = stored.place();
@@ -235,7 +274,7 @@ public final class BaselinePolicy {
   }
 
   /** What a decision becomes for a run of another branch, which writes no baseline. */
-  private BaselineDecision onBranch(BaselineDecision d, String branch, Stored stored) {
+  private BaselineDecision onBranch(BaselineDecision d, String branch, Stored stored, Result current) {
     String run = d.key() + "  run of branch " + branch;
     String never = "; a branch never writes the baseline branch's (" + baselineBranch + ") baselines, its runs go to"
         + " its own history";
@@ -250,9 +289,9 @@ public final class BaselinePolicy {
                 + stored.otherBaselines().size() + " other environment(s)" + never, d.comparisons(), d.historyChecks(),
                 d.trends());
       case REPLACED:
-        return new BaselineDecision(d.key(), BaselineDecision.Action.KEPT, run + ": compared with the baseline of"
-            + " branch " + baselineBranch + " in " + stored.place() + ", which it did not replace although an update"
-            + " was requested" + never, d.comparisons(), d.historyChecks(), d.trends());
+        return new BaselineDecision(d.key(), BaselineDecision.Action.KEPT, run + ": " + reference(stored, current)
+            .words() + " (baseline branch " + baselineBranch + "); it did not replace the baseline although an"
+            + " update was requested" + never, d.comparisons(), d.historyChecks(), d.trends());
       default:
         return d;
     }

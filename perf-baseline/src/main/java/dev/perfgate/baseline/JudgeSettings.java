@@ -16,6 +16,42 @@ import dev.perfgate.api.Unit;
 record JudgeSettings(double noiseFloor, double tolerance, double confidence, int historyWindow, double byteTolerance,
     double countTolerance) {
 
+  /** The defaults of {@link RegressionJudge#defaults()}. */
+  static JudgeSettings defaults() {
+    return new JudgeSettings(RegressionJudge.DEFAULT_NOISE_FLOOR, RegressionJudge.DEFAULT_TOLERANCE,
+        RegressionJudge.DEFAULT_CONFIDENCE, RegressionJudge.DEFAULT_HISTORY_WINDOW,
+        RegressionJudge.DEFAULT_BYTE_TOLERANCE, RegressionJudge.DEFAULT_COUNT_TOLERANCE);
+  }
+
+  JudgeSettings withNoiseFloor(double v) {
+    return new JudgeSettings(v, tolerance, confidence, historyWindow, byteTolerance, countTolerance);
+  }
+
+  JudgeSettings withTolerance(double v) {
+    return new JudgeSettings(noiseFloor, v, confidence, historyWindow, byteTolerance, countTolerance);
+  }
+
+  JudgeSettings withConfidence(double v) {
+    return new JudgeSettings(noiseFloor, tolerance, v, historyWindow, byteTolerance, countTolerance);
+  }
+
+  JudgeSettings withHistoryWindow(int v) {
+    return new JudgeSettings(noiseFloor, tolerance, confidence, v, byteTolerance, countTolerance);
+  }
+
+  /** With the absolute tolerance of a count unit ({@code BYTES} or {@code COUNT}, see {@link #checkAbsoluteTolerance}). */
+  JudgeSettings withAbsoluteTolerance(Unit unit, double v) {
+    return unit == Unit.BYTES
+        ? new JudgeSettings(noiseFloor, tolerance, confidence, historyWindow, v, countTolerance)
+        : new JudgeSettings(noiseFloor, tolerance, confidence, historyWindow, byteTolerance, v);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(java.util.Locale.ROOT, "[noise floor %.3g, tolerance %.3g, confidence %.3g, history %d runs]",
+        noiseFloor, tolerance, confidence, historyWindow);
+  }
+
   /** Whether a metric is a count judged on the difference: allocated bytes and counters. */
   static boolean isCount(Metric metric) {
     return metric.unit() == Unit.BYTES || metric.unit() == Unit.COUNT;

@@ -4,18 +4,16 @@ import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Unit;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Judges a result against a reference: a stored baseline or result A of an A/B run
- * ({@link #compare}), and against a stored history ({@link #againstHistory}); a suite then corrects
- * all its comparisons for multiplicity and measures more where they cannot decide ({@link Comparisons}).
- * Comparisons use one value per trial, never the samples inside a
- * trial, because only trials are independent. Times and throughputs are compared as a ratio on the
- * log scale; counts (allocated bytes, counters) as a difference in their own unit, with an absolute
- * tolerance (see {@link #DEFAULT_BYTE_TOLERANCE}), since a count may be 0. The between-run noise and
- * the history check learn from the current stable segment of the history only (see
- * {@link #runSpread(List, Metric)}).
+ * Judges a result against a reference: a stored baseline or result A of an A/B run ({@link
+ * #compare}), and against a stored history ({@link #againstHistory}); a suite then corrects all its
+ * comparisons for multiplicity and measures more where they cannot decide ({@link Comparisons}).
+ * Comparisons use one value per trial (per fork where a side ran in two or more forks), never the
+ * samples inside a trial, because only trials are independent. Times and throughputs are compared as a ratio on the log scale; counts (allocated
+ * bytes, counters) as a difference in their own unit, with an absolute tolerance (see {@link
+ * #DEFAULT_BYTE_TOLERANCE}), since a count may be 0. The between-run noise and the history check
+ * learn from the current stable segment of the history only (see {@link #runSpread(List, Metric)}).
  *
  * <pre>{@code
  * RegressionJudge judge = RegressionJudge.newBuilder().noiseFloor(0.03).tolerance(0.20).build();
@@ -53,11 +51,6 @@ public final class RegressionJudge {
   private final JudgeSettings settings;
   private final Comparer comparer;
   private final HistoryJudgement history;
-
-  private RegressionJudge(Builder b) {
-    this(new JudgeSettings(b.noiseFloor, b.tolerance, b.confidence, b.historyWindow, b.byteTolerance,
-        b.countTolerance));
-  }
 
   private RegressionJudge(JudgeSettings settings) {
     this.settings = settings;
@@ -126,11 +119,7 @@ public final class RegressionJudge {
    */
   public RegressionJudge atConfidence(double confidence) {
     Comparison.Limits.check(DEFAULT_NOISE_FLOOR, DEFAULT_TOLERANCE, confidence);
-    if (confidence == settings.confidence()) {
-      return this;
-    }
-    return new RegressionJudge(new JudgeSettings(settings.noiseFloor(), settings.tolerance(), confidence,
-        settings.historyWindow(), settings.byteTolerance(), settings.countTolerance()));
+    return confidence == settings.confidence() ? this : new RegressionJudge(settings.withConfidence(confidence));
   }
 
   /**
@@ -139,10 +128,9 @@ public final class RegressionJudge {
    * @param reference the baseline, or result A
    * @param current the new result, or result B
    * @param metric the metric to compare
-   * @return the comparison; NOT_COMPARABLE (with the reason in its note) when the environments
-   *     differ, a side has no trial value, or values of a ratio metric are not positive (identical
-   *     values on both sides, zeros included, are UNCHANGED). Counts (units BYTES and COUNT) are
-   *     compared on the difference of trial values ({@link Comparison.Scale#DIFFERENCE}), zeros included
+   * @return the comparison; NOT_COMPARABLE (the reason in its note) when the environments differ, a
+   *     side has no trial value, or a ratio metric has values that are not positive; counts (BYTES,
+   *     COUNT) are compared on the difference ({@link Comparison.Scale#DIFFERENCE}), zeros included
    */
   public Comparison compare(Result reference, Result current, Metric metric) {
     return comparer.compare(reference, current, metric, new Comparer.Floor(settings.noiseFloor(), ""));
@@ -169,11 +157,10 @@ public final class RegressionJudge {
   }
 
   /**
-   * The spread between stored runs of the same code: the between-run standard deviation of the logs of
-   * the runs of the newest run's environment since their last change point (as {@link Trends} finds
-   * them), from the nested analysis of variance of their trials (trials in forks in runs), as a
-   * relative figure. A regression, once a change point, cannot widen it. Runs judged regressed are not
-   * dropped otherwise, which would bias the noise low.
+   * The spread between stored runs of the same code, as a relative figure: the between-run standard
+   * deviation (nested analysis of variance of trials in forks in runs, on the log scale) of the runs of
+   * the newest run's environment since their last change point. A regression, once a change point,
+   * cannot widen it; runs judged regressed are not dropped otherwise, which would bias it low.
    *
    * @param history stored runs, oldest first
    * @param metric the metric
@@ -185,17 +172,6 @@ public final class RegressionJudge {
       return Double.NaN;
     }
     return comparer.runSpread(history, history.get(history.size() - 1).environment().fingerprint(), metric);
-  }
-
-  /**
-   * The absolute tolerance this judge uses for a metric compared on the difference.
-   *
-   * @param metric the metric
-   * @return {@value #DEFAULT_BYTE_TOLERANCE} for bytes, {@value #DEFAULT_COUNT_TOLERANCE} for counts,
-   *     0 for metrics compared on the ratio
-   */
-  public double absoluteTolerance(Metric metric) {
-    return settings.absoluteTolerance(metric);
   }
 
   /**
@@ -216,18 +192,12 @@ public final class RegressionJudge {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "RegressionJudge[noise floor %.3g, tolerance %.3g, confidence %.3g, history %d runs]",
-        settings.noiseFloor(), settings.tolerance(), settings.confidence(), settings.historyWindow());
+    return "RegressionJudge" + settings;
   }
 
   /** Builds a {@link RegressionJudge}; each option may be set once; {@link #build()} may be called again. */
   public static final class Builder {
-    private double noiseFloor = DEFAULT_NOISE_FLOOR;
-    private double tolerance = DEFAULT_TOLERANCE;
-    private double confidence = DEFAULT_CONFIDENCE;
-    private int historyWindow = DEFAULT_HISTORY_WINDOW;
-    private double byteTolerance = DEFAULT_BYTE_TOLERANCE;
-    private double countTolerance = DEFAULT_COUNT_TOLERANCE;
+    private JudgeSettings settings = JudgeSettings.defaults();
     private final java.util.Set<String> set = new java.util.HashSet<>();
 
     private Builder() {}
@@ -249,7 +219,7 @@ public final class RegressionJudge {
     public Builder noiseFloor(double floor) {
       once("noise floor");
       Comparison.Limits.check(floor, DEFAULT_TOLERANCE, DEFAULT_CONFIDENCE);
-      this.noiseFloor = floor;
+      settings = settings.withNoiseFloor(floor);
       return this;
     }
 
@@ -264,7 +234,7 @@ public final class RegressionJudge {
     public Builder tolerance(double tolerance) {
       once("tolerance");
       Comparison.Limits.check(DEFAULT_NOISE_FLOOR, tolerance, DEFAULT_CONFIDENCE);
-      this.tolerance = tolerance;
+      settings = settings.withTolerance(tolerance);
       return this;
     }
 
@@ -279,7 +249,7 @@ public final class RegressionJudge {
     public Builder confidence(double confidence) {
       once("confidence");
       Comparison.Limits.check(DEFAULT_NOISE_FLOOR, DEFAULT_TOLERANCE, confidence);
-      this.confidence = confidence;
+      settings = settings.withConfidence(confidence);
       return this;
     }
 
@@ -296,7 +266,7 @@ public final class RegressionJudge {
       if (runs < 2) {
         throw new IllegalArgumentException("history window (" + runs + ") must be >= 2 runs");
       }
-      this.historyWindow = runs;
+      settings = settings.withHistoryWindow(runs);
       return this;
     }
 
@@ -313,11 +283,7 @@ public final class RegressionJudge {
     public Builder absoluteTolerance(Unit unit, double tolerance) {
       JudgeSettings.checkAbsoluteTolerance(unit, tolerance);
       once("absolute tolerance of " + unit);
-      if (unit == Unit.BYTES) {
-        this.byteTolerance = tolerance;
-      } else {
-        this.countTolerance = tolerance;
-      }
+      settings = settings.withAbsoluteTolerance(unit, tolerance);
       return this;
     }
 
@@ -327,7 +293,7 @@ public final class RegressionJudge {
      * @return an immutable judge
      */
     public RegressionJudge build() {
-      return new RegressionJudge(this);
+      return new RegressionJudge(settings);
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;
+import dev.perfgate.api.Provenance;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,5 +187,61 @@ final class BaselinePolicyTest {
     BaselinePolicy.Builder b = BaselinePolicy.newBuilder().update(true);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.update(false));
     assertTrue(e.getMessage().startsWith("update was already set"), e.getMessage());
+  }
+
+  private static final String C1 = "c1".repeat(20);
+  private static final String C2 = "c2".repeat(20);
+  private static final String C3 = "c3".repeat(20);
+
+  /** Main's runs at c1 (the first baseline), c2 (30% slower, kept in the history) and c3 (the new baseline). */
+  private void mainHistory() throws IOException {
+    KEEP.apply(store, run(1000).withProvenance(Provenance.of(C1, "main", null)));
+    KEEP.apply(store, run(1300).withProvenance(Provenance.of(C2, "main", null)));
+    UPDATE.apply(store, run(1000).withProvenance(Provenance.of(C3, "main", null)));
+  }
+
+  @Test
+  void branchRun_withAStoredRunAtItsMergeBase_isComparedWithThatRun_andWritesNothingOfMain() throws IOException {
+    mainHistory();
+    Result baselineBefore = store.baseline(KEY).orElseThrow();
+    assertEquals(Optional.of(C3), baselineBefore.provenance().commit());
+    List<Result> historyBefore = store.history(KEY);
+    Result branchRun = run(1300).withProvenance(Provenance.of("f00d".repeat(10), "feature/x", null)
+        .withMergeBase(C2.substring(0, 7)));
+    BaselineDecision d = KEEP.apply(store, branchRun);
+    // As slow as c2's run: unchanged against it, where against c3's baseline (1000) it would regress.
+    assertEquals(Outcome.UNCHANGED, d.comparisons().get(0).outcome(), d.message());
+    assertTrue(d.message().contains("compared with main's run at the merge base c2c2c2c in "), d.message());
+    assertEquals(baselineBefore, store.baseline(KEY).orElseThrow());
+    assertEquals(historyBefore, store.history(KEY));
+    // The merge base is found again by every run, not stored with it.
+    assertEquals(List.of(branchRun.withProvenance(branchRun.provenance().withMergeBase(null))),
+        store.branchHistory(KEY, "feature/x"));
+  }
+
+  @Test
+  void branchRun_withoutAStoredRunAtItsMergeBase_isComparedWithTheCurrentBaselineAndSaysSo() throws IOException {
+    mainHistory();
+    Result branchRun = run(1300).withProvenance(Provenance.of("f00d".repeat(10), "feature/x", null)
+        .withMergeBase("abcdef0123"));
+    BaselineDecision d = KEEP.apply(store, branchRun);
+    assertEquals(Outcome.REGRESSED, d.comparisons().get(0).outcome(), d.message());
+    assertTrue(d.message().contains("no run at the merge base abcdef0 stored: compared with the current baseline in "),
+        d.message());
+    assertEquals(Optional.of(C3), store.baseline(KEY).orElseThrow().provenance().commit());
+  }
+
+  @Test
+  void branchRun_runAtTheMergeBaseOfAnotherEnvironment_isNotTheReference() throws IOException {
+    mainHistory();
+    String c4 = "c4".repeat(20);
+    // Only another machine measured main at c4, as slow as the branch run.
+    store.append(Fixtures.result(KEY, Fixtures.otherEnvironment(), TIME, 1300, 1301, 1302)
+        .withProvenance(Provenance.of(c4, "main", null)));
+    Result branchRun = run(1300).withProvenance(Provenance.of("f00d".repeat(10), "feature/x", null)
+        .withMergeBase(c4));
+    BaselineDecision d = KEEP.apply(store, branchRun);
+    assertEquals(Outcome.REGRESSED, d.comparisons().get(0).outcome(), d.message());
+    assertTrue(d.message().contains("no run at the merge base c4c4c4c stored"), d.message());
   }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.perfgate.baseline.postgres.PostgresExtension;
+import dev.perfgate.baseline.postgres.PostgresServer;
 import dev.perfgate.api.BaselineStore;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;

@@ -3,6 +3,8 @@ package dev.perfgate.baseline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.perfgate.baseline.postgres.PostgresExtension;
+import dev.perfgate.baseline.postgres.PostgresServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,6 @@
 package dev.perfgate.baseline;
 
+import dev.perfgate.baseline.postgres.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.perfgate.baseline;
 
+import dev.perfgate.baseline.postgres.PostgresServer;
 import dev.perfgate.api.BaselineStore;
 import java.io.PrintStream;
 

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * The programmatic example of the README: a suite of two benchmarks with budgets, run from a plain
- * {@code main}. Run it with {@code ./mvnw -q -pl perf-examples -am compile exec:java}.
+ * {@code main}. Run it with {@code ./mvnw -q -pl perf-examples -am compile exec:java}; the
+ * arguments turn on further probes by id.
  */
 public final class QuickStart {
   private QuickStart() {}
@@ -18,7 +19,8 @@ public final class QuickStart {
   /**
    * Runs the example suite and exits with 1 if a budget is broken.
    *
-   * @param args ignored
+   * @param args ids of further probes to turn on, such as {@code jfr.memory} or {@code classes}
+   *     (the time and allocation probes are always on)
    */
   public static void main(String[] args) {
     String text = WordCount.sampleText(1_000);
@@ -33,6 +35,7 @@ public final class QuickStart {
                 .sizes(100, 1_000, 10_000)
                 .build(),
             Target.on(Metric.WALL_TIME).median().atMost(Duration.ofMillis(20)))
+        .probes(args)
         .build()
         .run();
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -23,6 +24,7 @@ import dev.perfgate.examples.archfixture.Facade;
 import dev.perfgate.examples.archfixture.a.internal.Secret;
 import dev.perfgate.examples.archfixture.b.ReadsAnotherFeaturesInternals;
 import dev.perfgate.examples.archfixture.internal.Impl;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +32,9 @@ import org.junit.jupiter.api.Test;
 final class ArchitectureTest {
 
   static final ArchRule API_KNOWS_ONLY_THE_JDK = noClasses().that().resideInAPackage("dev.perfgate.api..")
-      .should().dependOnClassesThat().resideOutsideOfPackages("dev.perfgate.api..", "java..")
-      .because("a custom probe needs only perf-api on its compile class path");
+      .should().dependOnClassesThat().resideOutsideOfPackages("dev.perfgate.api..", "java..",
+          "org.jspecify.annotations..")
+      .because("a custom probe needs only perf-api (and its nullness annotations) on its compile class path");
 
   static final ArchRule COLLECTORS_DEPEND_ON_THE_API_ONLY = noClasses().that()
       .resideInAPackage("dev.perfgate.collectors..")
@@ -242,6 +245,24 @@ final class ArchitectureTest {
       .orShould().callMethodWhere(READS_DETAIL_WORDS)
       .because("a verdict's words are rendered in one place; code that parses them back breaks when they change");
 
+  /**
+   * Every package says what may be null: its package-info is {@code @NullMarked} (JSpecify), so that
+   * users' nullness tools read every parameter and result as non-null unless it says
+   * {@code @Nullable}.
+   */
+  static final ArchRule EVERY_PACKAGE_IS_NULL_MARKED = classes().that().resideInAPackage("dev.perfgate..")
+      .should(new ArchCondition<JavaClass>("reside in a package whose package-info.java is @NullMarked") {
+        @Override
+        public void check(JavaClass c, ConditionEvents events) {
+          JavaPackage p = c.getPackage();
+          if (p.tryGetPackageInfo().isEmpty() || !p.isAnnotatedWith(NullMarked.class)) {
+            events.add(SimpleConditionEvent.violated(c, c.getName() + " resides in " + p.getName()
+                + ", which has no package-info.java annotated @NullMarked; add one with a paragraph on the package"));
+          }
+        }
+      })
+      .because("JSpecify's nullness defaults hold only where a package says so");
+
   private static JavaClasses classes;
 
   @BeforeAll
@@ -348,6 +369,42 @@ final class ArchitectureTest {
     static boolean stable(dev.perfgate.baseline.Trend t) {
       return t.message().startsWith("stable");
     }
+  }
+
+  @Test
+  void everyPackageIsNullMarked() {
+    EVERY_PACKAGE_IS_NULL_MARKED.check(classes);
+  }
+
+  @Test
+  void everyPackageIsNullMarked_failsOnAPackageWithoutPackageInfo() {
+    JavaClasses unmarked = new ClassFileImporter().importClasses(Facade.class);
+    assertThrows(AssertionError.class, () -> EVERY_PACKAGE_IS_NULL_MARKED.check(unmarked));
+  }
+
+  /** Every main package of every module has a package-info.java with a paragraph (Javadoc) on the package. */
+  @Test
+  void everyPackageInfoHasAParagraph() throws java.io.IOException {
+    java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    java.util.Set<java.nio.file.Path> packages = new java.util.TreeSet<>();
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+      files.filter(p -> p.toString().replace('\\', '/').contains("/src/main/java/"))
+          .filter(p -> p.getFileName().toString().endsWith(".java"))
+          .filter(p -> !p.getFileName().toString().equals("module-info.java"))
+          .filter(p -> !p.toString().contains("/target/"))
+          .forEach(p -> packages.add(p.getParent()));
+    }
+    for (java.nio.file.Path dir : packages) {
+      java.nio.file.Path info = dir.resolve("package-info.java");
+      String text = java.nio.file.Files.exists(info) ? java.nio.file.Files.readString(info) : "";
+      if (!text.contains("/**") || !text.contains("@NullMarked")) {
+        missing.add(root.relativize(dir).toString());
+      }
+    }
+    assertTrue(packages.size() > 30, "found only " + packages.size() + " packages under " + root);
+    assertTrue(missing.isEmpty(), "packages without a package-info.java that has a paragraph and @NullMarked: "
+        + missing);
   }
 
   /** What the rule forbids: reading a verdict's outcome back from its words. */

@@ -69,6 +69,8 @@ public final class Settings {
   public static final String SHARD = "perfgate.shard";
   /** The time a benchmark may spend measuring more while its comparison with the baseline is undecided. */
   public static final String BASELINE_BUDGET = "perfgate.baseline.budget";
+  /** The commit where this run's branch left the baseline branch, overriding detection. */
+  public static final String MERGE_BASE = "perfgate.mergeBase";
 
   /** The default report directory. */
   public static final Path DEFAULT_REPORT_DIR = Path.of("target", "perfgate");
@@ -140,7 +142,11 @@ public final class Settings {
           "a name, such as the CI matrix entry", "none: no shard report is stored"),
       new Key(BASELINE_BUDGET, "per benchmark variant, the time it may spend measuring more trials (more forks when"
           + " forked) while its comparison with the baseline is inconclusive; 0 measures no more",
-          "a duration: 30s, 1500ms, 2m, or 0", "3 x the time its first measurement took, at most 60s"));
+          "a duration: 30s, 1500ms, 2m, or 0", "3 x the time its first measurement took, at most 60s"),
+      new Key(MERGE_BASE, "for a run of a branch other than the baseline branch, the commit where it left the"
+          + " baseline branch: the run is compared with the baseline branch's stored run of that commit, if any",
+          "a commit id", "git merge-base HEAD <baseline branch> (else origin/<baseline branch>); none on the"
+          + " baseline branch"));
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -357,13 +363,14 @@ public final class Settings {
   }
 
   /**
-   * The commit, branch and CI run id the settings name, each empty where not set; detection
+   * The commit, branch, CI run id and merge base the settings name, each empty where not set; detection
    * fills the rest.
    *
    * @return what the settings say
    */
   public dev.perfgate.api.Provenance provenance() {
-    return dev.perfgate.api.Provenance.of(lookup.apply(COMMIT), lookup.apply(BRANCH), lookup.apply(CI_RUN_ID));
+    return dev.perfgate.api.Provenance.of(lookup.apply(COMMIT), lookup.apply(BRANCH), lookup.apply(CI_RUN_ID))
+        .withMergeBase(lookup.apply(MERGE_BASE));
   }
 
   /**

@@ -136,7 +136,7 @@ public final class Suite {
       List<TrialScheduler.Measured> measured = scheduler.runAll(plan);
       // Every run records which commit, branch and CI run measured it, before it is judged and stored.
       Provenance provenance = ProvenanceDetector.detect(settings.provenance(), environment, System::getenv,
-          ProvenanceDetector.git(Path.of("")));
+          ProvenanceDetector.git(Path.of("")), settings.baselineBranch());
       reports = measured.stream().map(m -> new BenchmarkReport(m.result().withProvenance(provenance),
           TargetJudge.verdicts(m))).toList();
       if (baselines != null) {
@@ -194,7 +194,7 @@ public final class Suite {
   private static BenchmarkReport withRuler(BenchmarkReport r, Ruler ruler) {
     Result m = r.result();
     Result with = new Result(m.key(), m.trials(), m.notMeasured(), m.warnings(), m.error(),
-        m.environment().withRuler(ruler), m.startedAt(), m.elapsed(), m.cause(), m.annotations());
+        m.environment().withRuler(ruler), m.startedAt(), m.elapsed(), m.cause(), m.annotations(), m.provenance());
     return new BenchmarkReport(with, r.verdicts());
   }
 

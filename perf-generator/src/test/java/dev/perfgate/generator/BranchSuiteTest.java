@@ -25,8 +25,12 @@ final class BranchSuiteTest {
       .maxWarmup(Duration.ofMillis(200)).build();
 
   private static Report run(Path store, String branch, String commit, boolean update) {
-    Settings settings = Settings.from(Map.of(Settings.BRANCH, branch, Settings.COMMIT, commit, Settings.CI_RUN_ID, "r-" + commit,
+    return run(store, Map.of(Settings.BRANCH, branch, Settings.COMMIT, commit, Settings.CI_RUN_ID, "r-" + commit,
         Settings.BASELINE_UPDATE, Boolean.toString(update)));
+  }
+
+  private static Report run(Path store, Map<String, String> values) {
+    Settings settings = Settings.from(values);
     return Suite.newBuilder().settings(settings).options(OPTIONS).quiet().baselines(BaselineStores.directory(store))
         .benchmark(Benchmark.of("sum", () -> Math.sqrt(System.nanoTime()))).build().run();
   }
@@ -49,6 +53,18 @@ final class BranchSuiteTest {
     assertEquals(1, dir.history(key).size());
     assertEquals(Provenance.of("e4f5a6b7c8", "feature/x", "r-e4f5a6b7c8"),
         dir.branchHistory(key, "feature/x").get(0).provenance());
+  }
+
+  @Test
+  void branchRun_withAMergeBaseSetting_isComparedWithMainsRunOfThatCommit(@TempDir Path store) throws Exception {
+    run(store, "main", "a1b2c3d4e5", false);
+    run(store, "main", "0f0f0f0f0f", true);
+    Map<String, String> before = files(store);
+    Report branch = run(store, Map.of(Settings.BRANCH, "feature/x", Settings.COMMIT, "e4f5a6b7c8",
+        Settings.MERGE_BASE, "a1b2c3d"));
+    BaselineDecision d = branch.benchmarks().get(0).baseline().orElseThrow();
+    assertTrue(d.message().contains("compared with main's run at the merge base a1b2c3d in "), d.message());
+    assertEquals(before, files(store), "the branch run changed the baseline branch's files");
   }
 
   /** Every file outside branches/, with its bytes. */

@@ -5,4 +5,7 @@
  * in perf-baseline because the store is its first writer and Jackson is fenced to the store and the
  * report; perf-generator's report reaches it through the module arrow generator -> baseline.
  */
+@NullMarked
 package dev.perfgate.baseline.format;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import dev.perfgate.api.internal.stats.StudentT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Change points by e-divisive means (Matteson and James, 2014, with alpha = 1) where, as in Apache
@@ -166,7 +167,7 @@ public final class ChangePointSearch {
     return 2 * (1 - StudentT.cdf(Math.abs(beta[2] / se), df));
   }
 
-  private static double[][] invert3(double[][] m) {
+  private static double @Nullable [][] invert3(double[][] m) {
     double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
         - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
         + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);

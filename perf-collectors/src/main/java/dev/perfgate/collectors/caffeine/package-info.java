@@ -13,4 +13,7 @@
  * {@code misses}, {@code loads}, {@code load.failures}, {@code load.time}, {@code evictions} or
  * {@code size} (and {@code puts} for caches read through Micrometer).
  */
+@NullMarked
 package dev.perfgate.collectors.caffeine;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,4 +8,7 @@
  * asking for a probe without Micrometer gives an {@link java.lang.IllegalStateException} that names
  * the missing artifact.
  */
+@NullMarked
 package dev.perfgate.collectors.micrometer;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,4 +8,7 @@
  * runs a full generation; {@link dev.perfgate.examples.generator.GenerateMain} is the command line. The
  * database itself comes from {@link dev.perfgate.examples.generator.schema.DemoDatabase}.
  */
+@NullMarked
 package dev.perfgate.examples.generator;
+
+import org.jspecify.annotations.NullMarked;

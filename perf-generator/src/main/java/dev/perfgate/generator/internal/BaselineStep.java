@@ -154,7 +154,7 @@ public final class BaselineStep {
     List<HistoryCheck> checks = MachineChange.between(
             MachineChange.typical(recent.subList(Math.max(0, recent.size() - runs), recent.size())), now)
         .map(m -> m.applyToHistory(d.historyChecks())).orElse(d.historyChecks());
-    return j.with(new BaselineDecision(d.key(), d.action(), d.message(), comparisons, checks, d.trends()));
+    return j.with(d.withComparisons(comparisons).withHistoryChecks(checks));
   }
 
   /**

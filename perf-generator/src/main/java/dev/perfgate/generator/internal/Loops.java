@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import org.jspecify.annotations.Nullable;
 
 /** Makes a private copy of {@link BatchLoop} per benchmark (as a hidden class); see there why. */
 public final class Loops {
@@ -58,7 +59,7 @@ public final class Loops {
     }
   }
 
-  private static byte[] bytes() {
+  private static byte @Nullable [] bytes() {
     try (InputStream in = BatchLoop.class.getResourceAsStream("BatchLoop.class")) {
       return in == null ? null : in.readAllBytes();
     } catch (IOException e) {

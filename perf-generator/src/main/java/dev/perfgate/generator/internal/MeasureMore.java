@@ -282,8 +282,16 @@ public final class MeasureMore {
       List<Comparison> noted = new ArrayList<>();
       for (Comparison c : mine) {
         boolean stillOpen = open.stream().anyMatch(o -> o.metric().equals(c.metric()));
-        noted.add(stillOpen ? withNote(c, why(v, c, open.stream().filter(o -> o.metric().equals(c.metric()))
-            .findFirst().orElseThrow())) : c);
+        if (stillOpen) {
+          noted.add(withNote(c, why(v, c, open.stream().filter(o -> o.metric().equals(c.metric())).findFirst()
+              .orElseThrow())));
+        } else if (v.lookCount() > 1) {
+          // the trial count differs from the first measurement's: say why
+          noted.add(withNote(c, String.format(Locale.ROOT, "decided after measuring more: %d looks, %d trials in %s",
+              v.lookCount(), c.currentTrials(), Unit.NANOSECONDS.format(v.spent.toNanos()))));
+        } else {
+          noted.add(c);
+        }
       }
       out.add(List.copyOf(noted));
     }

@@ -62,6 +62,32 @@ public final class ProvenanceDetector {
   }
 
   /**
+   * Detects the provenance and, for a run of a branch other than the baseline branch, the merge base
+   * that the settings do not name: {@code git merge-base HEAD <baselineBranch>}, else with
+   * {@code origin/<baselineBranch>}, since a CI clone often holds the baseline branch only as a
+   * remote branch.
+   *
+   * @param overrides what the settings say, parts empty where not set
+   * @param environment the run's environment, for {@code vcs.revision}
+   * @param env reads environment variables
+   * @param git runs git
+   * @param baselineBranch the branch whose runs keep the baselines
+   * @return the provenance, each part from the first source that knows it
+   */
+  public static Provenance detect(Provenance overrides, Environment environment, Function<String, String> env,
+      Git git, String baselineBranch) {
+    Provenance p = detect(overrides, environment, env, git);
+    boolean otherBranch = p.branch().filter(b -> !b.equals(baselineBranch)).isPresent();
+    // A name starting with "-" is no branch git accepts, but git would read it as an option.
+    if (!otherBranch || p.mergeBase().isPresent() || baselineBranch.startsWith("-")) {
+      return p;
+    }
+    Optional<String> base = git.run(List.of("merge-base", "HEAD", baselineBranch))
+        .or(() -> git.run(List.of("merge-base", "HEAD", "origin/" + baselineBranch)));
+    return p.withMergeBase(base.orElse(null));
+  }
+
+  /**
    * Git in a directory, with a five-second limit, its errors silenced: a run outside a repository,
    * or without git, simply knows less.
    *

@@ -223,7 +223,7 @@ public final class TrialScheduler implements AutoCloseable {
     Duration elapsed = sofar.elapsed().plus(more.elapsed());
     if (!more.succeeded()) {
       return new Result(sofar.key(), sofar.trials(), sofar.notMeasured(), sofar.warnings(), more.error(),
-          sofar.environment(), sofar.startedAt(), elapsed, more.cause(), sofar.annotations());
+          sofar.environment(), sofar.startedAt(), elapsed, more.cause(), sofar.annotations(), sofar.provenance());
     }
     List<dev.perfgate.api.Trial> trials = new ArrayList<>(sofar.trials());
     int forkOffset = newForks ? sofar.trials().stream().mapToInt(dev.perfgate.api.Trial::fork).max().orElse(-1) + 1 : 0;
@@ -236,7 +236,7 @@ public final class TrialScheduler implements AutoCloseable {
     java.util.Set<String> warnings = new java.util.LinkedHashSet<>(sofar.warnings());
     warnings.addAll(more.warnings());
     return new Result(sofar.key(), trials, notMeasured, List.copyOf(warnings), sofar.error(), sofar.environment(),
-        sofar.startedAt(), elapsed, sofar.cause(), sofar.annotations());
+        sofar.startedAt(), elapsed, sofar.cause(), sofar.annotations(), sofar.provenance());
   }
 
   private VariantRunner newRunner() {

@@ -129,6 +129,7 @@ final class BaselineStepTest {
     assertEquals("slow +6 after 4 store calls", measuredMore.get(0), "look 2 doubles the trials");
     Verdict slow = judged.get(1).verdicts().get(0);
     assertEquals(Status.FAIL, slow.status(), slow.message());
+    assertTrue(slow.message().contains("decided after measuring more: "), slow.message());
     Result stored = store.history.get(SLOW).get(0);
     assertEquals(6 + measuredMore.stream().mapToInt(m -> Integer.parseInt(m.split("[+ ]")[2])).sum(),
         stored.trials().size(), "the run stored has every trial measured");

@@ -55,6 +55,49 @@ final class ProvenanceDetectorTest {
     assertEquals(Optional.empty(), ProvenanceDetector.git(outside).run(List.of("rev-parse", "--no-such-option-x")));
   }
 
+  @Test
+  void branchRun_inARealRepository_findsTheMergeBaseWithTheBaselineBranch(@TempDir Path dir) throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    String[] commit = {"git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m"};
+    if (!run(repo, "git", "init", "-q", "-b", "main") || !run(repo, concat(commit, "first"))) {
+      return; // no git on this machine: nothing to check against
+    }
+    ProvenanceDetector.Git git = ProvenanceDetector.git(repo);
+    assertTrue(run(repo, concat(commit, "second")));
+    String second = git.run(List.of("rev-parse", "HEAD")).orElseThrow();
+    assertTrue(run(repo, "git", "checkout", "-q", "-b", "feature/x"));
+    assertTrue(run(repo, concat(commit, "on the branch")));
+    Provenance p = ProvenanceDetector.detect(Provenance.unknown(), ENV, n -> null, git, "main");
+    assertEquals(Optional.of("feature/x"), p.branch());
+    assertEquals(Optional.of(second), p.mergeBase());
+    assertTrue(!p.commit().orElseThrow().equals(second), p.toString());
+
+    // On the baseline branch there is no merge base to find; a setting wins over git.
+    assertTrue(run(repo, "git", "checkout", "-q", "main"));
+    assertEquals(Optional.empty(), ProvenanceDetector.detect(Provenance.unknown(), ENV, n -> null, git, "main")
+        .mergeBase());
+    assertEquals(Optional.of("abc1234"), ProvenanceDetector.detect(Provenance.of(null, "feature/y", null)
+        .withMergeBase("abc1234"), ENV, n -> null, git, "main").mergeBase());
+  }
+
+  @Test
+  void mergeBase_fallsBackToTheRemoteBaselineBranch() {
+    List<List<String>> asked = new ArrayList<>();
+    ProvenanceDetector.Git git = args -> {
+      asked.add(args);
+      return args.contains("origin/trunk") ? Optional.of("base") : Optional.empty();
+    };
+    Provenance p = ProvenanceDetector.detect(Provenance.of("head", "feature/x", null), ENV, n -> null, git, "trunk");
+    assertEquals(Optional.of("base"), p.mergeBase());
+    assertEquals(List.of(List.of("merge-base", "HEAD", "trunk"), List.of("merge-base", "HEAD", "origin/trunk")), asked);
+  }
+
+  private static String[] concat(String[] head, String last) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+    all[head.length] = last;
+    return all;
+  }
+
   private static boolean run(Path dir, String... command) throws Exception {
     try {
       Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();

@@ -10,4 +10,7 @@
  * <p>Every method is checked by known-answer tests whose expected values come from SciPy 1.17.1 or
  * published tables, quoted in the tests.
  */
+@NullMarked
 package dev.perfgate.api.internal.stats;
+
+import org.jspecify.annotations.NullMarked;

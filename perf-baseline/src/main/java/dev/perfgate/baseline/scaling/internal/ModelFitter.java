@@ -5,6 +5,7 @@ import dev.perfgate.baseline.scaling.Complexity;
 import dev.perfgate.baseline.scaling.ModelFit;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fits {@code t = c0 + c1 g(n)} by maximum likelihood under relative errors, and ranks the classes
@@ -156,7 +157,7 @@ public final class ModelFitter {
   }
 
   /** Weighted least squares with weights 1/t^2: regress 1 on (1/t, g/t) without intercept. */
-  private static double[] start(double[] g, double[] y) {
+  private static double @Nullable [] start(double[] g, double[] y) {
     double a11 = 0;
     double a12 = 0;
     double a22 = 0;

@@ -3,4 +3,7 @@
  * it is loaded only when a Caffeine cache is bound; the probe itself is the library-free
  * {@code dev.perfgate.collectors.internal.cache.CacheProbe}, shared with the Micrometer integration.
  */
+@NullMarked
 package dev.perfgate.collectors.caffeine.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,6 +13,7 @@ import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedObject;
 import jdk.jfr.consumer.RecordingFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Paths from GC roots to objects still alive, from JFR's old-object sampler
@@ -111,7 +112,7 @@ public final class OldObjectPaths implements AutoCloseable {
   }
 
   /** The chain from the root to the first object of the class on it, or null if it has none. */
-  private static List<String> pathThrough(RecordedEvent e, String className) {
+  private static @Nullable List<String> pathThrough(RecordedEvent e, String className) {
     // Walked from the sampled object up to the root: each node's name, and the field of that node
     // that points down to the node walked before it.
     List<String> names = new ArrayList<>();

@@ -3,4 +3,7 @@
  * no Caffeine or Micrometer type, so a runner can load them without either library: each integration
  * supplies its own {@link dev.perfgate.collectors.internal.cache.CacheSource}.
  */
+@NullMarked
 package dev.perfgate.collectors.internal.cache;
+
+import org.jspecify.annotations.NullMarked;

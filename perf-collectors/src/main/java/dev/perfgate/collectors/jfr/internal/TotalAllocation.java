@@ -3,6 +3,7 @@ package dev.perfgate.collectors.jfr.internal;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bytes allocated by all threads since the JVM started, ended threads included:
@@ -10,11 +11,11 @@ import java.util.OptionalLong;
  * Looked up reflectively because the library is compiled for Java 17. Internal.
  */
 final class TotalAllocation {
-  private static final Method TOTAL = find();
+  private static final @Nullable Method TOTAL = find();
 
   private TotalAllocation() {}
 
-  private static Method find() {
+  private static @Nullable Method find() {
     try {
       return com.sun.management.ThreadMXBean.class.getMethod("getTotalThreadAllocatedBytes");
     } catch (NoSuchMethodException e) {

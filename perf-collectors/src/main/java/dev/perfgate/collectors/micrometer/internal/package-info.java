@@ -4,4 +4,7 @@
  * {@code RegistryLookup}, {@code MeterCacheSource} and {@code Registries} touch Micrometer and are
  * loaded only when a registry is used.
  */
+@NullMarked
 package dev.perfgate.collectors.micrometer.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * operations of {@code Op} with JMH ({@link dev.perfgate.examples.jmh.JmhBenchmarks}) and with
  * Perfgate ({@link dev.perfgate.examples.jmh.PerfgateSide}, in a JVM of its own) and prints one table.
  */
+@NullMarked
 package dev.perfgate.examples.jmh;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package dev.perfgate.examples.generator.template;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chain of contexts a template renders against: the root value, then one link per enclosing
@@ -52,7 +53,7 @@ final class Scope {
     return found;
   }
 
-  private Object loopVariable(String name) {
+  private @Nullable Object loopVariable(String name) {
     // The innermost iteration answers; outside any #each the loop variables are absent.
     for (Scope s = this; s != null; s = s.parent) {
       if (s.index >= 0) {

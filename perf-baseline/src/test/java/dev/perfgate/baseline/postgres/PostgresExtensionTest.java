@@ -1,4 +1,4 @@
-package dev.perfgate.baseline;
+package dev.perfgate.baseline.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.perfgate.baseline;
+package dev.perfgate.baseline.postgres;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

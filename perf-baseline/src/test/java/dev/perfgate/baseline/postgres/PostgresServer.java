@@ -1,4 +1,4 @@
-package dev.perfgate.baseline;
+package dev.perfgate.baseline.postgres;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -34,7 +34,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class PostgresServer implements AutoCloseable {
 
   /** The superuser initdb creates; trust authentication, on 127.0.0.1 only. */
-  static final String USER = "perfgate";
+  public static final String USER = "perfgate";
 
   private final Path bin;
   private final Path dir;
