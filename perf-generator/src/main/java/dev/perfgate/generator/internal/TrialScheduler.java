@@ -183,8 +183,8 @@ public final class TrialScheduler implements AutoCloseable {
       java.util.Deque<Result> spare = spareForks.computeIfAbsent(key, k -> new java.util.ArrayDeque<>());
       if (spare.isEmpty()) {
         int more = Math.max(1, (int) Math.ceil(trials / (double) options.trials()));
-        progress.started(key + ": measuring " + more + " more fork(s) of the whole plan, since its comparison with"
-            + " the baseline has not decided yet", 0, 0);
+        progress.started(key + ": measuring " + more + " more fork(s) of the whole plan for the comparison with the"
+            + " baseline (a new baseline, or a comparison not decided yet)", 0, 0);
         Duration timeout = options.timeout().multipliedBy(plan.size()).plus(FORK_START_ALLOWANCE);
         List<Forking.Joined> extra = forks.forking().runForks(more, plan.keys(), forks.properties(), forks.jvmArgs(),
             timeout, environment, f -> { });
@@ -195,8 +195,8 @@ public final class TrialScheduler implements AutoCloseable {
       return Optional.of(merge(sofar, spare.poll(), true));
     }
     return plan.find(key).map(v -> {
-      progress.started(key + ": measuring " + trials + " more trial(s), since its comparison with the baseline has"
-          + " not decided yet", 0, 0);
+      progress.started(key + ": measuring " + trials + " more trial(s) for the comparison with the baseline (a new"
+          + " baseline, or a comparison not decided yet)", 0, 0);
       VariantRunner.Run run = newRunner().start(v.spec().benchmark(), v.key());
       for (int t = 0; t < trials; t++) {
         if (!runTrial(run, t)) {
