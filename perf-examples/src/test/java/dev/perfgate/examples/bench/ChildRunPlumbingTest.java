@@ -49,7 +49,9 @@ final class ChildRunPlumbingTest {
     assertEquals("RECORDED", recorded.outcome(), first.tail(20));
     assertTrue(COMPARED.contains(judged.outcome()), judged + "\n" + second.tail(20));
     assertTrue(Double.isFinite(judged.ratio()), judged.toString());
-    assertEquals(3, judged.trials().size(), "quick mode runs 3 trials");
+    // Quick mode runs 3 trials; an undecided comparison then measures more, up to 8 times as many.
+    int trials = judged.trials().size();
+    assertTrue(trials >= 3 && trials <= 24, trials + " trials: " + judged);
     assertTrue(second.wallNanos() > 0);
   }
 
