@@ -133,9 +133,14 @@ public final class BaselineStep {
   }
 
   /**
-   * Where the ruler moved beyond its noise between the baseline's run and this one, the machine
-   * changed: a time regression within that change is not the code's. The same holds against the
-   * history, whose machine is the typical ruler of the runs its check used.
+   * Where the ruler moved beyond its noise, the machine changed: a time regression within that
+   * change is not the code's. Its noise must include the noise between runs (between JVMs: the
+   * ruler's own JIT and heap layout differ too), which one stored ruler cannot show: a quiet
+   * machine's separate JVMs read rulers 20 % apart, and a +27 % regression passed as "machine
+   * slower" against the baseline's ruler alone. So the change is read against the typical ruler of
+   * the environment's stored runs, whose band holds the spread between them, and only once
+   * {@value RegressionJudge#HISTORY_RUNS_TO_GATE} stored runs have a ruler; before that, the ruler is
+   * stored and shown but excuses nothing.
    */
   private static Judgement machine(Judgement j) {
     Optional<Ruler> now = j.result().environment().ruler();
@@ -143,17 +148,18 @@ public final class BaselineStep {
       return j;
     }
     BaselineDecision d = j.decision();
-    List<Comparison> comparisons = j.stored().baseline()
-        .flatMap(b -> MachineChange.between(b.environment().ruler(), now))
-        .map(m -> m.apply(d.comparisons())).orElse(d.comparisons());
-    // The history check holds this run against the recent runs of its environment: their typical ruler.
-    int runs = d.historyChecks().stream().mapToInt(HistoryCheck::runs).max().orElse(0);
     String fingerprint = j.result().environment().fingerprint();
     List<Ruler> recent = j.stored().history().stream().filter(h -> h.environment().fingerprint().equals(fingerprint))
         .map(h -> h.environment().ruler()).flatMap(Optional::stream).toList();
-    List<HistoryCheck> checks = MachineChange.between(
-            MachineChange.typical(recent.subList(Math.max(0, recent.size() - runs), recent.size())), now)
-        .map(m -> m.applyToHistory(d.historyChecks())).orElse(d.historyChecks());
+    int runs = Math.max(RegressionJudge.HISTORY_RUNS_TO_GATE,
+        d.historyChecks().stream().mapToInt(HistoryCheck::runs).max().orElse(0));
+    if (recent.size() < RegressionJudge.HISTORY_RUNS_TO_GATE) {
+      return j;
+    }
+    Optional<MachineChange> change = MachineChange.between(
+        MachineChange.typical(recent.subList(Math.max(0, recent.size() - runs), recent.size())), now);
+    List<Comparison> comparisons = change.map(m -> m.apply(d.comparisons())).orElse(d.comparisons());
+    List<HistoryCheck> checks = change.map(m -> m.applyToHistory(d.historyChecks())).orElse(d.historyChecks());
     return j.with(d.withComparisons(comparisons).withHistoryChecks(checks));
   }
 
