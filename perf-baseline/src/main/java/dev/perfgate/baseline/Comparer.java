@@ -87,7 +87,11 @@ final class Comparer {
     return v == Math.rint(v) ? String.format(Locale.ROOT, "%d", (long) v) : String.format(Locale.ROOT, "%.1f", v);
   }
 
-  Comparison compare(Result reference, Result current, Metric metric, Floor floor) {
+  /**
+   * Compares the trial values; {@code separateRuns} says the two results come from two runs (a stored
+   * baseline and this run), so that a change found in one JVM a side says what its interval lacks.
+   */
+  Comparison compare(Result reference, Result current, Metric metric, Floor floor, boolean separateRuns) {
     double confidence = settings.confidence();
     double[] x = reference.trialValues(metric);
     double[] y = current.trialValues(metric);
@@ -133,10 +137,23 @@ final class Comparer {
     double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
     double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
     Outcome o = Outcomes.classify(metric.direction(), s.low(), s.high(), pWorse, pBetter, floor.value(), 1 - confidence);
+    String note = floor.note();
+    if (separateRuns && (o == Outcome.REGRESSED || o == Outcome.IMPROVED || o == Outcome.CHANGED)) {
+      note = note.isEmpty() ? ONE_JVM_A_SIDE : note + "; " + ONE_JVM_A_SIDE;
+    }
     return new Comparison(current.key(), metric, o,
         new Comparison.Shift(scale, Math.exp(s.shift()), Math.exp(s.low()), Math.exp(s.high()), pWorse, pBetter),
-        sides, limits, floor.note());
+        sides, limits, note);
   }
+
+  /**
+   * Said of a change found by comparing the trials of one JVM with the trials of another, with no
+   * stored runs to give the noise between runs: such an interval sees the noise between trials only,
+   * and two JVMs of the same code can differ by more (a ~20 us JSON parse measured by the detection
+   * benchmark: run medians 12 to 18 % apart between JVMs). The user is told what puts that noise in.
+   */
+  static final String ONE_JVM_A_SIDE = "one JVM a side: the interval holds no noise between JVMs (perfgate.forks >= 2,"
+      + " or " + RegressionJudge.HISTORY_RUNS_TO_GATE + " stored runs, put it in)";
 
   /**
    * The comparison under the random-effects model of {@link ForkLevelShift}: fork values where a side

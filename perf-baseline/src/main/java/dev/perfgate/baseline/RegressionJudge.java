@@ -133,7 +133,7 @@ public final class RegressionJudge {
    *     COUNT) are compared on the difference ({@link Comparison.Scale#DIFFERENCE}), zeros included
    */
   public Comparison compare(Result reference, Result current, Metric metric) {
-    return comparer.compare(reference, current, metric, new Comparer.Floor(settings.noiseFloor(), ""));
+    return comparer.compare(reference, current, metric, new Comparer.Floor(settings.noiseFloor(), ""), false);
   }
 
   /**
@@ -143,7 +143,10 @@ public final class RegressionJudge {
    * result are two runs (two JVMs at two moments of the machine) and differ by that noise even when
    * nothing changed. The noise floor stays this judge's: noise widens the interval, never the margin.
    * Where a side ran in two or more forks, fork medians are compared rather than trials (see
-   * {@link Comparison#note()}, which also says where a side's forks split into two modes).
+   * {@link Comparison#note()}, which also says where a side's forks split into two modes). Where each
+   * side ran in one JVM and the history cannot give the noise between runs, a change found says so in
+   * its note ({@code one JVM a side: the interval holds no noise between JVMs ...}): its interval
+   * sees the noise between the trials of each JVM only.
    *
    * @param reference the baseline, or result A
    * @param current the new result
@@ -153,7 +156,7 @@ public final class RegressionJudge {
    */
   public Comparison compare(Result reference, Result current, Metric metric, List<Result> history) {
     return comparer.compare(reference, current, metric,
-        comparer.floor(history, current.environment().fingerprint(), metric));
+        comparer.floor(history, current.environment().fingerprint(), metric), true);
   }
 
   /**

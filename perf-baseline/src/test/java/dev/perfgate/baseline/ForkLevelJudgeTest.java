@@ -200,4 +200,44 @@ final class ForkLevelJudgeTest {
     assertTrue(alone.outcome() == Outcome.REGRESSED, "the test must be one the trial-level interval gets wrong: " + alone);
     assertFalse(c.outcome() == Outcome.REGRESSED, c.toString());
   }
+  @Test
+  void compare_changeFoundInOneJvmASide_saysTheIntervalHoldsNoNoiseBetweenJvms_onlyAgainstAStoredRun() {
+    // Two runs of one JVM each, 10 % apart, trials 0.5 % apart: a change the trials alone call certain.
+    Random r = new Random(11);
+    Result before = forked(draw(r, 1, 8, 0, 0.005));
+    Result after = forked(scale(draw(r, 1, 8, 0, 0.005), 1.10));
+    Comparison stored = JUDGE.compare(before, after, TIME, List.of());
+    Comparison inProcess = JUDGE.compare(before, after, TIME);
+
+    assertEquals(Outcome.REGRESSED, stored.outcome(), stored.message());
+    assertTrue(stored.note().contains(Comparer.ONE_JVM_A_SIDE), stored.note());
+    assertTrue(stored.message().contains("one JVM a side: the interval holds no noise between JVMs"), stored.message());
+    // Two results of one process (an A/B run) share their JVM: nothing to say.
+    assertEquals(Outcome.REGRESSED, inProcess.outcome());
+    assertFalse(inProcess.note().contains(Comparer.ONE_JVM_A_SIDE), inProcess.note());
+  }
+
+  @Test
+  void compare_unchangedOrForked_saysNothingOfOneJvm() {
+    Random r = new Random(12);
+    Result before = forked(draw(r, 1, 8, 0, 0.005));
+    Result same = forked(draw(r, 1, 8, 0, 0.005));
+    Comparison unchanged = JUDGE.compare(before, same, TIME, List.of());
+    assertEquals(Outcome.UNCHANGED, unchanged.outcome(), unchanged.message());
+    assertFalse(unchanged.note().contains(Comparer.ONE_JVM_A_SIDE), unchanged.note());
+
+    Result forkedBefore = forked(draw(r, 4, 5, 0.001, 0.005));
+    Result forkedAfter = forked(scale(draw(r, 4, 5, 0.001, 0.005), 1.10));
+    Comparison forks = JUDGE.compare(forkedBefore, forkedAfter, TIME, List.of());
+    assertEquals(Outcome.REGRESSED, forks.outcome(), forks.message());
+    assertFalse(forks.note().contains(Comparer.ONE_JVM_A_SIDE), forks.note());
+  }
+
+  private static double[][] scale(double[][] v, double factor) {
+    double[][] out = new double[v.length][];
+    for (int f = 0; f < v.length; f++) {
+      out[f] = Arrays.stream(v[f]).map(x -> x * factor).toArray();
+    }
+    return out;
+  }
 }
