@@ -17,7 +17,10 @@ import java.util.Objects;
  * @param key the benchmark variant
  * @param metric the metric
  * @param outcome REGRESSED or IMPROVED when the new value lies outside the interval, UNCHANGED
- *     inside, CHANGED for a neutral metric outside, NOT_COMPARABLE when there is too little history
+ *     inside, CHANGED for a neutral metric outside, NOT_COMPARABLE when there is too little history;
+ *     INCONCLUSIVE inside an interval of fewer than {@value RegressionJudge#HISTORY_RUNS_TO_GATE} runs
+ *     but beyond the noise floor (an advisory check that cannot tell a change from its runs' spread;
+ *     its status is PASS)
  * @param value the new run's value (median of its trial values)
  * @param prediction the stored runs' median and the prediction interval around it
  * @param limits what it was judged with: the noise floor (the narrowest half-width allowed for the

@@ -49,7 +49,7 @@ final class HistoryJudgement {
     double lv = Math.log(value);
     Outcome o;
     if (Math.abs(lv - center) <= half) {
-      o = Outcome.UNCHANGED;
+      o = within(m, Math.abs(lv - center) <= Math.log1p(noiseFloor));
     } else if (metric.direction() == Direction.NEUTRAL) {
       o = Outcome.CHANGED;
     } else {
@@ -77,7 +77,8 @@ final class HistoryJudgement {
     half = Math.max(half, Math.max(settings.absoluteTolerance(metric), noiseFloor * Math.abs(center)));
     Outcome o;
     if (Math.abs(value - center) <= half) {
-      o = Outcome.UNCHANGED;
+      o = within(m, Math.abs(value - center) <= Math.max(settings.absoluteTolerance(metric),
+          noiseFloor * Math.abs(center)));
     } else if (metric.direction() == Direction.NEUTRAL) {
       o = Outcome.CHANGED;
     } else {
@@ -87,5 +88,15 @@ final class HistoryJudgement {
     return new HistoryCheck(current.key(), metric, o, value, new HistoryCheck.Prediction(center, center - half,
         center + half, m), new Comparison.Limits(noiseFloor, tolerance, confidence, settings.absoluteTolerance(metric)),
         since);
+  }
+
+  /**
+   * The outcome of a value inside the prediction interval: UNCHANGED, except where fewer than
+   * {@value RegressionJudge#HISTORY_RUNS_TO_GATE} runs make the interval so wide (Student's t has 1 to
+   * 3 degrees of freedom, 12.7 at 2 runs) that a value beyond the noise floor still fits it: then the
+   * history cannot tell a change from its spread, and saying "unchanged" of a +35 % run would be false.
+   */
+  private static Outcome within(int runs, boolean insideFloor) {
+    return insideFloor || runs >= RegressionJudge.HISTORY_RUNS_TO_GATE ? Outcome.UNCHANGED : Outcome.INCONCLUSIVE;
   }
 }

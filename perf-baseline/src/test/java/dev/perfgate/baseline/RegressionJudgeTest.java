@@ -315,6 +315,41 @@ final class RegressionJudgeTest {
   }
 
   @Test
+  void againstHistory_twoRunsApartAndAValueInsideTheirWideInterval_isInconclusiveNotUnchanged() {
+    // Two stored runs 10 % apart: Student's t at 1 degree of freedom (12.7) stretches the interval
+    // far past +35 %, which a history of two runs cannot tell from its spread.
+    List<Result> history = List.of(Fixtures.result(KEY, TIME, 1000, 1001, 1002), Fixtures.result(KEY, TIME, 1100, 1101, 1102));
+    HistoryCheck far = JUDGE.againstHistory(history, Fixtures.result(KEY, TIME, 1420, 1421, 1422), TIME);
+    HistoryCheck near = JUDGE.againstHistory(history, Fixtures.result(KEY, TIME, 1055, 1056, 1057), TIME);
+
+    assertTrue(far.high() > 1422, "the interval holds the value: " + far.high());
+    assertEquals(Outcome.INCONCLUSIVE, far.outcome(), far.message());
+    assertEquals(Status.PASS, far.status(), "an advisory check that cannot tell does not fail");
+    assertTrue(far.message().contains("inconclusive"), far.message());
+    assertFalse(far.message().contains("unchanged"), far.message());
+    assertEquals(Outcome.UNCHANGED, near.outcome(), near.message());
+  }
+
+  @Test
+  void againstHistory_fiveOrMoreRuns_insideTheInterval_staysUnchanged() {
+    // Runs 20 % apart (lognormal sigma 0.2): the interval is wide and gating, so inside it is unchanged.
+    Random r = new Random(5);
+    List<Result> history = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      history.add(Fixtures.result(KEY, TIME, Noise.LOGNORMAL.draw(r, 5, 1000, 0.2)));
+    }
+    HistoryCheck h = JUDGE.againstHistory(history, Fixtures.result(KEY, TIME, 1000 * h8(history) * 1.08), TIME);
+    assertTrue(h.high() > h.median() * 1.08, "interval " + h.low() + " .. " + h.high());
+    assertEquals(Outcome.UNCHANGED, h.outcome(), h.message());
+  }
+
+  private static double h8(List<Result> history) {
+    double[] medians = history.stream().mapToDouble(x -> dev.perfgate.api.internal.stats.Median.of(x.trialValues(TIME)))
+        .sorted().toArray();
+    return (medians[3] + medians[4]) / 2 / 1000;
+  }
+
+  @Test
   void againstHistory_oneOddStoredRun_movesNothing() {
     List<Result> history = steadyHistory(10, 20);
     List<Result> withOdd = new ArrayList<>(history);
