@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Target;
+import dev.perfgate.baseline.RegressionJudge;
 import dev.perfgate.baseline.postgres.PostgresExtension;
 import dev.perfgate.baseline.postgres.PostgresServer;
 import dev.perfgate.generator.ConsoleReporter;
@@ -36,6 +37,8 @@ final class ShardsTest {
       .sampleTime(Duration.ofMillis(2)).warmup(Duration.ofMillis(5)).firstWarmup(Duration.ofMillis(20))
       .maxWarmup(Duration.ofMillis(200)).build();
 
+  private static final RegressionJudge NEVER_FAILS = RegressionJudge.newBuilder().tolerance(1000).build();
+
   @TempDir
   Path dir;
 
@@ -47,11 +50,12 @@ final class ShardsTest {
     values.put(Settings.BRANCH, "main");
     Settings settings = Settings.from(values);
     Target target = Target.on(Metric.WALL_TIME).median().atMost(fail ? Duration.ofNanos(1) : Duration.ofSeconds(10));
-    // Only the allocation is judged against the stored baseline (0 B against 0 B: a primitive result,
-    // nothing boxed): whether a shard fails is then its target's doing, never a time comparison on a
-    // loaded machine (a CI pair saw run-2's unit shard +21 % slower than run-1's).
+    // Whether a shard fails must be its target's doing, never a time comparison on a loaded machine:
+    // CI pairs saw run-2's unit shard +21 % and its integration shard +338 % slower than run-1's. The
+    // target's metric is judged against the baseline whatever judgedMetrics says, so the judge's
+    // tolerance is set beyond any slowdown: a comparison can warn, never fail.
     Report report = Suite.newBuilder().settings(settings).options(OPTIONS).quiet().baselines()
-        .judgedMetrics(Metric.ALLOCATED_BYTES)
+        .judgedMetrics(Metric.ALLOCATED_BYTES).regressionJudge(NEVER_FAILS)
         .benchmark(Benchmark.ofDouble(shard + ".work", () -> Math.sqrt(System.nanoTime())), target).build().run();
     assertEquals(!fail, report.passed(), report.failures().toString());
     assertTrue(Shards.record(settings.baselineStore(), shard, report), "recorded");
