@@ -160,7 +160,20 @@ public record Provenance(Optional<String> commit, Optional<String> branch, Optio
    * @return the short commit, empty if unknown
    */
   public Optional<String> shortCommit() {
-    return commit.map(c -> c.length() > 7 ? c.substring(0, 7) : c);
+    return commit.map(Provenance::abbreviate);
+  }
+
+  /**
+   * The merge base abbreviated as git shows it: its first 7 characters.
+   *
+   * @return the short merge base, or empty if unknown
+   */
+  public Optional<String> shortMergeBase() {
+    return mergeBase.map(Provenance::abbreviate);
+  }
+
+  private static String abbreviate(String id) {
+    return id.length() > 7 ? id.substring(0, 7) : id;
   }
 
   /**
@@ -204,7 +217,7 @@ public record Provenance(Optional<String> commit, Optional<String> branch, Optio
     parts.add(shortCommit().orElse("unknown commit"));
     branch.ifPresent(b -> parts.set(0, parts.get(0) + " on " + b));
     ciRunId.ifPresent(id -> parts.add("CI run " + id));
-    mergeBase.ifPresent(m -> parts.add("merge base " + (m.length() > 7 ? m.substring(0, 7) : m)));
+    shortMergeBase().ifPresent(m -> parts.add("merge base " + m));
     return String.join(", ", parts);
   }
 }

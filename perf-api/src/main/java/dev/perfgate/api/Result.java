@@ -142,6 +142,19 @@ public record Result(
   }
 
   /**
+   * This result with another environment, everything else the same: rebuilding a result field by
+   * field is how a field (the provenance, once) gets lost.
+   *
+   * @param environment the environment, such as this one with its ruler
+   * @return the result
+   * @throws NullPointerException if environment is null
+   */
+  public Result withEnvironment(Environment environment) {
+    return new Result(key, trials, notMeasured, warnings, error, environment, startedAt, elapsed, cause, annotations,
+        provenance);
+  }
+
+  /**
    * Every metric with at least one value in this result, in {@link Metric#reportOrder() report
    * order}: the same order in every JVM, whatever order the samples' maps iterate in, so that the
    * verdicts judged metric by metric come out in the same order from one run to the next.

@@ -59,6 +59,8 @@ final class ProvenanceTest {
     assertEquals(Optional.empty(), Provenance.of("0123456789", "feature/x", null).mergeBase());
     assertEquals(Optional.of("abcdef0123"), Provenance.of(null, "y", null).orElse(p).mergeBase());
     assertEquals("0123456 on feature/x, merge base abcdef0", p.toString());
+    assertEquals(Optional.of("abcdef0"), p.shortMergeBase());
+    assertEquals(Optional.of("abc"), p.withMergeBase("abc").shortMergeBase(), "a short id stays as it is");
     assertEquals(Optional.empty(), p.withMergeBase(" ").mergeBase());
     assertTrue(Provenance.sameCommit("abcdef0", "ABCDEF0123"));
     assertTrue(Provenance.sameCommit("abcdef0123", "abcdef0"));

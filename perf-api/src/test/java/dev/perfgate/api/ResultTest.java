@@ -35,4 +35,21 @@ final class ResultTest {
     assertEquals(Metric.WALL_TIME, r.metrics().iterator().next(), "the primary metric first");
     assertEquals(QUERIES, List.copyOf(r.metrics()).get(3), "a metric of the user's own after the per-operation ones");
   }
+
+  @Test
+  void withEnvironment_replacesTheEnvironmentOnly_keepingTheProvenance() {
+    Result r = new Result(BenchmarkKey.of("parse"), List.of(new Trial(0, List.of(new Sample(10, 1000,
+        Map.of(Metric.WALL_TIME, 100.0))), Map.of())), Map.of(), List.of("a warning"), Optional.empty(),
+        Environment.current(), Instant.EPOCH, Duration.ofSeconds(1))
+        .withProvenance(Provenance.of("0123456789", "main", "42"));
+    Ruler ruler = new Ruler(List.of(new Ruler.Part("cpu", 20e6, 4e5, 9)), Duration.ofMillis(380));
+
+    Result with = r.withEnvironment(r.environment().withRuler(ruler));
+
+    assertEquals(Optional.of(ruler), with.environment().ruler());
+    assertEquals(r.provenance(), with.provenance());
+    assertEquals(r.trials(), with.trials());
+    assertEquals(r.warnings(), with.warnings());
+    assertEquals(r.withEnvironment(r.environment()), r);
+  }
 }

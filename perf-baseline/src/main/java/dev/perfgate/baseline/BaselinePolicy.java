@@ -200,7 +200,7 @@ public final class BaselinePolicy {
     if (mergeBase.isEmpty()) {
       return new Reference(baseline, "compared with the baseline in " + where);
     }
-    String base = mergeBase.get().length() > 7 ? mergeBase.get().substring(0, 7) : mergeBase.get();
+    String base = current.provenance().shortMergeBase().orElseThrow();
     String fingerprint = current.environment().fingerprint();
     Result atBase = null;
     for (Result r : stored.history()) {

@@ -10,10 +10,11 @@ import java.util.List;
  * #compare}), and against a stored history ({@link #againstHistory}); a suite then corrects all its
  * comparisons for multiplicity and measures more where they cannot decide ({@link Comparisons}).
  * Comparisons use one value per trial (per fork where a side ran in two or more forks), never the
- * samples inside a trial, because only trials are independent. Times and throughputs are compared as a ratio on the log scale; counts (allocated
- * bytes, counters) as a difference in their own unit, with an absolute tolerance (see {@link
- * #DEFAULT_BYTE_TOLERANCE}), since a count may be 0. The between-run noise and the history check
- * learn from the current stable segment of the history only (see {@link #runSpread(List, Metric)}).
+ * samples inside a trial, because only trials are independent. Times and throughputs are compared
+ * as a ratio on the log scale; counts (allocated bytes, counters) as a difference in their own unit,
+ * with an absolute tolerance (see {@link #DEFAULT_BYTE_TOLERANCE}), since a count may be 0. The
+ * between-run noise and the history check learn from the current stable segment of the history only
+ * (see {@link #runSpread(List, Metric)}).
  *
  * <pre>{@code
  * RegressionJudge judge = RegressionJudge.newBuilder().noiseFloor(0.03).tolerance(0.20).build();

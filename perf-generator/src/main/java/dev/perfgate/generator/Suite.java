@@ -193,9 +193,7 @@ public final class Suite {
 
   private static BenchmarkReport withRuler(BenchmarkReport r, Ruler ruler) {
     Result m = r.result();
-    Result with = new Result(m.key(), m.trials(), m.notMeasured(), m.warnings(), m.error(),
-        m.environment().withRuler(ruler), m.startedAt(), m.elapsed(), m.cause(), m.annotations(), m.provenance());
-    return new BenchmarkReport(with, r.verdicts());
+    return new BenchmarkReport(m.withEnvironment(m.environment().withRuler(ruler)), r.verdicts());
   }
 
   /** The judged metrics of a variant: the configured ones and those its benchmark's targets name. */

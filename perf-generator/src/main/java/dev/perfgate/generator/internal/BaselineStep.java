@@ -151,11 +151,11 @@ public final class BaselineStep {
     String fingerprint = j.result().environment().fingerprint();
     List<Ruler> recent = j.stored().history().stream().filter(h -> h.environment().fingerprint().equals(fingerprint))
         .map(h -> h.environment().ruler()).flatMap(Optional::stream).toList();
-    int runs = Math.max(RegressionJudge.HISTORY_RUNS_TO_GATE,
-        d.historyChecks().stream().mapToInt(HistoryCheck::runs).max().orElse(0));
     if (recent.size() < RegressionJudge.HISTORY_RUNS_TO_GATE) {
       return j;
     }
+    int runs = Math.max(RegressionJudge.HISTORY_RUNS_TO_GATE,
+        d.historyChecks().stream().mapToInt(HistoryCheck::runs).max().orElse(0));
     Optional<MachineChange> change = MachineChange.between(
         MachineChange.typical(recent.subList(Math.max(0, recent.size() - runs), recent.size())), now);
     List<Comparison> comparisons = change.map(m -> m.apply(d.comparisons())).orElse(d.comparisons());
