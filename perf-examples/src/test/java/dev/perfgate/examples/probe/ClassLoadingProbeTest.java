@@ -45,11 +45,19 @@ final class ClassLoadingProbeTest {
 
   private static final Target NO_CLASS_LOADING =
       Target.on(ClassLoadingProbe.CLASSES_LOADED).max().atMost(Quantity.count(0));
+  /**
+   * Work that loads no class, judged with room for a stray load: the probe counts the JVM's loads, and
+   * a CI clone beside another build saw another thread load one during a sample ({@code max
+   * classes.loaded 0.000 <= 0 FAIL}, a fraction of a class per operation).
+   */
+  private static final Target LESS_THAN_A_CLASS_PER_OPERATION =
+      Target.on(ClassLoadingProbe.CLASSES_LOADED).max().atMost(Quantity.count(0.5));
 
   @Test
   void probe_isDiscoveredThroughServiceLoader_byItsId() {
     Report report = Suite.newBuilder().options(FAST).quiet().probes("classes")
-        .benchmark(Benchmark.of("plain", () -> Math.sqrt(System.identityHashCode(this))), NO_CLASS_LOADING)
+        .benchmark(Benchmark.of("plain", () -> Math.sqrt(System.identityHashCode(this))),
+            LESS_THAN_A_CLASS_PER_OPERATION)
         .build().run();
     assertTrue(report.probes().stream().anyMatch(p -> p.startsWith("classes (ServiceLoader")), report.probes().toString());
     Result r = report.result("plain").orElseThrow();
