@@ -132,7 +132,7 @@ public final class Suite {
     List<String> warnings = new ArrayList<>(probes.warnings());
     List<BenchmarkReport> reports;
     try (TrialScheduler scheduler = new TrialScheduler(options, probes, environment, ticker, progress(),
-        forks(forking, warnings))) {
+        forks(forking, plan, environment, warnings))) {
       List<TrialScheduler.Measured> measured = scheduler.runAll(plan);
       // Every run records which commit, branch and CI run measured it, before it is judged and stored.
       Provenance provenance = ProvenanceDetector.detect(settings.provenance(), environment, System::getenv,
@@ -160,15 +160,33 @@ public final class Suite {
 
   /**
    * Where the trials run: in this JVM, or in {@link #forks} fresh ones. Forks need an entry point a
-   * child can rerun; without one the suite runs here, with a warning.
+   * child can rerun; without one the suite runs here, with a warning where forks were asked for.
+   *
+   * <p>{@code auto} forks only where a comparison needs them: a run judged against stored baselines
+   * whose history cannot yet give the noise between runs. Two JVMs of the same code differ by more
+   * than the trials of one JVM show (a ~20 us JSON parse: run medians 18 % apart, and a FAIL at
+   * +27 % among 20 comparisons of unchanged code, one JVM a side), so such a comparison needs fork
+   * values; once the history holds enough runs, it gives that noise and this JVM suffices. A run
+   * without baselines has no JVM-to-JVM question to answer, and a call that cannot fork runs here as
+   * before, its verdicts saying what their interval lacks.
    */
-  private TrialScheduler.Forks forks(Forking forking, List<String> warnings) {
-    if (forks == 0 || forking.measuresForParent()) {
+  private TrialScheduler.Forks forks(Forking forking, VariantPlan plan, Environment environment,
+      List<String> warnings) {
+    if (forking.measuresForParent()) {
+      return TrialScheduler.Forks.none(forking);
+    }
+    int n = forks;
+    if (n == Settings.AUTO) {
+      boolean needed = baselines != null && forking.cannotFork().isEmpty()
+          && !baselines.historyGivesRunNoise(plan.keys(), environment);
+      n = needed ? Settings.AUTO_FORKS : 0;
+    }
+    if (n == 0) {
       return TrialScheduler.Forks.none(forking);
     }
     Optional<String> cannot = forking.cannotFork();
     if (cannot.isPresent()) {
-      String warning = Settings.FORKS + "=" + forks + ": " + cannot.get();
+      String warning = Settings.FORKS + "=" + n + ": " + cannot.get();
       warnings.add(warning);
       if (console != null) {
         console.warn(warning);
@@ -177,7 +195,7 @@ public final class Suite {
     }
     Map<String, String> properties = new LinkedHashMap<>(settings.values());
     properties.remove(Settings.FORKS);
-    return new TrialScheduler.Forks(forking, forks, properties, jvmArgs);
+    return new TrialScheduler.Forks(forking, n, properties, jvmArgs);
   }
 
   /**

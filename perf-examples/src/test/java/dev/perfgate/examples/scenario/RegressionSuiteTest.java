@@ -30,19 +30,21 @@ import org.junit.jupiter.api.io.TempDir;
  * read +199 % once between two loaded test runs of unchanged code). The main job keeps that
  * comparison, where a person reads it; the test command checks the mechanism, and judges the
  * regression on allocation, which the machine's load does not move (+44 % and more with the cache
- * off, against a noise of 0.1 %).
+ * off, against a noise of 0.1 %). For the same reason it runs in this JVM ({@code forks(0)}): the
+ * default, {@code auto}, would fork the scenario four times for a fresh store, to judge time across
+ * JVMs, which is not what this test checks.
  */
 @Tag("regression")
 final class RegressionSuiteTest extends ScenarioSuiteTest {
 
   @PerfTest
   void regressionTargets(Perf perf, @TempDir Path store) {
-    Report recorded = perf.run(ScenarioSuites.regression(perf.suite(), fixture(),
+    Report recorded = perf.run(ScenarioSuites.regression(perf.suite().forks(0), fixture(),
         BaselineStores.directory(store)).build());
     assertFalse(recorded.verdicts().isEmpty(), "the regression suite judged nothing");
     // Not perf.run: wall time of the same code measured twice in one loaded JVM moved by up to +49 %
     // (95 % CI -0.4 .. +80 %) for the cold generation over TCP; the verdict on it is the main job's.
-    Report compared = ScenarioSuites.regression(perf.suite(), fixture(), BaselineStores.directory(store))
+    Report compared = ScenarioSuites.regression(perf.suite().forks(0), fixture(), BaselineStores.directory(store))
         .build().run();
     List<Verdict> comparisons = compared.verdicts().stream()
         .filter(v -> v.detail() instanceof MetricJudgement j && j.comparison().isPresent()).toList();
@@ -57,12 +59,13 @@ final class RegressionSuiteTest extends ScenarioSuiteTest {
 
   @PerfTest
   void regressionWithoutTheTemplateCache_raisesTheAlert(Perf perf, @TempDir Path store) {
-    perf.run(ScenarioSuites.regression(perf.suite(), fixture(), BaselineStores.directory(store)).build());
+    perf.run(ScenarioSuites.regression(perf.suite().forks(0), fixture(), BaselineStores.directory(store)).build());
     Properties noCache = new Properties();
     noCache.putAll(System.getProperties());
     noCache.setProperty("generator.templateCache", "false");
     try (ScenarioFixture slower = new ScenarioFixture(noCache)) {
-      Report report = ScenarioSuites.regression(perf.suite(), slower, BaselineStores.directory(store)).build().run();
+      Report report = ScenarioSuites.regression(perf.suite().forks(0), slower, BaselineStores.directory(store))
+          .build().run();
       Verdict alloc = comparison(report.verdicts(), "regression.generation.warm", Metric.ALLOCATED_BYTES)
           .orElseThrow(() -> new AssertionError("no allocation comparison in " + report.verdicts()));
       assertEquals(Status.FAIL, alloc.status(), alloc.message());

@@ -2,6 +2,7 @@ package dev.perfgate.generator.internal;
 
 import dev.perfgate.api.BaselineStore;
 import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Environment;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Ruler;
@@ -52,6 +53,7 @@ public final class BaselineStep {
   }
 
   private final BaselineStore store;
+  private final RegressionJudge judge;
   private final BaselinePolicy policy;
   private final MeasureMore more;
 
@@ -84,9 +86,38 @@ public final class BaselineStep {
   public BaselineStep(BaselineStore store, RegressionJudge judge, boolean update, String updateHint,
       MeasureMore.Budget budget, Ticker ticker, String baselineBranch) {
     this.store = store;
+    this.judge = judge;
     this.policy = BaselinePolicy.newBuilder().judge(judge).update(update).updateHint(updateHint)
         .baselineBranch(baselineBranch).build();
     this.more = budget.off() ? null : new MeasureMore(judge, budget, ticker);
+  }
+
+  /**
+   * Whether the stored history of every variant can give the noise between runs of this environment:
+   * {@value RegressionJudge#HISTORY_RUNS_TO_GATE} or more runs in its current stable segment (see
+   * {@link RegressionJudge#runSpread}). Where one cannot, a comparison of this run with a stored one
+   * would see the noise inside each JVM only, and the suite measures in forks to put the noise between
+   * JVMs in. A store that cannot be read answers yes: judging then reports the store's error, and
+   * forks would only delay it.
+   *
+   * @param keys the suite's variants
+   * @param environment this run's environment
+   * @return true if no variant needs forks for its comparison
+   */
+  public boolean historyGivesRunNoise(List<BenchmarkKey> keys, Environment environment) {
+    String fingerprint = environment.fingerprint();
+    for (BenchmarkKey key : keys) {
+      List<Result> same;
+      try {
+        same = store.history(key).stream().filter(r -> r.environment().fingerprint().equals(fingerprint)).toList();
+      } catch (IOException | RuntimeException e) {
+        return true;
+      }
+      if (Double.isNaN(judge.runSpread(same, Metric.WALL_TIME))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -16,6 +16,7 @@ import dev.perfgate.api.Result;
 import dev.perfgate.api.Target;
 import dev.perfgate.api.Trial;
 import dev.perfgate.generator.Report;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -74,6 +76,36 @@ final class ForkedPerfTestTest {
             return 1;
           })).build());
     }
+  }
+
+  static final class JudgedAgainstAnEmptyStore {
+    @PerfTest
+    void parse(Perf perf) {
+      String csv = "id,name,qty\n1,apple,3\n2,pear,5\n";
+      REPORTS.put("auto", perf.run(perf.suite().baselines()
+          .benchmark(Benchmark.of("csv.split", () -> csv.split("\n")[1].split(",").length)).build()));
+    }
+  }
+
+  @Test
+  void autoForks_judgedAgainstAStoreWithoutHistory_runInFourForks(@TempDir Path store) {
+    REPORTS.clear();
+    // No perfgate.forks: auto. The store has no runs to give the noise between runs, so the suite forks.
+    Events events = EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("perfgate.quick", "true")
+        .configurationParameter("perfgate.trials", "2")
+        .configurationParameter("perfgate.samples", "2")
+        .configurationParameter("perfgate.ruler", "false")
+        .configurationParameter("perfgate.baseline.dir", store.toString())
+        // Without a budget the baseline is not filled with more forks: the 4 are auto's own.
+        .configurationParameter("perfgate.baseline.budget", "0")
+        .selectors(selectClass(JudgedAgainstAnEmptyStore.class))
+        .execute()
+        .testEvents();
+    events.assertThatEvents().haveExactly(1, event(test("parse"), finishedSuccessfully()));
+    Result r = REPORTS.get("auto").results().get(0);
+    assertEquals(List.of(0, 0, 1, 1, 2, 2, 3, 3), r.trials().stream().map(Trial::fork).toList(), r.toString());
+    assertEquals("4", r.environment().properties().get("forks"), r.environment().toString());
   }
 
   @Test
