@@ -167,8 +167,9 @@ public final class Suite {
    * than the trials of one JVM show (a ~20 us JSON parse: run medians 18 % apart, and a FAIL at
    * +27 % among 20 comparisons of unchanged code, one JVM a side), so such a comparison needs fork
    * values; once the history holds enough runs, it gives that noise and this JVM suffices. A run
-   * without baselines has no JVM-to-JVM question to answer, and a call that cannot fork runs here as
-   * before, its verdicts saying what their interval lacks.
+   * without baselines has no JVM-to-JVM question to answer, and a call that cannot fork (no entry
+   * point to rerun, or Perfgate on a module path) runs here as before, its verdicts saying what their
+   * interval lacks.
    */
   private TrialScheduler.Forks forks(Forking forking, VariantPlan plan, Environment environment,
       List<String> warnings) {
@@ -177,7 +178,8 @@ public final class Suite {
     }
     int n = forks;
     if (n == Settings.AUTO) {
-      boolean needed = baselines != null && forking.cannotFork().isEmpty()
+      // A fork starts from the class path: on a module path, auto stays in this JVM.
+      boolean needed = baselines != null && forking.cannotFork().isEmpty() && !Suite.class.getModule().isNamed()
           && !baselines.historyGivesRunNoise(plan.keys(), environment);
       n = needed ? Settings.AUTO_FORKS : 0;
     }
