@@ -266,9 +266,24 @@ public final class UserProject {
               <version>%s</version>
               <scope>test</scope>
             </dependency>
+            <dependency>
+              <groupId>org.junit.platform</groupId>
+              <artifactId>junit-platform-launcher</artifactId>
+              <version>%s</version>
+              <scope>test</scope>
+            </dependency>
         %s  </dependencies>
         </project>
-        """.formatted(dir.getFileName(), ProjectRoot.version(), junitVersion, String.join("", dependencies));
+        """.formatted(dir.getFileName(), ProjectRoot.version(), junitVersion, launcherVersion(junitVersion),
+        String.join("", dependencies));
+  }
+
+  /**
+   * The JUnit Platform version that goes with a JUnit Jupiter version, as the README's "Add it" pairs
+   * them: 1.11.4 with 5.11.4; from JUnit 6 on both have one version.
+   */
+  static String launcherVersion(String jupiter) {
+    return jupiter.startsWith("5.") ? "1." + jupiter.substring(2) : jupiter;
   }
 
   private static String packageDir(String source) {

@@ -53,6 +53,10 @@ final class ReadmeUserProjectTest {
     System.out.printf(Locale.ROOT, "README examples in a user project (%s): exit %d in %.1f s%n", perfTestClasses,
         outcome.exitCode(), outcome.elapsed().toMillis() / 1000.0);
     assertEquals(0, outcome.exitCode(), outcome.output());
+    // The @PerfTest with baselines() meets an empty store: perfgate.forks=auto runs it in 4 forks, each a
+    // rerun of the test method in a fresh JVM, with nothing in the pom beyond the README's "Add it".
+    assertTrue(outcome.output().contains("fork 4 of 4 (a fresh JVM"),
+        "the README's @PerfTest with baselines() did not run in forks:\n" + outcome.output());
     for (String c : perfTestClasses) {
       UserProject.TestCounts counts = outcome.tests(c).orElseThrow(
           () -> new AssertionError("Surefire did not run " + c + ":\n" + outcome.output()));

@@ -5,6 +5,9 @@ import dev.perfgate.api.Environment;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Trial;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.jar.JarFile;
 
 /**
  * What one run call of a suite does about forks, in the parent and in a child. In a child JVM every
@@ -109,6 +113,11 @@ public final class Forking {
    */
   public Optional<String> cannotFork() {
     if (call.entry().isPresent()) {
+      if (call.entry().get().kind() == ForkEntry.Kind.TEST && !LauncherOnClassPath.ANSWER) {
+        return Optional.of("a forked @PerfTest reruns its test through the JUnit Platform launcher, which is not on"
+            + " the class path a fork gets: add org.junit.platform:junit-platform-launcher with test scope (the"
+            + " version of your JUnit), or set perfgate.forks=0; it ran in this JVM instead");
+      }
       return Optional.empty();
     }
     return Optional.of("the suite's benchmarks cannot be rebuilt in another JVM from here: forks need a run call"
@@ -235,5 +244,42 @@ public final class Forking {
     properties.put(FORKS_PROPERTY, Integer.toString(forks));
     return new Environment(e.jvmVendor(), e.jvmVersion(), e.jvmName(), e.garbageCollectors(), e.maxHeapBytes(), args,
         e.cpuModel(), e.cpus(), e.os(), e.arch(), e.warnings(), properties);
+  }
+
+  /**
+   * Whether the class path a child gets holds the JUnit Platform launcher. Maven Surefire runs the
+   * tests through a launcher of its own that is not on that class path, so a user's project that
+   * depends on JUnit Jupiter alone cannot rerun a test in a child: the child would fail, a whole
+   * JVM per fork, where the parent can tell at once. Read once: the class path does not change.
+   */
+  private static final class LauncherOnClassPath {
+    static final boolean ANSWER = holdsLauncher(System.getProperty("java.class.path", ""));
+  }
+
+  /**
+   * Whether a class path, as a child would get it, holds the JUnit Platform launcher.
+   *
+   * @param classPath a {@code java.class.path}
+   * @return true if one of its directories or jars has the launcher's factory
+   */
+  static boolean holdsLauncher(String classPath) {
+    String resource = "org/junit/platform/launcher/core/LauncherFactory.class";
+    for (String entry : JvmCommand.classPath(classPath)) {
+      Path p = Path.of(entry);
+      if (Files.isDirectory(p)) {
+        if (Files.isRegularFile(p.resolve(resource))) {
+          return true;
+        }
+      } else if (Files.isRegularFile(p)) {
+        try (JarFile jar = new JarFile(p.toFile())) {
+          if (jar.getEntry(resource) != null) {
+            return true;
+          }
+        } catch (IOException | RuntimeException e) {
+          // Not a jar a JVM could read either.
+        }
+      }
+    }
+    return false;
   }
 }
