@@ -72,8 +72,13 @@ final class ChildRunPlumbingTest {
     assertFalse(judged.trials().isEmpty());
   }
 
+  /**
+   * A quick run in one JVM: the plumbing is what is checked, and auto's forks for a store without
+   * history (4 JVMs, then more to fill the baseline) took this class from 20 s to 153 s of a CI run.
+   */
   private static ChildJvm quick(ChildJvm child, Path dir, double extra) {
-    return child.in(dir).property(Settings.QUICK, "true").property(BenchChild.STORE, dir.resolve(".perfgate").toString())
+    return child.in(dir).property(Settings.QUICK, "true").property(Settings.FORKS, "0")
+        .property(BenchChild.STORE, dir.resolve(".perfgate").toString())
         .property(BenchChild.EXTRA, Double.toString(extra)).timeout(Duration.ofMinutes(5));
   }
 
