@@ -1,23 +1,19 @@
 package dev.perfgate.examples.bench;
 
+import dev.perfgate.examples.scenario.OwnJvm;
 import dev.perfgate.generator.Settings;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -161,31 +157,9 @@ final class ChildJvm {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
   }
 
-  /**
-   * This module's runtime class path: under {@code exec:java} the URLs of the class loader that
-   * loaded this class (Maven's own class path is {@code java.class.path} there), else
-   * {@code java.class.path}.
-   */
+  /** This module's runtime class path, also under {@code exec:java} (see {@link OwnJvm#classPath()}). */
   static List<String> runtimeClassPath() {
-    Set<String> entries = new LinkedHashSet<>();
-    // Only this class's own loader: under exec:java its parents may be Maven's realms.
-    ClassLoader l = ChildJvm.class.getClassLoader();
-    {
-      if (l instanceof URLClassLoader u) {
-        for (URL url : u.getURLs()) {
-          try {
-            if (url.getProtocol().equals("file")) {
-              entries.add(Path.of(url.toURI()).toString());
-            }
-          } catch (URISyntaxException | IllegalArgumentException e) {
-            // not a local path: a child cannot use it anyway
-          }
-        }
-      }
-    }
-    if (entries.isEmpty()) {
-      entries.addAll(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-    }
-    return List.copyOf(entries);
+    return OwnJvm.classPath();
   }
+
 }

@@ -35,8 +35,17 @@ public final class ScenarioMain {
    * Runs the four suites and exits with 1 if a check failed.
    *
    * @param args ignored
+   * @throws Exception if the JVM of its own cannot start or is interrupted
    */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    if (OwnJvm.insideMaven()) {
+      // exec:java: in Maven's JVM no suite can fork; the main job runs in a JVM of its own.
+      int code = OwnJvm.run(ScenarioMain.class, args);
+      if (code != 0) {
+        System.exit(code);
+      }
+      return;
+    }
     Settings settings = Settings.fromSystemProperties();
     Path reportDir = settings.reportDir().resolve("scenario");
     Map<String, BiFunction<Suite.Builder, ScenarioFixture, Suite.Builder>> suites = new LinkedHashMap<>();
