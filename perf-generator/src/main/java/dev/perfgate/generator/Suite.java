@@ -163,13 +163,13 @@ public final class Suite {
    * child can rerun; without one the suite runs here, with a warning where forks were asked for.
    *
    * <p>{@code auto} forks only where a comparison needs them: a run judged against stored baselines
-   * whose history cannot yet give the noise between runs. Two JVMs of the same code differ by more
-   * than the trials of one JVM show (a ~20 us JSON parse: run medians 18 % apart, and a FAIL at
-   * +27 % among 20 comparisons of unchanged code, one JVM a side), so such a comparison needs fork
-   * values; once the history holds enough runs, it gives that noise and this JVM suffices. A run
-   * without baselines has no JVM-to-JVM question to answer, and a call that cannot fork (no entry
-   * point to rerun, or Perfgate on a module path) runs here as before, its verdicts saying what their
-   * interval lacks.
+   * whose history cannot yet give the noise between runs, or whose newest stored run was forked. Two
+   * JVMs of the same code differ by more than the trials of one JVM show (a ~20 us JSON parse: run
+   * medians 18 % apart, and a FAIL at +27 % among 20 comparisons of unchanged code, one JVM a side),
+   * so such a comparison needs fork values; a history of 5 runs measured in this JVM gives that noise,
+   * and this JVM suffices. A run without baselines has no JVM-to-JVM question to answer, and a call
+   * that cannot fork (no entry point to rerun, or Perfgate on a module path) runs here as before, its
+   * verdicts saying what their interval lacks.
    */
   private TrialScheduler.Forks forks(Forking forking, VariantPlan plan, Environment environment,
       List<String> warnings) {
@@ -180,7 +180,7 @@ public final class Suite {
     if (n == Settings.AUTO) {
       // A fork starts from the class path: on a module path, auto stays in this JVM.
       boolean needed = baselines != null && forking.cannotFork().isEmpty() && !Suite.class.getModule().isNamed()
-          && !baselines.historyGivesRunNoise(plan.keys(), environment);
+          && !baselines.judgedInThisJvm(plan.keys(), environment);
       n = needed ? Settings.AUTO_FORKS : 0;
     }
     if (n == 0) {

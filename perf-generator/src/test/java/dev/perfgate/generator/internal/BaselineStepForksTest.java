@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code perfgate.forks=auto} asks of the store: whether each variant's history of this
- * environment holds the runs that give the noise between runs.
+ * environment holds the runs that give the noise between runs, measured in one JVM as this run
+ * would be.
  */
 final class BaselineStepForksTest {
 
@@ -61,16 +62,16 @@ final class BaselineStepForksTest {
 
   @Test
   void emptyStore_cannotGiveTheNoiseBetweenRuns() {
-    assertFalse(step(BaselineStores.directory(dir)).historyGivesRunNoise(List.of(PARSE), ENV));
+    assertFalse(step(BaselineStores.directory(dir)).judgedInThisJvm(List.of(PARSE), ENV));
   }
 
   @Test
   void fourRuns_areTooFew_fiveRunsGiveIt() throws Exception {
     BaselineStore store = BaselineStores.directory(dir);
     append(store, PARSE, 4, ENV);
-    assertFalse(step(store).historyGivesRunNoise(List.of(PARSE), ENV), "4 stored runs");
+    assertFalse(step(store).judgedInThisJvm(List.of(PARSE), ENV), "4 stored runs");
     append(store, PARSE, 1, ENV);
-    assertTrue(step(store).historyGivesRunNoise(List.of(PARSE), ENV), "5 stored runs");
+    assertTrue(step(store).judgedInThisJvm(List.of(PARSE), ENV), "5 stored runs");
   }
 
   @Test
@@ -78,8 +79,25 @@ final class BaselineStepForksTest {
     BaselineStore store = BaselineStores.directory(dir);
     append(store, PARSE, 5, ENV);
     append(store, RENDER, 2, ENV);
-    assertFalse(step(store).historyGivesRunNoise(List.of(PARSE, RENDER), ENV),
+    assertFalse(step(store).judgedInThisJvm(List.of(PARSE, RENDER), ENV),
         "render has 2 runs: its comparison would see one JVM's noise only");
+  }
+
+  @Test
+  void aHistoryMeasuredInForks_keepsForking() throws Exception {
+    BaselineStore store = BaselineStores.directory(dir);
+    append(store, PARSE, 5, ENV);
+    Result forked = run(PARSE, 1004, ENV);
+    List<Trial> tagged = new ArrayList<>();
+    for (Trial t : forked.trials()) {
+      tagged.add(t.inFork(t.index(), t.index() % 4));
+    }
+    store.append(new Result(PARSE, tagged, Map.of(), List.of(), Optional.empty(), ENV, forked.startedAt(),
+        forked.elapsed()));
+    assertFalse(step(store).judgedInThisJvm(List.of(PARSE), ENV),
+        "the newest run was forked: a run in this JVM would be compared with figures measured another way");
+    append(store, PARSE, 1, ENV);
+    assertTrue(step(store).judgedInThisJvm(List.of(PARSE), ENV), "the newest run is of one JVM again");
   }
 
   @Test
@@ -89,6 +107,6 @@ final class BaselineStepForksTest {
         ENV.garbageCollectors(), ENV.maxHeapBytes() * 2, ENV.jvmArguments(), ENV.cpuModel(), ENV.cpus(), ENV.os(),
         ENV.arch(), ENV.warnings(), ENV.properties(), ENV.ruler());
     append(store, PARSE, 6, otherHeap);
-    assertFalse(step(store).historyGivesRunNoise(List.of(PARSE), ENV), "6 runs, all with another heap");
+    assertFalse(step(store).judgedInThisJvm(List.of(PARSE), ENV), "6 runs, all with another heap");
   }
 }
