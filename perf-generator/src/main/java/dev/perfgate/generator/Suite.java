@@ -178,8 +178,7 @@ public final class Suite {
     }
     int n = forks;
     if (n == Settings.AUTO) {
-      // A fork starts from the class path: on a module path, auto stays in this JVM.
-      boolean needed = baselines != null && forking.cannotFork().isEmpty() && !Suite.class.getModule().isNamed()
+      boolean needed = baselines != null && forking.cannotFork().isEmpty()
           && !baselines.judgedInThisJvm(plan.keys(), environment);
       n = needed ? Settings.AUTO_FORKS : 0;
     }

@@ -112,6 +112,10 @@ public final class Forking {
    * @return the reason, empty if forks can run
    */
   public Optional<String> cannotFork() {
+    if (Forking.class.getModule().isNamed()) {
+      return Optional.of("Perfgate runs on a module path here, and a fork starts from the class path: set"
+          + " perfgate.forks=0 on a module path; it ran in this JVM instead");
+    }
     if (call.entry().isPresent()) {
       if (call.entry().get().kind() == ForkEntry.Kind.TEST && !LauncherOnClassPath.ANSWER) {
         return Optional.of("a forked @PerfTest reruns its test through the JUnit Platform launcher, which is not on"
