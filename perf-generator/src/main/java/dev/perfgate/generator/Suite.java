@@ -146,7 +146,7 @@ public final class Suite {
           reports = reports.stream().map(r -> withRuler(r, ruler.get())).toList();
         }
         reports = baselines.judge(reports, key -> judged(plan, key),
-            (sofar, trials) -> scheduler.measureMore(plan, sofar, trials));
+            scheduler.source(plan));
       }
     }
     List<Result> results = reports.stream().map(BenchmarkReport::result).toList();

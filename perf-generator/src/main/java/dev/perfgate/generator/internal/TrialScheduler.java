@@ -73,6 +73,9 @@ public final class TrialScheduler implements AutoCloseable {
    */
   private final Map<BenchmarkKey, java.util.Deque<Result>> spareForks = new java.util.HashMap<>();
   private ExecutorService service = newService();
+  /** The wall time of the forks run so far, JVM start and the whole plan included, and how many. */
+  private long forkNanos;
+  private int forksRun;
 
   /**
    * Creates a scheduler and its measuring thread.
@@ -156,9 +159,58 @@ public final class TrialScheduler implements AutoCloseable {
   private List<Forking.Joined> forkedResults(VariantPlan plan) {
     // A fork runs every variant; each has the timeout, and the JVM's start gets a minute on top.
     Duration timeout = options.timeout().multipliedBy(plan.size()).plus(FORK_START_ALLOWANCE);
-    return forks.forking().runForks(forks.count(), plan.keys(), forks.properties(), forks.jvmArgs(), timeout,
-        environment, f -> progress.started("fork " + (f + 1) + " of " + forks.count() + " (a fresh JVM running all "
-            + plan.size() + " variants)", f + 1, forks.count()));
+    long start = ticker.read();
+    List<Forking.Joined> joined = forks.forking().runForks(forks.count(), plan.keys(), forks.properties(),
+        forks.jvmArgs(), timeout, environment, f -> progress.started("fork " + (f + 1) + " of " + forks.count()
+            + " (a fresh JVM running all " + plan.size() + " variants)", f + 1, forks.count()));
+    timedForks(start, forks.count());
+    return joined;
+  }
+
+  private void timedForks(long start, int count) {
+    forkNanos += ticker.read() - start;
+    forksRun += count;
+  }
+
+  /**
+   * More trials of a plan's variants, for {@link MeasureMore}: {@link #measureMore}, at the cost of
+   * whole forks where the trials run in forks.
+   *
+   * @param plan the plan
+   * @return the source
+   */
+  public MeasureMore.Source source(VariantPlan plan) {
+    return new MeasureMore.Source() {
+      @Override
+      public Optional<Result> more(Result sofar, int trials) {
+        return measureMore(plan, sofar, trials);
+      }
+
+      @Override
+      public Optional<Duration> cost(Result sofar, int trials) {
+        return forkCost(sofar.key(), trials);
+      }
+    };
+  }
+
+  /**
+   * What {@code trials} more of a variant cost in forks: nothing while forks run for another variant
+   * still hold trials of it, else the whole forks they need at the mean wall time of the forks so far.
+   * Empty in this JVM, or before any fork ran.
+   */
+  Optional<Duration> forkCost(BenchmarkKey key, int trials) {
+    if (forks.count() == 0 || forksRun == 0) {
+      return Optional.empty();
+    }
+    java.util.Deque<Result> spare = spareForks.get(key);
+    if (spare != null && !spare.isEmpty()) {
+      return Optional.of(Duration.ZERO);
+    }
+    return Optional.of(Duration.ofNanos(forkNanos / forksRun).multipliedBy(forksFor(trials)));
+  }
+
+  private int forksFor(int trials) {
+    return Math.max(1, (int) Math.ceil(trials / (double) options.trials()));
   }
 
   /**
@@ -182,12 +234,14 @@ public final class TrialScheduler implements AutoCloseable {
       }
       java.util.Deque<Result> spare = spareForks.computeIfAbsent(key, k -> new java.util.ArrayDeque<>());
       if (spare.isEmpty()) {
-        int more = Math.max(1, (int) Math.ceil(trials / (double) options.trials()));
+        int more = forksFor(trials);
         progress.started(key + ": measuring " + more + " more fork(s) of the whole plan for the comparison with the"
             + " baseline (a new baseline, or a comparison not decided yet)", 0, 0);
         Duration timeout = options.timeout().multipliedBy(plan.size()).plus(FORK_START_ALLOWANCE);
+        long start = ticker.read();
         List<Forking.Joined> extra = forks.forking().runForks(more, plan.keys(), forks.properties(), forks.jvmArgs(),
             timeout, environment, f -> { });
+        timedForks(start, more);
         for (int i = 0; i < extra.size(); i++) {
           spareForks.computeIfAbsent(plan.keys().get(i), k -> new java.util.ArrayDeque<>()).add(extra.get(i).result());
         }

@@ -189,6 +189,73 @@ final class MeasureMoreTest {
     assertFalse(MeasureMore.undecided(loop.reported(tight).get(0)));
   }
 
+  /** A fork: the JVM's start and every variant of the plan, ten times what one trial of this variant took. */
+  private static final long FORK_NANOS = 10 * TRIAL_NANOS;
+  private static final int TRIALS_PER_FORK = 8;
+
+  /** Measures more in whole forks of 8 trials each, each moving the fake clock by a fork's time, and says so. */
+  private static MeasureMore.Source forks(FakeTicker ticker, Random r, double center, List<Integer> forksRun) {
+    return new MeasureMore.Source() {
+      @Override
+      public Optional<Result> more(Result sofar, int trials) {
+        int n = forksFor(trials);
+        forksRun.add(n);
+        ticker.now += FORK_NANOS * n;
+        return Optional.of(TrialScheduler.merge(sofar, result(sofar.key(), draw(r, TRIALS_PER_FORK * n, center)),
+            true));
+      }
+
+      @Override
+      public Optional<Duration> cost(Result sofar, int trials) {
+        return Optional.of(Duration.ofNanos(FORK_NANOS * forksFor(trials)));
+      }
+    };
+  }
+
+  private static int forksFor(int trials) {
+    return (trials + TRIALS_PER_FORK - 1) / TRIALS_PER_FORK;
+  }
+
+  /**
+   * Whole forks are bought only where they fit in the budget: at the time a trial took (0.1 s) the
+   * loop would buy 12 trials with the 1.5 s left after the first fork, two forks, and end at 3 s of
+   * a 2.5 s budget.
+   */
+  @Test
+  void forks_costWholeForks_andTheBudgetHolds() {
+    FakeTicker ticker = new FakeTicker();
+    Duration budget = Duration.ofMillis(2500);
+    MeasureMore loop = new MeasureMore(RegressionJudge.defaults(), MeasureMore.Budget.of(budget), ticker);
+    Random r = new Random(11);
+    BenchmarkKey key = BenchmarkKey.of("forked");
+    // 3 % slower under 10 % noise: undecided at every look, so only the budget ends the looking
+    MeasureMore.Variant v = loop.start(result(key, draw(r, 8, 1000)), List.of(), result(key, draw(r, 8, 1030)),
+        List.of(TIME));
+    List<Integer> forksRun = new ArrayList<>();
+    List<Comparison> reported = loop.run(List.of(v), List.of(), forks(ticker, r, 1030, forksRun)).get(0);
+
+    assertTrue(ticker.now <= budget.toNanos(), "spent " + ticker.now / 1e9 + " s of a " + budget + " budget");
+    assertEquals(List.of(1, 1), forksRun, "one fork fits at each of looks 2 and 3, none at look 4");
+    assertEquals(8 + 2 * TRIALS_PER_FORK, v.result().trials().size());
+    assertEquals(Outcome.INCONCLUSIVE, reported.get(0).outcome(), reported.get(0).toString());
+    assertTrue(reported.get(0).toString().contains("budget"), reported.get(0).toString());
+  }
+
+  @Test
+  void fill_inForks_buysTheForksTheBudgetPaysFor() {
+    FakeTicker ticker = new FakeTicker();
+    MeasureMore loop = new MeasureMore(RegressionJudge.defaults(), MeasureMore.Budget.of(Duration.ofMillis(2500)),
+        ticker);
+    Random r = new Random(12);
+    List<Integer> forksRun = new ArrayList<>();
+    MeasureMore.Filled filled = loop.fill(result(BenchmarkKey.of("new"), draw(r, 8, 1000)),
+        forks(ticker, r, 1000, forksRun));
+    // three times the trials would be 3 forks (3 s); 2 fit in 2.5 s
+    assertEquals(List.of(2), forksRun);
+    assertEquals(8 + 2 * TRIALS_PER_FORK, filled.result().trials().size());
+    assertEquals(Duration.ofNanos(2 * FORK_NANOS), filled.spent());
+  }
+
   @Test
   void budget_defaultIsThreeTimesTheFirstMeasurement_cappedAtAMinute() {
     assertEquals(Duration.ofSeconds(3), MeasureMore.Budget.defaults().forVariant(Duration.ofSeconds(1)));
