@@ -152,16 +152,41 @@ public record Environment(
   }
 
   /**
+   * The property of an environment whose results were measured in forked JVMs: how many forks
+   * measured them.
+   */
+  public static final String FORKS_PROPERTY = "forks";
+
+  /**
+   * Whether the results of this environment were measured in forked JVMs ({@link #FORKS_PROPERTY}
+   * is a whole number above 0), each starting the benchmark afresh, rather than in the JVM that
+   * asked for them, where other work ran before.
+   *
+   * @return true for forked JVMs
+   */
+  public boolean forked() {
+    String forks = properties.get(FORKS_PROPERTY);
+    return forks != null && forks.matches("[0-9]+") && !forks.matches("0+");
+  }
+
+  /**
    * A short hash of what decides whether two results may be compared: JVM vendor and version,
-   * collectors, maximum heap, CPU model and count, OS and architecture. JVM arguments are left out
-   * because build tools add paths that change from run to run; the collectors and heap they set
-   * are part of the hash. The {@link #ruler()} is left out too: it is measured anew by every run.
+   * collectors, maximum heap, CPU model and count, OS and architecture, and whether the results were
+   * measured in forked JVMs ({@link #forked()}). JVM arguments are left out because build tools add
+   * paths that change from run to run; the collectors and heap they set are part of the hash. The
+   * {@link #ruler()} is left out too: it is measured anew by every run.
+   *
+   * <p>Forked and in-process figures of the same code differ by more than noise: a fork meets the
+   * code cold, where a JVM that ran other work first meets it warm (the reference scenario's cold
+   * generation read 166 ms in forks and 9-45 ms in its own JVM), so each has its own baseline. The
+   * number of forks is left out: it sets the precision, not the level. Environments measured in one
+   * JVM hash as they did before forks existed.
    *
    * @return twelve hexadecimal digits
    */
   public String fingerprint() {
     String basis = String.join("|", jvmVendor, jvmVersion, jvmName, String.join(",", garbageCollectors),
-        Long.toString(maxHeapBytes), cpuModel, Integer.toString(cpus), os, arch);
+        Long.toString(maxHeapBytes), cpuModel, Integer.toString(cpus), os, arch) + (forked() ? "|forked" : "");
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 6);

@@ -344,6 +344,7 @@ public final class BaselinePolicy {
     differs(out, "CPUs", Integer.toString(b.cpus()), Integer.toString(c.cpus()));
     differs(out, "OS", b.os(), c.os());
     differs(out, "architecture", b.arch(), c.arch());
+    differs(out, "trials in", mode(b), mode(c));
     return out;
   }
 
@@ -351,6 +352,10 @@ public final class BaselinePolicy {
     if (!baseline.equals(current)) {
       out.add(what + " " + baseline + ", this run " + current);
     }
+  }
+
+  private static String mode(Environment e) {
+    return e.forked() ? "forked JVMs" : "one JVM";
   }
 
   private static String heap(long bytes) {

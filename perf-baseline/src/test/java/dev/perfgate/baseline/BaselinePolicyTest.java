@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfgate.api.BenchmarkKey;
+import dev.perfgate.api.Environment;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Provenance;
 import dev.perfgate.api.Result;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +83,20 @@ final class BaselinePolicyTest {
     assertEquals(BaselineDecision.Action.REPLACED, d.action());
     assertEquals(next, store.baseline(KEY).orElseThrow());
     assertEquals(1, d.comparisons().size());
+  }
+
+  @Test
+  void baselineMeasuredInForks_isNotComparedWithARunInOneJvm_andSaysSo() throws IOException {
+    Environment e = Fixtures.environment();
+    Environment forked = new Environment(e.jvmVendor(), e.jvmVersion(), e.jvmName(), e.garbageCollectors(),
+        e.maxHeapBytes(), e.jvmArguments(), e.cpuModel(), e.cpus(), e.os(), e.arch(), e.warnings(),
+        Map.of(Environment.FORKS_PROPERTY, "4"));
+    store.saveBaseline(Fixtures.result(KEY, forked, TIME, 4000, 4010, 3990));
+    BaselineDecision d = KEEP.apply(store, run(1000));
+    assertEquals(BaselineDecision.Action.NO_COMPARABLE_BASELINE, d.action());
+    assertTrue(d.comparisons().isEmpty(), "a cold fork and a warm JVM differ by more than noise");
+    assertTrue(d.verdicts().get(0).message().contains("trials in forked JVMs, this run one JVM"),
+        d.verdicts().get(0).message());
   }
 
   @Test

@@ -121,6 +121,8 @@ final class ForkLevelJudgeTest {
     Comparison c = JUDGE.compare(forked(draw(r, 5, 5, 0.01, 0.005)), forked(after), TIME);
     assertEquals(Outcome.REGRESSED, c.outcome(), c.toString());
     assertTrue(covers(c, 1.10), c.toString());
+    // no stored runs: the change is of this run against one other, and the note says what that leaves out
+    assertTrue(c.note().contains(Comparer.ONE_RUN_A_SIDE), c.note());
   }
 
   @Test

@@ -230,8 +230,8 @@ abstract class AbstractSuiteBuilder {
    * variants with their interleaving; the trials of all forks make one result per variant, each
    * trial knowing its fork. 0 runs in this JVM. By default {@code perfgate.forks}, else {@code auto}: 4 forks
    * where the suite is judged against stored baselines whose history cannot yet give the noise between
-   * runs (fewer than 5 stored runs of a variant of this environment) or whose newest stored run was
-   * forked, and none otherwise. A fork
+   * runs (fewer than 5 runs of a variant stored from one JVM of this environment; forked runs are
+   * stored as an environment of their own), and none otherwise. A fork
    * reruns the entry point (the {@code @PerfTest} method, or the main class) to rebuild the
    * benchmarks, and measures only this run call.
    *

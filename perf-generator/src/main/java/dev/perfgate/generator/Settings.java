@@ -130,8 +130,8 @@ public final class Settings {
       new Key(BASELINE_UPDATE, "replace the stored baselines with this run", "true or false", "false"),
       new Key(FORKS, "fresh JVMs each suite runs in, every one running all the suite's variants; 0 runs in this JVM;"
           + " auto runs in " + AUTO_FORKS + " where the run is judged against stored baselines whose history cannot yet"
-          + " give the noise between runs (fewer than 5 stored runs of a variant) or whose newest stored run was"
-          + " forked, and in this JVM otherwise",
+          + " give the noise between runs (fewer than 5 runs of a variant stored from one JVM; forked runs are"
+          + " another environment), and in this JVM otherwise",
           "auto, or a whole number >= 0", "auto"),
       new Key(RULER, "measure the ruler, a fixed calibration workload of about 0.3 s, with every baseline-judged run,"
           + " so that a slower machine is told from slower code", "true or false", "true"),

@@ -163,7 +163,8 @@ public final class Suite {
    * child can rerun; without one the suite runs here, with a warning where forks were asked for.
    *
    * <p>{@code auto} forks only where a comparison needs them: a run judged against stored baselines
-   * whose history cannot yet give the noise between runs, or whose newest stored run was forked. Two
+   * whose history of runs in one JVM cannot yet give the noise between runs (forked runs are another
+   * environment, see {@link Environment#fingerprint()}). Two
    * JVMs of the same code differ by more than the trials of one JVM show (a ~20 us JSON parse: run
    * medians 18 % apart, and a FAIL at +27 % among 20 comparisons of unchanged code, one JVM a side),
    * so such a comparison needs fork values; a history of 5 runs measured in this JVM gives that noise,

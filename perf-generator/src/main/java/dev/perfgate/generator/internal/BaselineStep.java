@@ -96,18 +96,17 @@ public final class BaselineStep {
    * Whether every variant may be measured in this JVM for its comparison with the store: its history
    * of this environment holds {@value RegressionJudge#HISTORY_RUNS_TO_GATE} or more runs in its
    * current stable segment (see {@link RegressionJudge#runSpread}), so that the spread between them
-   * enters the interval, and its newest such run was measured in one JVM too.
+   * enters the interval. Without those runs a comparison would see the noise inside each JVM only,
+   * and the suite measures in forks to put the noise between JVMs in.
    *
-   * <p>Without those runs a comparison would see the noise inside each JVM only, and the suite
-   * measures in forks to put the noise between JVMs in. And a variant whose newest stored run was
-   * forked is forked again: a fork rebuilds the benchmark in a fresh JVM, where code that an
-   * in-process run meets warmed by what ran before it meets it cold (the main job's cold generation:
-   * 166 ms a generation in forks, 9-45 ms in the main job's own JVM), so runs measured the two ways
-   * differ by more than their noise and must not be compared with each other. A store that cannot be
+   * <p>Runs measured in forks do not count here: they are of another environment
+   * ({@link Environment#fingerprint()}), because a fork meets the code cold where this JVM meets it
+   * warmed by what ran before, and the two are never compared. So a project whose history was forked
+   * keeps forking, and one whose history was measured in one JVM stays there. A store that cannot be
    * read answers yes: judging then reports the store's error, and forks would only delay it.
    *
    * @param keys the suite's variants
-   * @param environment this run's environment
+   * @param environment this run's environment, of this JVM
    * @return true if no variant needs forks for its comparison
    */
   public boolean judgedInThisJvm(List<BenchmarkKey> keys, Environment environment) {
@@ -119,8 +118,7 @@ public final class BaselineStep {
       } catch (IOException | RuntimeException e) {
         return true;
       }
-      if (Double.isNaN(judge.runSpread(same, Metric.WALL_TIME))
-          || same.get(same.size() - 1).trials().stream().anyMatch(t -> t.fork() > 0)) {
+      if (Double.isNaN(judge.runSpread(same, Metric.WALL_TIME))) {
         return false;
       }
     }

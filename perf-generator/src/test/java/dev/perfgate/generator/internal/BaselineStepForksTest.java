@@ -84,20 +84,18 @@ final class BaselineStepForksTest {
   }
 
   @Test
-  void aHistoryMeasuredInForks_keepsForking() throws Exception {
+  void aHistoryMeasuredInForks_isAnotherEnvironment_soAutoKeepsForking() throws Exception {
     BaselineStore store = BaselineStores.directory(dir);
-    append(store, PARSE, 5, ENV);
-    Result forked = run(PARSE, 1004, ENV);
-    List<Trial> tagged = new ArrayList<>();
-    for (Trial t : forked.trials()) {
-      tagged.add(t.inFork(t.index(), t.index() % 4));
-    }
-    store.append(new Result(PARSE, tagged, Map.of(), List.of(), Optional.empty(), ENV, forked.startedAt(),
-        forked.elapsed()));
+    Map<String, String> properties = new java.util.LinkedHashMap<>(ENV.properties());
+    properties.put(Environment.FORKS_PROPERTY, "4");
+    Environment forked = new Environment(ENV.jvmVendor(), ENV.jvmVersion(), ENV.jvmName(), ENV.garbageCollectors(),
+        ENV.maxHeapBytes(), ENV.jvmArguments(), ENV.cpuModel(), ENV.cpus(), ENV.os(), ENV.arch(), ENV.warnings(),
+        properties, ENV.ruler());
+    append(store, PARSE, 6, forked);
     assertFalse(step(store).judgedInThisJvm(List.of(PARSE), ENV),
-        "the newest run was forked: a run in this JVM would be compared with figures measured another way");
-    append(store, PARSE, 1, ENV);
-    assertTrue(step(store).judgedInThisJvm(List.of(PARSE), ENV), "the newest run is of one JVM again");
+        "6 forked runs: a run in this JVM would be compared with figures measured another way");
+    append(store, PARSE, 5, ENV);
+    assertTrue(step(store).judgedInThisJvm(List.of(PARSE), ENV), "5 runs of this JVM, the forked ones beside them");
   }
 
   @Test

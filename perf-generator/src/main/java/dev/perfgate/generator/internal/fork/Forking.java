@@ -235,9 +235,6 @@ public final class Forking {
         forked(env == null ? environment : env, forks), startedAt == null ? Instant.now() : startedAt, elapsed);
   }
 
-  /** Property of a forked result's environment: how many forks measured it. */
-  public static final String FORKS_PROPERTY = "forks";
-
   /**
    * The environment of a child as stored: without the path of its request, which differs on every
    * run and would make every run a new environment in the store, and with the number of forks.
@@ -245,7 +242,7 @@ public final class Forking {
   static Environment forked(Environment e, int forks) {
     List<String> args = e.jvmArguments().stream().filter(a -> !a.startsWith("-D" + ForkRequest.PROPERTY + "=")).toList();
     Map<String, String> properties = new LinkedHashMap<>(e.properties());
-    properties.put(FORKS_PROPERTY, Integer.toString(forks));
+    properties.put(Environment.FORKS_PROPERTY, Integer.toString(forks));
     return new Environment(e.jvmVendor(), e.jvmVersion(), e.jvmName(), e.garbageCollectors(), e.maxHeapBytes(), args,
         e.cpuModel(), e.cpus(), e.os(), e.arch(), e.warnings(), properties);
   }

@@ -42,7 +42,7 @@ final class ForkingJoinTest {
     assertTrue(joined.succeeded());
     assertEquals(List.of("fork 1 of 2: noisy", "fork 2 of 2: noisy"), joined.warnings());
     assertEquals(Duration.ofSeconds(2), joined.elapsed());
-    assertEquals("2", joined.environment().properties().get(Forking.FORKS_PROPERTY));
+    assertEquals("2", joined.environment().properties().get(Environment.FORKS_PROPERTY));
   }
 
   @Test
