@@ -166,7 +166,7 @@ public record Environment(
    */
   public boolean forked() {
     String forks = properties.get(FORKS_PROPERTY);
-    return forks != null && forks.matches("[0-9]+") && !forks.matches("0+");
+    return forks != null && forks.matches("0*[1-9][0-9]*");
   }
 
   /**

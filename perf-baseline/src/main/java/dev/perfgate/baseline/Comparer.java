@@ -160,7 +160,7 @@ final class Comparer {
    * stored runs to give the noise between runs: a run's forks follow each other within minutes and
    * share that moment of the machine (its page cache, its neighbours), which the next run does not.
    * The reference scenario's warm generation, unchanged, read 3.37 ms in one run and 2.34 ms in the
-   * next, in 7 and 8 forks, with the ruler's CPU figure equal to 0.2 %: the interval said -35 to -10 %.
+   * next, in 7 and 8 forks, while the ruler's CPU figure moved by 0.2 %: the interval said -35 to -10 %.
    */
   static final String ONE_RUN_A_SIDE = "one run a side: its forks share one moment of the machine, and the interval"
       + " holds no noise between runs (" + RegressionJudge.HISTORY_RUNS_TO_GATE + " stored runs put it in)";
