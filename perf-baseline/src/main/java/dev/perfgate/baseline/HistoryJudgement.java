@@ -28,7 +28,7 @@ final class HistoryJudgement {
     double[] runs = seg.values(window);
     String since = seg.start() == 0 ? "" : "since the change point at stored run " + (seg.start() + 1) + " of "
         + window.length + " (median " + metric.format(seg.before()) + " before)";
-    double value = Median.of(current.trialValues(metric));
+    double value = StableSegment.runValue(current, metric);
     int m = runs.length;
     if (JudgeSettings.isCount(metric) && m >= 2 && !Double.isNaN(value)) {
       return countAgainstHistory(current, metric, runs, value, since);

@@ -4,6 +4,7 @@ import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.internal.stats.LogScale;
 import dev.perfgate.api.internal.stats.Median;
+import dev.perfgate.api.internal.stats.Moments;
 import dev.perfgate.baseline.internal.ChangePointSearch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,9 +61,28 @@ record StableSegment(int start, double before, double pValue) {
     return List.copyOf(runs.subList(Math.max(0, runs.size() - window), runs.size()));
   }
 
-  /** One value per run: the median of its trial values. */
+  /** One value per run ({@link #runValue}). */
   static double[] runValues(List<Result> runs, Metric metric) {
-    return runs.stream().mapToDouble(r -> Median.of(r.trialValues(metric))).toArray();
+    return runs.stream().mapToDouble(r -> runValue(r, metric)).toArray();
+  }
+
+  /**
+   * A run's one value of a metric, as the history, its segments and its trend see it: the median of
+   * its trial values, or for a count the mean; NaN where it has none.
+   *
+   * <p>Why the mean for counts: the JIT removes an allocation in some trials and not in others (the
+   * trials before C2's escape analysis allocate a boxed result, those after it do not), and the share
+   * of each varies from run to run. The median of such a mixture jumps between the two values: a
+   * ~10 us fold read 0 B in most stored runs and 24 B in one unchanged run whose trials were half
+   * and half, a history check FAIL. The mean moves with the share, and a count per operation is an
+   * average over the operations anyway.
+   */
+  static double runValue(Result run, Metric metric) {
+    double[] v = run.trialValues(metric);
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    return JudgeSettings.isCount(metric) ? Moments.mean(v) : Median.of(v);
   }
 
   /** One value per stored run (the median of its trial values), last {@code window} runs of one environment. */

@@ -39,7 +39,7 @@ public final class Trends {
 
   /**
    * The trend of a metric over a stored history: one value per run (the median of its trial
-   * values), over the successful runs of the newest run's environment.
+   * values, the mean for a count), over the successful runs of the newest run's environment.
    *
    * @param history stored runs, oldest first
    * @param metric the metric
@@ -52,7 +52,7 @@ public final class Trends {
       String fingerprint = history.get(history.size() - 1).environment().fingerprint();
       for (Result r : history) {
         if (r.succeeded() && r.environment().fingerprint().equals(fingerprint)) {
-          double v = Median.of(r.trialValues(metric));
+          double v = StableSegment.runValue(r, metric);
           if (!Double.isNaN(v)) {
             values.add(v);
             commits.add(r.provenance().shortCommit());
