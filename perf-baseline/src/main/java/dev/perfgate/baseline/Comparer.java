@@ -133,11 +133,16 @@ final class Comparer {
         return randomEffects(current, metric, f.get(), xf, yf, forked, runNoise, floor, sides, limits);
       }
     }
-    RankShift s = RankShift.of(LogScale.of(x), LogScale.of(y), confidence);
+    double[] lx = LogScale.of(x);
+    double[] ly = LogScale.of(y);
+    RankShift s = RankShift.of(lx, ly, confidence);
+    double[] eq = rankInterval(lx, ly, Outcomes.equivalenceConfidence(confidence));
     double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
     double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
-    Outcome o = Outcomes.classify(metric.direction(), s.low(), s.high(), pWorse, pBetter, floor.value(), 1 - confidence);
-    String note = floor.note();
+    Outcome o = Outcomes.classify(metric.direction(), s.low(), s.high(), eq[0], eq[1], pWorse, pBetter, floor.value(),
+        1 - confidence);
+    String note = withEquivalence(floor.note(), o, s.low(), s.high(), eq, Math.log1p(floor.value()), floor.value(),
+        confidence, null);
     if (separateRuns && (o == Outcome.REGRESSED || o == Outcome.IMPROVED || o == Outcome.CHANGED)) {
       note = note.isEmpty() ? ONE_JVM_A_SIDE : note + "; " + ONE_JVM_A_SIDE;
     }
@@ -174,11 +179,15 @@ final class Comparer {
       boolean forked, boolean runNoise, Floor floor, Comparison.Sides sides, Comparison.Limits limits) {
     double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? f.pLess() : f.pGreater();
     double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? f.pGreater() : f.pLess();
-    Outcome o = Outcomes.classify(metric.direction(), f.low(), f.high(), pWorse, pBetter, floor.value(),
-        1 - settings.confidence());
+    double confidence = settings.confidence();
+    double[] eq = f.at(Outcomes.equivalenceConfidence(confidence));
+    Outcome o = Outcomes.classify(metric.direction(), f.low(), f.high(), eq[0], eq[1], pWorse, pBetter, floor.value(),
+        1 - confidence);
     List<String> notes = new ArrayList<>();
-    if (!floor.note().isEmpty()) {
-      notes.add(floor.note());
+    String equivalence = withEquivalence(floor.note(), o, f.low(), f.high(), eq, Math.log1p(floor.value()),
+        floor.value(), confidence, null);
+    if (!equivalence.isEmpty()) {
+      notes.add(equivalence);
     }
     if (forked) {
       notes.add(String.format(Locale.ROOT, "fork medians compared (%d before, %d now)", xf.length, yf.length));
@@ -215,12 +224,13 @@ final class Comparer {
       Comparison.Sides sides, Comparison.Limits limits) {
     double confidence = settings.confidence();
     RankShift s = RankShift.of(x, y, confidence);
+    double[] eq = rankInterval(x, y, Outcomes.equivalenceConfidence(confidence));
     double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
     double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
     double band = Math.max(limits.absoluteTolerance(), floor.value() * Math.abs(sides.reference()));
-    Outcome o = Outcomes.classifyDifference(metric.direction(), s.shift(), s.low(), s.high(), pWorse, pBetter, band,
-        1 - confidence);
-    String note = floor.note();
+    Outcome o = Outcomes.classifyDifference(metric.direction(), s.shift(), s.low(), s.high(), eq[0], eq[1], pWorse,
+        pBetter, band, 1 - confidence);
+    String note = withEquivalence(floor.note(), o, s.low(), s.high(), eq, band, floor.value(), confidence, metric);
     String disagree = disagreement(metric, x, y, band);
     if (!disagree.isEmpty()) {
       note = note.isEmpty() ? disagree : note + "; " + disagree;
@@ -228,6 +238,43 @@ final class Comparer {
     return new Comparison(current.key(), metric, o,
         new Comparison.Shift(Comparison.Scale.DIFFERENCE, s.shift(), s.low(), s.high(), pWorse, pBetter),
         sides, limits, note);
+  }
+
+  /** The rank interval at a two-sided confidence; NaN bounds where the confidence is NaN. */
+  private static double[] rankInterval(double[] x, double[] y, double confidence) {
+    if (!(confidence > 0 && confidence < 1)) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    RankShift r = RankShift.of(x, y, confidence);
+    return new double[] {r.low(), r.high()};
+  }
+
+  /**
+   * The note with, where a comparison is unchanged although its reported interval reaches beyond the
+   * band, the equivalence interval that decided it, such as
+   * {@code unchanged by two one-sided tests: 95 % CI -2.1 .. +2.6 % inside 3 % noise}.
+   *
+   * @param band the noise band on the comparison's scale (log ratio, or the metric's unit)
+   * @param floor the noise floor, for the words of a ratio's band
+   * @param metric the metric, to format a difference; null for a ratio
+   */
+  private static String withEquivalence(String note, Outcome o, double low, double high, double[] eq, double band,
+      double floor, double confidence, Metric metric) {
+    if (o != Outcome.UNCHANGED || (low >= -band && high <= band) || !Double.isFinite(eq[0])
+        || !Double.isFinite(eq[1])) {
+      return note;
+    }
+    String level = fmtPercent(Math.rint(Outcomes.equivalenceConfidence(confidence) * 1000) / 1000);
+    String said = metric != null
+        ? "unchanged by two one-sided tests: " + level + " % CI " + signed(metric, eq[0]) + " .. "
+            + signed(metric, eq[1]) + " inside " + metric.format(band) + " noise"
+        : String.format(Locale.ROOT, "unchanged by two one-sided tests: %s %% CI %+.1f .. %+.1f %% inside %s %% noise",
+            level, Math.expm1(eq[0]) * 100, Math.expm1(eq[1]) * 100, fmtPercent(floor));
+    return note.isEmpty() ? said : note + "; " + said;
+  }
+
+  private static String signed(Metric metric, double v) {
+    return (v >= 0 ? "+" : "-") + metric.format(Math.abs(v));
   }
 
   /** Says where the trials of a side spread wider than the band: the JIT removed an allocation in some. */

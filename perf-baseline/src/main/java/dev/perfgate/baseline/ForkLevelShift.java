@@ -128,6 +128,21 @@ record ForkLevelShift(double shift, double low, double high, double pGreater, do
   }
 
   /**
+   * The interval at another two-sided confidence, from the same shift, standard error and degrees of
+   * freedom: the equivalence interval of {@link Outcomes#equivalenceConfidence}.
+   *
+   * @param confidence the two-sided confidence; NaN (or outside (0, 1)) gives NaN bounds
+   * @return {low, high} on the log scale
+   */
+  double[] at(double confidence) {
+    if (!(confidence > 0 && confidence < 1)) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    double t = StudentT.quantile(1 - (1 - confidence) / 2, df);
+    return new double[] {shift - t * standardError, shift + t * standardError};
+  }
+
+  /**
    * The logs of a result's trial values of a metric, grouped by fork in fork order; trials without a
    * value are left out, and so are forks left with none.
    */

@@ -6,7 +6,12 @@ public enum Outcome {
   REGRESSED,
   /** The whole confidence interval lies beyond the noise floor in the better direction and the test agrees. */
   IMPROVED,
-  /** The whole confidence interval lies inside plus or minus the noise floor. */
+  /**
+   * The change lies inside plus or minus the noise floor by two one-sided tests, each at the level of
+   * the test that finds a regression: the {@code 1 - 2 alpha} interval (90 % for a 95 % comparison)
+   * lies inside the floor. The printed interval then lies inside it too, or the note says which did.
+   * For the history check: the run lies inside the prediction interval.
+   */
   UNCHANGED,
   /** A neutral metric (never judged) moved beyond the noise floor; information only. */
   CHANGED,

@@ -15,14 +15,51 @@ final class Outcomes {
   /** Decides the outcome from the log-scale interval, the one-sided p-values and the noise floor. */
   static Outcome classify(Direction direction, double logLow, double logHigh, double pWorse, double pBetter,
       double floor, double alpha) {
+    return classify(direction, logLow, logHigh, logLow, logHigh, pWorse, pBetter, floor, alpha);
+  }
+
+  /**
+   * Decides the outcome from the log-scale interval, the equivalence interval ({@link #equivalenceConfidence}),
+   * the one-sided p-values and the noise floor: UNCHANGED when the equivalence interval lies inside the
+   * band, the two one-sided tests of "at least the floor worse" and "at least the floor better" both
+   * rejected at {@code alpha}.
+   */
+  static Outcome classify(Direction direction, double logLow, double logHigh, double eqLow, double eqHigh,
+      double pWorse, double pBetter, double floor, double alpha) {
     double band = Math.log1p(floor);
     boolean above = logLow > band;
     boolean below = logHigh < -band;
-    boolean inside = logLow >= -band && logHigh <= band;
-    if (inside) {
+    if (inside(logLow, logHigh, band) || inside(eqLow, eqHigh, band)) {
       return Outcome.UNCHANGED;
     }
     return beyondTheBand(direction, above, below, pWorse, pBetter, alpha);
+  }
+
+  /**
+   * The two-sided confidence of the interval that decides "unchanged", for a comparison whose interval
+   * is at {@code confidence}: {@code 2 confidence - 1}, or NaN at or below 0.5.
+   *
+   * <p>Why not the reported interval itself: "regressed" is a one-sided test at {@code alpha = 1 -
+   * confidence} (the interval's lower bound beyond the floor and {@code pWorse < alpha}), and "unchanged"
+   * is two one-sided tests (Schuirmann's TOST: the change is below +floor, and it is above -floor),
+   * each at the same {@code alpha}. Their bounds are those of the {@code 1 - 2 alpha} interval. Asking
+   * the {@code 1 - alpha} interval to fit instead tests each side at {@code alpha / 2}: a claim of
+   * "unchanged" twice as strict as a claim of "regressed", and out of reach wherever the interval's
+   * half-width is near the floor (the ~10 us fold between CI runs: 97.5 % intervals 3.2 to 4.7 % wide
+   * on each side, a 3 % floor). The chance of calling a change of the floor or more "unchanged" stays
+   * at most {@code alpha} per comparison, at every look of a sequential comparison (each look's alpha
+   * is its share, {@link Comparisons#lookConfidence}).
+   *
+   * @param confidence the two-sided confidence of the reported interval
+   * @return the two-sided confidence of the equivalence interval
+   */
+  static double equivalenceConfidence(double confidence) {
+    double c = 2 * confidence - 1;
+    return c > 0 ? c : Double.NaN;
+  }
+
+  private static boolean inside(double low, double high, double band) {
+    return low >= -band && high <= band;
   }
 
   /**
@@ -34,9 +71,14 @@ final class Outcomes {
    */
   static Outcome classifyDifference(Direction direction, double shift, double low, double high, double pWorse,
       double pBetter, double band, double alpha) {
-    boolean inside = low >= -band && high <= band;
+    return classifyDifference(direction, shift, low, high, low, high, pWorse, pBetter, band, alpha);
+  }
+
+  /** As above, UNCHANGED also where the equivalence interval ({@link #equivalenceConfidence}) lies inside the band. */
+  static Outcome classifyDifference(Direction direction, double shift, double low, double high, double eqLow,
+      double eqHigh, double pWorse, double pBetter, double band, double alpha) {
     boolean noShift = Math.abs(shift) <= band && pWorse >= alpha && pBetter >= alpha;
-    if (inside || noShift) {
+    if (inside(low, high, band) || inside(eqLow, eqHigh, band) || noShift) {
       return Outcome.UNCHANGED;
     }
     boolean above = low > band;
