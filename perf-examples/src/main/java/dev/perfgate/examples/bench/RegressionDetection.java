@@ -42,7 +42,9 @@ import java.util.stream.Stream;
  * Options (system properties): {@code workloads} (default {@code cpu,json,cold}), {@code extras}
  * (first-comparison cases, default {@code 0,0.05,0.10,0.27}), {@code pairs} (per case, default 4),
  * {@code kept.record} (default 5), {@code kept.runs} (default 4; 0 skips the kept store),
- * {@code kept.extras} (default {@code 0.05,0.10}), {@code bench.jvmArgs} (flags of every child).
+ * {@code kept.extras} (default {@code 0.05,0.10}), {@code bench.jvmArgs} (flags of every child),
+ * {@code keep} (a directory to work in and keep, with the stores and their rulers; default a temporary
+ * directory, deleted at the end).
  * It prints per case the count of each outcome of the {@code time.wall} comparison, how many runs
  * failed, the median ratio, the wall time per verdict (the judged JVM's, start to exit) and the
  * spreads of the runs of unchanged code (within fork, between forks, between runs, and the sd of run
@@ -64,7 +66,9 @@ public final class RegressionDetection {
     int keptRecord = Integer.getInteger("kept.record", 5);
     int keptRuns = Integer.getInteger("kept.runs", 4);
     double[] keptExtras = numbers(System.getProperty("kept.extras", "0.05,0.10"));
-    Path root = Files.createTempDirectory("perfgate-detection-");
+    String keep = System.getProperty("keep", "");
+    Path root = keep.isEmpty() ? Files.createTempDirectory("perfgate-detection-")
+        : Files.createDirectories(Path.of(keep).toAbsolutePath());
     log("work in " + root + "; child class path: " + ChildJvm.runtimeClassPath().size() + " entries");
     Path userClasses = workloads.contains("json") ? UserParseProject.build(root.resolve("user-project")) : null;
 
@@ -84,7 +88,9 @@ public final class RegressionDetection {
     System.out.println("=== regression detection between separate JVMs (" + ManagementFactory.getRuntimeMXBean().getVmVersion()
         + ", " + Runtime.getRuntime().availableProcessors() + " cores) ===");
     print(rows);
-    deleteTree(root);
+    if (keep.isEmpty()) {
+      deleteTree(root);
+    }
   }
 
   /** One workload as a child JVM runs it. */
