@@ -4,6 +4,7 @@ import dev.perfgate.api.Direction;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.Unit;
+import dev.perfgate.api.internal.stats.Normal;
 import dev.perfgate.api.internal.stats.SequentialLooks;
 import dev.perfgate.baseline.Comparison;
 import dev.perfgate.baseline.Comparisons;
@@ -270,6 +271,11 @@ public final class MeasureMore {
           v.stopped = "looks";
           break;
         }
+        String futile = futile(v, undecided(v, variants, others), k);
+        if (!futile.isEmpty()) {
+          v.stopped = futile;
+          break;
+        }
         int have = v.result.trials().size();
         int wanted = v.lookOneTrials * (1 << (k - 1)) - have;
         int trials = affordable(source, v.result, wanted, v.first, v.spent, v.added, allowed);
@@ -422,6 +428,52 @@ public final class MeasureMore {
     return c.metric().direction() == Direction.HIGHER_IS_BETTER ? new double[] {-high, -low} : new double[] {low, high};
   }
 
+  /**
+   * Says why no number of trials at look {@code k} could decide the open comparisons, or "" if some
+   * could. The spread between stored runs enters each time comparison's interval as the variance of
+   * two runs ({@link RegressionJudge#runSpread}), which trials of this run do not shrink: where that
+   * part alone keeps the interval at look k wider than the distance from the estimate to the line it
+   * must clear (the noise floor for unchanged, by the two one-sided tests, or for a change; the
+   * tolerance for a regression spanning it), measuring more only spends the budget, and look k's
+   * stricter level widens the interval. On a shared machine the fold's kept store spent 24 to 40 s a
+   * run so. The bound uses the normal quantile and no fork or trial noise, so it understates the
+   * width: it stops only where more trials certainly cannot decide at this estimate.
+   */
+  private String futile(Variant v, List<Comparison> open, int k) {
+    if (open.isEmpty()) {
+      return "";
+    }
+    double alpha = (1 - judge.confidence()) * SequentialLooks.sequential().weight(k);
+    double widest = 0;
+    for (Comparison c : open) {
+      if (c.isDifference()) {
+        return "";
+      }
+      double spread = judge.runSpread(v.history, c.metric());
+      if (!(spread > 0)) {
+        return "";
+      }
+      double runs = Math.sqrt(2) * Math.log1p(spread);
+      double twoSided = Normal.quantile(1 - alpha / 2) * runs;
+      double oneSided = Normal.quantile(1 - alpha) * runs;
+      double[] worse = worseInterval(c);
+      double m = (worse[0] + worse[1]) / 2;
+      boolean decidable;
+      if (c.outcome() == Outcome.REGRESSED) {
+        decidable = twoSided < Math.abs(m - Math.log1p(c.tolerance()));
+      } else {
+        double band = Math.log1p(c.noiseFloor());
+        decidable = oneSided < band - Math.abs(m) || twoSided < Math.abs(m) - band;
+      }
+      if (decidable) {
+        return "";
+      }
+      widest = Math.max(widest, twoSided);
+    }
+    return String.format(Locale.ROOT, "more trials cannot decide: the spread between runs alone keeps the interval"
+        + " at least +-%.1f %% wide at look %d", Math.expm1(widest) * 100, k);
+  }
+
   /** Why a comparison is still undecided, and what it would have needed: its note. */
   private String why(Variant v, Comparison reported, Comparison adjusted) {
     String where = String.format(Locale.ROOT, "after %d trials in %s", reported.currentTrials(),
@@ -433,6 +485,8 @@ public final class MeasureMore {
       stop = " (budget " + Unit.NANOSECONDS.format(budget.forVariant(v.first.elapsed()).toNanos()) + " spent)";
     } else if (v.stopped.equals("looks")) {
       stop = " (" + MAX_LOOKS + " looks, the most)";
+    } else if (v.stopped.startsWith("more trials cannot decide")) {
+      return what + " (" + v.stopped + ")";
     } else {
       stop = " (" + v.stopped + ")";
     }

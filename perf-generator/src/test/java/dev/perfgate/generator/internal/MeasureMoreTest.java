@@ -256,6 +256,47 @@ final class MeasureMoreTest {
     assertEquals(Duration.ofNanos(2 * FORK_NANOS), filled.spent());
   }
 
+  /**
+   * Stored runs 5 % apart (sd) from run to run, 1 % between trials: the between-run part of the
+   * interval alone is wider than any look could clear, so the loop measures nothing more and says
+   * why; without that history the same trials are measured more.
+   */
+  @Test
+  void spreadBetweenRunsDominates_measuresNoMore_andSaysWhy() {
+    Random r = new Random(2026);
+    BenchmarkKey key = BenchmarkKey.of("fold");
+    List<Result> history = new ArrayList<>();
+    for (double level : new double[] {0.94, 1.05, 0.97, 1.06, 1.00, 0.95}) {
+      history.add(result(key, draw(r, 8, 1000 * level, 0.01)));
+    }
+    Result baseline = history.get(0);
+    Result now = result(key, draw(r, 8, 1000, 0.01));
+    int[] calls = new int[1];
+    FakeTicker ticker = new FakeTicker();
+    MeasureMore loop = new MeasureMore(RegressionJudge.defaults(), MeasureMore.Budget.of(Duration.ofSeconds(60)),
+        ticker);
+    MeasureMore.Source source = (sofar, more) -> {
+      calls[0]++;
+      ticker.now += TRIAL_NANOS * more;
+      return Optional.of(TrialScheduler.merge(sofar, result(sofar.key(), draw(r, more, 1000, 0.01)), false));
+    };
+    MeasureMore.Variant kept = loop.start(baseline, history, now, List.of(TIME));
+    Comparison c = loop.run(List.of(kept), List.of(), source).get(0).get(0);
+    assertEquals(Outcome.INCONCLUSIVE, c.outcome(), c.toString());
+    assertEquals(0, calls[0], "no trial was measured more: " + c);
+    assertTrue(c.note().contains("more trials cannot decide: the spread between runs alone keeps the interval at"
+        + " least +-"), c.note());
+    assertTrue(c.note().contains("interval holds the spread between runs"), c.note());
+    System.out.println(c.toVerdict().message());
+
+    // Without the stored runs the interval holds the trials alone, and more of them can decide a change
+    // that sits on the floor.
+    MeasureMore.Variant alone = loop.start(baseline, List.of(), result(key, draw(r, 8, 940 * 1.03, 0.01)),
+        List.of(TIME));
+    loop.run(List.of(alone), List.of(), source);
+    assertTrue(calls[0] > 0, "the comparison without history was not measured more");
+  }
+
   @Test
   void budget_defaultIsThreeTimesTheFirstMeasurement_cappedAtAMinute() {
     assertEquals(Duration.ofSeconds(3), MeasureMore.Budget.defaults().forVariant(Duration.ofSeconds(1)));
