@@ -102,7 +102,10 @@ public final class BenchChild {
     });
   }
 
-  /** The run line of a benchmark: its time comparison, read from the typed baseline decision. */
+  /**
+   * The run line of a benchmark: its time comparison's outcome, read from the typed baseline decision,
+   * and the status of the one verdict on its time (the comparison, the history check and the trend).
+   */
   static RunLine line(BenchmarkReport b, boolean passed, boolean withStore) {
     Result r = b.result();
     List<RunLine.TrialValue> trials = new ArrayList<>();
@@ -117,8 +120,12 @@ public final class BenchChild {
         .filter(c -> c.metric().equals(Metric.WALL_TIME)).findFirst();
     if (time.isPresent()) {
       Comparison c = time.get();
-      return new RunLine(r.key().toString(), c.outcome().name(), c.status().name(), passed, c.ratio(), c.ciLow(),
-          c.ciHigh(), trials, failed);
+      // The status a user sees: the one verdict on time.wall (baseline, history and trend together).
+      String status = b.baseline().stream().map(BaselineDecision::judgements).flatMap(List::stream)
+          .filter(j -> j.metric().equals(Metric.WALL_TIME)).findFirst().map(j -> j.status().name())
+          .orElse(c.status().name());
+      return new RunLine(r.key().toString(), c.outcome().name(), status, passed, c.ratio(), c.ciLow(), c.ciHigh(),
+          trials, failed);
     }
     String outcome = !withStore ? "NONE"
         : b.baseline().map(d -> d.action().name()).orElse("NONE");

@@ -46,9 +46,10 @@ import java.util.stream.Stream;
  * {@code keep} (a directory to work in and keep, with the stores and their rulers; default a temporary
  * directory, deleted at the end).
  * It prints per case the count of each outcome of the {@code time.wall} comparison, how many runs
- * failed, the median ratio, the wall time per verdict (the judged JVM's, start to exit) and the
- * spreads of the runs of unchanged code (within fork, between forks, between runs, and the sd of run
- * medians), with the load average before and after.
+ * failed, the statuses of the one verdict on the time (PASS/WARN/INCONCLUSIVE/FAIL: the comparison,
+ * the history check and the trend together), the median ratio, the wall time per verdict (the judged
+ * JVM's, start to exit) and the spreads of the runs of unchanged code (within fork, between forks,
+ * between runs, and the sd of run medians), with the load average before and after.
  */
 public final class RegressionDetection {
   private RegressionDetection() {}
@@ -228,9 +229,9 @@ public final class RegressionDetection {
   }
 
   static void print(List<Row> rows) {
-    System.out.printf(Locale.ROOT, "%n%-5s %-22s %4s %5s %6s %5s %6s %6s %5s %7s %9s %8s  %6s %6s %6s %6s  %-9s  %s%n", "work",
-        "case", "runs", "regr", "FAILED", "unch", "inconc", "improv", "other", "ratio", "median", "s/verd", "withF",
-        "betwF", "betwR", "sdMed", "load", "failed on");
+    System.out.printf(Locale.ROOT, "%n%-5s %-22s %4s %5s %6s %5s %6s %6s %5s %7s %9s %8s  %6s %6s %6s %6s  %-9s  %-11s  %s%n",
+        "work", "case", "runs", "regr", "FAILED", "unch", "inconc", "improv", "other", "ratio", "median", "s/verd",
+        "withF", "betwF", "betwR", "sdMed", "load", "P/W/I/F", "failed on");
     for (Row r : rows) {
       long regressed = r.count("REGRESSED");
       long unchanged = r.count("UNCHANGED");
@@ -246,11 +247,18 @@ public final class RegressionDetection {
           .sorted().toArray();
       String median = medians.length == 0 ? "-" : dev.perfgate.api.Unit.NANOSECONDS.format(medians[medians.length / 2]);
       RunSpread s = RunSpread.of(r.sameCode());
-      System.out.printf(Locale.ROOT, "%-5s %-22s %4d %5d %6d %5d %6d %6d %5d %7.4f %9s %8.1f  %5.2f%% %5.2f%% %5.2f%% %5.2f%%  %-9s  %s%n",
+      String verdicts = status(r, "PASS") + "/" + status(r, "WARN") + "/" + status(r, "INCONCLUSIVE") + "/"
+          + status(r, "FAIL");
+      System.out.printf(Locale.ROOT, "%-5s %-22s %4d %5d %6d %5d %6d %6d %5d %7.4f %9s %8.1f  %5.2f%% %5.2f%% %5.2f%% %5.2f%%  %-9s  %-11s  %s%n",
           r.workload(), r.kase(), r.judged().size(), regressed, failed, unchanged, inconclusive, improved, other, ratio,
           median, wall, s.withinFork() * 100, s.betweenForks() * 100, s.betweenRuns() * 100, s.runMedians() * 100,
-          String.format(Locale.ROOT, "%.1f-%.1f", r.loadBefore(), r.loadAfter()), failedOn(r.judged()));
+          String.format(Locale.ROOT, "%.1f-%.1f", r.loadBefore(), r.loadAfter()), verdicts, failedOn(r.judged()));
     }
+  }
+
+  /** How many judged runs ended with this status of the one verdict on their time. */
+  static long status(Row r, String status) {
+    return r.judged().stream().filter(l -> l.status().equals(status)).count();
   }
 
   /** How often each check failed, e.g. {@code alloc.bytes vs baseline x4}; "-" if none did. */
