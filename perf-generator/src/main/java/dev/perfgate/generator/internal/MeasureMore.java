@@ -508,6 +508,12 @@ public final class MeasureMore {
     } else {
       double band = c.isDifference() ? c.noiseBand() : Math.log1p(c.noiseFloor());
       target = Math.abs(Math.abs(center) - band);
+      if (Math.abs(center) < band) {
+        // Unchanged is decided by two one-sided tests, whose interval is narrower than the one
+        // printed by the ratio of their quantiles (0.84 at 95 %): it is that one that must fit.
+        double alpha = 1 - c.confidence();
+        half *= Normal.quantile(1 - alpha) / Normal.quantile(1 - alpha / 2);
+      }
     }
     if (!(half > 0) || target >= half) {
       // the interval already clears the line: it is the suite's correction that wants a smaller p-value
