@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  * (first-comparison cases, default {@code 0,0.05,0.10,0.27}), {@code pairs} (per case, default 4),
  * {@code kept.record} (default 5), {@code kept.runs} (default 4; 0 skips the kept store),
  * {@code kept.extras} (default {@code 0.05,0.10}), {@code bench.jvmArgs} (flags of every child),
- * {@code keep} (a directory to work in and keep, with the stores and their rulers; default a temporary
- * directory, deleted at the end).
+ * {@code keep} (a directory to work in and keep, with every run's store and ruler, the pairs' and the
+ * copies' included; default a temporary directory, deleted at the end).
  * It prints per case the count of each outcome of the {@code time.wall} comparison, how many runs
  * failed, the statuses of the one verdict on the time (PASS/WARN/INCONCLUSIVE/FAIL: the comparison,
  * the history check and the trend together), the median ratio, the wall time per verdict (the judged
@@ -77,7 +77,7 @@ public final class RegressionDetection {
     for (String w : workloads) {
       Workload workload = new Workload(w, userClasses);
       for (double extra : extras) {
-        rows.add(firstComparison(workload, extra, pairs, root.resolve(w + "-first-" + pct(extra))));
+        rows.add(firstComparison(workload, extra, pairs, root.resolve(w + "-first-" + pct(extra).replace("/", ""))));
         print(rows);
       }
       if (keptRuns > 0) {
@@ -142,7 +142,9 @@ public final class RegressionDetection {
       if (extra == 0) {
         same.add(judgedLine);
       }
-      deleteTree(pair);
+      if (System.getProperty("keep", "").isEmpty()) {
+        deleteTree(pair);
+      }
     }
     return new Row(w.id(), "first " + pct(extra), judged, walls.stream().mapToLong(Long::longValue).toArray(), same,
         errors, load, load());
@@ -190,7 +192,9 @@ public final class RegressionDetection {
         copyTree(kept.resolve(".perfgate"), copy.resolve(".perfgate"));
         long[] wall = new long[1];
         RunLine l = run(w, extra, copy, run + i, w.id() + " kept " + pct(extra) + " " + (i + 1) + "/" + runs, wall);
-        deleteTree(copy);
+        if (System.getProperty("keep", "").isEmpty()) {
+          deleteTree(copy);
+        }
         if (l == null) {
           moreErrors++;
           continue;
