@@ -141,10 +141,10 @@ final class Comparer {
     double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
     Outcome o = Outcomes.classify(metric.direction(), s.low(), s.high(), eq[0], eq[1], pWorse, pBetter, floor.value(),
         1 - confidence);
-    String note = withEquivalence(floor.note(), o, s.low(), s.high(), eq, Math.log1p(floor.value()), floor.value(),
-        confidence, null);
+    String note = joined(floor.note(), equivalenceNote(o, s.low(), s.high(), eq, Math.log1p(floor.value()),
+        floor.value(), confidence, null));
     if (separateRuns && (o == Outcome.REGRESSED || o == Outcome.IMPROVED || o == Outcome.CHANGED)) {
-      note = note.isEmpty() ? ONE_JVM_A_SIDE : note + "; " + ONE_JVM_A_SIDE;
+      note = joined(note, ONE_JVM_A_SIDE);
     }
     return new Comparison(current.key(), metric, o,
         new Comparison.Shift(scale, Math.exp(s.shift()), Math.exp(s.low()), Math.exp(s.high()), pWorse, pBetter),
@@ -184,10 +184,11 @@ final class Comparer {
     Outcome o = Outcomes.classify(metric.direction(), f.low(), f.high(), eq[0], eq[1], pWorse, pBetter, floor.value(),
         1 - confidence);
     List<String> notes = new ArrayList<>();
-    String equivalence = withEquivalence(floor.note(), o, f.low(), f.high(), eq, Math.log1p(floor.value()),
-        floor.value(), confidence, null);
-    if (!equivalence.isEmpty()) {
-      notes.add(equivalence);
+    for (String n : List.of(floor.note(), equivalenceNote(o, f.low(), f.high(), eq, Math.log1p(floor.value()),
+        floor.value(), confidence, null))) {
+      if (!n.isEmpty()) {
+        notes.add(n);
+      }
     }
     if (forked) {
       notes.add(String.format(Locale.ROOT, "fork medians compared (%d before, %d now)", xf.length, yf.length));
@@ -230,11 +231,8 @@ final class Comparer {
     double band = Math.max(limits.absoluteTolerance(), floor.value() * Math.abs(sides.reference()));
     Outcome o = Outcomes.classifyDifference(metric.direction(), s.shift(), s.low(), s.high(), eq[0], eq[1], pWorse,
         pBetter, band, 1 - confidence);
-    String note = withEquivalence(floor.note(), o, s.low(), s.high(), eq, band, floor.value(), confidence, metric);
-    String disagree = disagreement(metric, x, y, band);
-    if (!disagree.isEmpty()) {
-      note = note.isEmpty() ? disagree : note + "; " + disagree;
-    }
+    String note = joined(joined(floor.note(), equivalenceNote(o, s.low(), s.high(), eq, band, floor.value(),
+        confidence, metric)), disagreement(metric, x, y, band));
     return new Comparison(current.key(), metric, o,
         new Comparison.Shift(Comparison.Scale.DIFFERENCE, s.shift(), s.low(), s.high(), pWorse, pBetter),
         sides, limits, note);
@@ -250,27 +248,31 @@ final class Comparer {
   }
 
   /**
-   * The note with, where a comparison is unchanged although its reported interval reaches beyond the
-   * band, the equivalence interval that decided it, such as
-   * {@code unchanged by two one-sided tests: 95 % CI -2.1 .. +2.6 % inside 3 % noise}.
+   * Where a comparison is unchanged although its reported interval reaches beyond the band, the
+   * equivalence interval that decided it, such as
+   * {@code unchanged by two one-sided tests: 95 % CI -2.1 .. +2.6 % inside 3 % noise}; otherwise "".
    *
    * @param band the noise band on the comparison's scale (log ratio, or the metric's unit)
    * @param floor the noise floor, for the words of a ratio's band
    * @param metric the metric, to format a difference; null for a ratio
    */
-  private static String withEquivalence(String note, Outcome o, double low, double high, double[] eq, double band,
-      double floor, double confidence, Metric metric) {
+  private static String equivalenceNote(Outcome o, double low, double high, double[] eq, double band, double floor,
+      double confidence, Metric metric) {
     if (o != Outcome.UNCHANGED || (low >= -band && high <= band) || !Double.isFinite(eq[0])
         || !Double.isFinite(eq[1])) {
-      return note;
+      return "";
     }
     String level = fmtPercent(Math.rint(Outcomes.equivalenceConfidence(confidence) * 1000) / 1000);
-    String said = metric != null
+    return metric != null
         ? "unchanged by two one-sided tests: " + level + " % CI " + signed(metric, eq[0]) + " .. "
             + signed(metric, eq[1]) + " inside " + metric.format(band) + " noise"
         : String.format(Locale.ROOT, "unchanged by two one-sided tests: %s %% CI %+.1f .. %+.1f %% inside %s %% noise",
             level, Math.expm1(eq[0]) * 100, Math.expm1(eq[1]) * 100, fmtPercent(floor));
-    return note.isEmpty() ? said : note + "; " + said;
+  }
+
+  /** Two notes joined with "; ", either of them possibly empty. */
+  private static String joined(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
   }
 
   private static String signed(Metric metric, double v) {

@@ -85,7 +85,7 @@ record StableSegment(int start, double before, double pValue) {
     return JudgeSettings.isCount(metric) ? Moments.mean(v) : Median.of(v);
   }
 
-  /** One value per stored run (the median of its trial values), last {@code window} runs of one environment. */
+  /** One value per stored run ({@link #runValue}), last {@code window} runs of one environment. */
   static double[] runValues(List<Result> history, String fingerprint, Metric metric, int window) {
     return runValues(runs(history, fingerprint, metric, window), metric);
   }

@@ -52,7 +52,15 @@ import java.util.stream.Stream;
  * between runs, and the sd of run medians), with the load average before and after.
  */
 public final class RegressionDetection {
+  /** The option naming a directory to work in and keep. */
+  static final String KEEP = "keep";
+
   private RegressionDetection() {}
+
+  /** Whether the stores are kept ({@value #KEEP} names a directory). */
+  static boolean keeping() {
+    return !System.getProperty(KEEP, "").isEmpty();
+  }
 
   /**
    * Runs the cases and prints the table.
@@ -67,9 +75,8 @@ public final class RegressionDetection {
     int keptRecord = Integer.getInteger("kept.record", 5);
     int keptRuns = Integer.getInteger("kept.runs", 4);
     double[] keptExtras = numbers(System.getProperty("kept.extras", "0.05,0.10"));
-    String keep = System.getProperty("keep", "");
-    Path root = keep.isEmpty() ? Files.createTempDirectory("perfgate-detection-")
-        : Files.createDirectories(Path.of(keep).toAbsolutePath());
+    Path root = keeping() ? Files.createDirectories(Path.of(System.getProperty(KEEP)).toAbsolutePath())
+        : Files.createTempDirectory("perfgate-detection-");
     log("work in " + root + "; child class path: " + ChildJvm.runtimeClassPath().size() + " entries");
     Path userClasses = workloads.contains("json") ? UserParseProject.build(root.resolve("user-project")) : null;
 
@@ -89,7 +96,7 @@ public final class RegressionDetection {
     System.out.println("=== regression detection between separate JVMs (" + ManagementFactory.getRuntimeMXBean().getVmVersion()
         + ", " + Runtime.getRuntime().availableProcessors() + " cores) ===");
     print(rows);
-    if (keep.isEmpty()) {
+    if (!keeping()) {
       deleteTree(root);
     }
   }
@@ -142,7 +149,7 @@ public final class RegressionDetection {
       if (extra == 0) {
         same.add(judgedLine);
       }
-      if (System.getProperty("keep", "").isEmpty()) {
+      if (!keeping()) {
         deleteTree(pair);
       }
     }
@@ -192,7 +199,7 @@ public final class RegressionDetection {
         copyTree(kept.resolve(".perfgate"), copy.resolve(".perfgate"));
         long[] wall = new long[1];
         RunLine l = run(w, extra, copy, run + i, w.id() + " kept " + pct(extra) + " " + (i + 1) + "/" + runs, wall);
-        if (System.getProperty("keep", "").isEmpty()) {
+        if (!keeping()) {
           deleteTree(copy);
         }
         if (l == null) {

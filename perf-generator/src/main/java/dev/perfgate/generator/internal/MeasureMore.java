@@ -265,13 +265,14 @@ public final class MeasureMore {
   public List<List<Comparison>> run(List<Variant> variants, List<Comparison> others, Source source) {
     for (Variant v : variants) {
       Duration allowed = budget.forVariant(v.first.elapsed());
-      while (!undecided(v, variants, others).isEmpty()) {
+      List<Comparison> open;
+      while (!(open = undecided(v, variants, others)).isEmpty()) {
         int k = v.lookCount() + 1;
         if (k > MAX_LOOKS) {
           v.stopped = "looks";
           break;
         }
-        String futile = futile(v, undecided(v, variants, others), k);
+        String futile = futile(v, open, k);
         if (!futile.isEmpty()) {
           v.stopped = futile;
           break;
@@ -428,6 +429,9 @@ public final class MeasureMore {
     return c.metric().direction() == Direction.HIGHER_IS_BETTER ? new double[] {-high, -low} : new double[] {low, high};
   }
 
+  /** The start of {@link #futile}'s words, which are also why the loop stopped. */
+  private static final String CANNOT_DECIDE = "more trials cannot decide";
+
   /**
    * Says why no number of trials at look {@code k} could decide the open comparisons, or "" if some
    * could. The spread between stored runs enters each time comparison's interval as the variance of
@@ -440,9 +444,6 @@ public final class MeasureMore {
    * width: it stops only where more trials certainly cannot decide at this estimate.
    */
   private String futile(Variant v, List<Comparison> open, int k) {
-    if (open.isEmpty()) {
-      return "";
-    }
     double alpha = (1 - judge.confidence()) * SequentialLooks.sequential().weight(k);
     double widest = 0;
     for (Comparison c : open) {
@@ -470,7 +471,7 @@ public final class MeasureMore {
       }
       widest = Math.max(widest, twoSided);
     }
-    return String.format(Locale.ROOT, "more trials cannot decide: the spread between runs alone keeps the interval"
+    return String.format(Locale.ROOT, CANNOT_DECIDE + ": the spread between runs alone keeps the interval"
         + " at least +-%.1f %% wide at look %d", Math.expm1(widest) * 100, k);
   }
 
@@ -485,7 +486,7 @@ public final class MeasureMore {
       stop = " (budget " + Unit.NANOSECONDS.format(budget.forVariant(v.first.elapsed()).toNanos()) + " spent)";
     } else if (v.stopped.equals("looks")) {
       stop = " (" + MAX_LOOKS + " looks, the most)";
-    } else if (v.stopped.startsWith("more trials cannot decide")) {
+    } else if (v.stopped.startsWith(CANNOT_DECIDE)) {
       return what + " (" + v.stopped + ")";
     } else {
       stop = " (" + v.stopped + ")";
