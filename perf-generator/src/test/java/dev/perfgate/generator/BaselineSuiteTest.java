@@ -10,6 +10,7 @@ import dev.perfgate.api.Status;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.BaselineDecision;
 import dev.perfgate.baseline.BaselineStores;
+import dev.perfgate.baseline.Comparison;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -87,6 +88,13 @@ final class BaselineSuiteTest {
     assertEquals(BaselineDecision.Action.REPLACED, replaced.benchmarks().get(0).baseline().orElseThrow().action());
     Report after = run(store, summing(16_000), false);
     comparisons(after, "time.wall").forEach(v -> System.err.println("MARGIN after " + v.message()));
-    assertTrue(after.verdicts().stream().noneMatch(v -> v.status() == Status.FAIL), after.verdicts().toString());
+    // Compared with the replaced baseline: the old one (2 000 longs) would read about 8 times slower.
+    // Not "no FAIL": two runs of the same code in one JVM met different JIT states and read +61.7 %
+    // (95 % CI +55.6 .. +66.4 %) with a CI build beside this one, which is why a stored baseline of one
+    // JVM is a lead (the forks are the cure); the update is what this test checks.
+    Comparison time = after.benchmarks().get(0).baseline().orElseThrow().comparisons().stream()
+        .filter(c -> c.metric().equals(Metric.WALL_TIME)).findFirst().orElseThrow();
+    assertTrue(time.ratio() < 3, time.toString());
+    assertEquals(BaselineDecision.Action.KEPT, after.benchmarks().get(0).baseline().orElseThrow().action());
   }
 }
