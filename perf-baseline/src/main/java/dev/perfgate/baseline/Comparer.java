@@ -104,7 +104,7 @@ final class Comparer {
           new Comparison.Sides(x.length, y.length, Double.NaN), limits, problem);
     }
     double ref = Median.of(x);
-    Comparison.Sides sides = new Comparison.Sides(x.length, y.length, ref);
+    Comparison.Sides sides = new Comparison.Sides(x.length, y.length, ref, separateRuns && floor.runDf() == 0);
     if (allEqual(x, y)) {
       // Identical figures on both sides (an exact count, 0 bytes allocated): unchanged, even where no ratio exists.
       double same = counts ? 0 : 1;
@@ -143,7 +143,7 @@ final class Comparer {
         1 - confidence);
     String note = joined(floor.note(), equivalenceNote(o, s.low(), s.high(), eq, Math.log1p(floor.value()),
         floor.value(), confidence, null));
-    if (separateRuns && (o == Outcome.REGRESSED || o == Outcome.IMPROVED || o == Outcome.CHANGED)) {
+    if (sides.runNoiseMissing() && (o == Outcome.REGRESSED || o == Outcome.IMPROVED || o == Outcome.CHANGED)) {
       note = joined(note, ONE_JVM_A_SIDE);
     }
     return new Comparison(current.key(), metric, o,
@@ -196,7 +196,8 @@ final class Comparer {
     if (runNoise) {
       notes.add(String.format(Locale.ROOT, "interval holds the spread between runs, %s %% over %d stored runs",
           fmtSpread(Math.expm1(Math.sqrt(floor.runVariance()))), floor.runs()));
-    } else if (o == Outcome.REGRESSED || o == Outcome.IMPROVED || o == Outcome.CHANGED) {
+    } else if (sides.runNoiseMissing()
+        && (o == Outcome.REGRESSED || o == Outcome.IMPROVED || o == Outcome.CHANGED)) {
       notes.add(ONE_RUN_A_SIDE);
     }
     for (String modes : List.of(ForkLevelShift.twoModes("baseline", xf, metric, floor.value()),

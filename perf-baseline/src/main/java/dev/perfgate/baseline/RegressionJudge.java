@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <pre>{@code
  * RegressionJudge judge = RegressionJudge.newBuilder().noiseFloor(0.03).tolerance(0.20).build();
- * Comparison c = judge.compare(baseline, current, Metric.WALL_TIME);
+ * Comparison ab = judge.compare(resultA, resultB, Metric.WALL_TIME);                // one run, A/B
+ * Comparison c = judge.compare(baseline, current, Metric.WALL_TIME, storedRuns);   // a stored baseline
  * Verdict v = c.toVerdict();
  * }</pre>
  *

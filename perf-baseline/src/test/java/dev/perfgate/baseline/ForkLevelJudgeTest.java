@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
+import dev.perfgate.api.Status;
 import dev.perfgate.api.Trial;
 import dev.perfgate.api.internal.stats.LogScale;
 import dev.perfgate.api.internal.stats.RankShift;
@@ -119,7 +120,7 @@ final class ForkLevelJudgeTest {
         f[k] *= 1.10;
       }
     }
-    Comparison c = JUDGE.compare(forked(draw(r, 5, 5, 0.01, 0.005)), forked(after), TIME);
+    Comparison c = JUDGE.compare(forked(draw(r, 5, 5, 0.01, 0.005)), forked(after), TIME, List.of());
     assertEquals(Outcome.REGRESSED, c.outcome(), c.toString());
     assertTrue(covers(c, 1.10), c.toString());
     // no stored runs: the change is of this run against one other, and the note says what that leaves out
@@ -219,6 +220,34 @@ final class ForkLevelJudgeTest {
     // Two results of one process (an A/B run) share their JVM: nothing to say.
     assertEquals(Outcome.REGRESSED, inProcess.outcome());
     assertFalse(inProcess.note().contains(Comparer.ONE_JVM_A_SIDE), inProcess.note());
+  }
+
+  @Test
+  void compare_pastTheToleranceOneJvmASide_failsOnlyWhereTheWholeIntervalIsPastIt() {
+    // One JVM a side, trials 20 % apart, 25 % slower: past the 20 % tolerance by the estimate, while the
+    // interval, which holds no noise between JVMs, reaches back inside it.
+    Random r = new Random(13);
+    Result before = forked(draw(r, 1, 6, 0, 0.20));
+    Result after = forked(scale(draw(r, 1, 6, 0, 0.20), 1.25));
+    Comparison stored = JUDGE.compare(before, after, TIME, List.of());
+    System.out.println("stored, wide:  " + stored.message());
+    assertEquals(Outcome.REGRESSED, stored.outcome(), stored.message());
+    assertTrue(stored.ratio() > 1.2 && stored.ciLow() < 1.2, "the case must straddle the tolerance: " + stored);
+    assertTrue(stored.sides().runNoiseMissing(), stored.toString());
+    assertEquals(Status.WARN, stored.status(), stored.message());
+    assertTrue(stored.message().contains("past 20 % tolerance but not by the whole interval"), stored.message());
+
+    // The same figures as an A/B run of one process: no noise between runs is missing, the estimate decides.
+    Comparison inProcess = JUDGE.compare(before, after, TIME);
+    assertFalse(inProcess.sides().runNoiseMissing());
+    assertEquals(Status.FAIL, inProcess.status(), inProcess.message());
+
+    // Trials 0.5 % apart: the whole interval is past the tolerance, and that fails one JVM a side too.
+    Result tightBefore = forked(draw(r, 1, 8, 0, 0.005));
+    Result tightAfter = forked(scale(draw(r, 1, 8, 0, 0.005), 1.30));
+    Comparison tight = JUDGE.compare(tightBefore, tightAfter, TIME, List.of());
+    assertTrue(tight.ciLow() > 1.2, tight.toString());
+    assertEquals(Status.FAIL, tight.status(), tight.message());
   }
 
   @Test

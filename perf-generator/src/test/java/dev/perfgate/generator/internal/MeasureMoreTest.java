@@ -144,17 +144,26 @@ final class MeasureMoreTest {
 
   @Test
   void slowerBy27Percent_isFound() {
-    Random r = new Random(303);
     int runs = 1000;
-    int regressed = 0;
-    int failed = 0;
-    int inconclusive = 0;
-    int[] trials = new int[1];
-    for (int i = 0; i < runs; i++) {
-      Comparison c = suite(1, 1.27, r, MeasureMore.Budget.defaults(), trials).get(0);
-      regressed += c.outcome() == Outcome.REGRESSED ? 1 : 0;
-      failed += c.status() == Status.FAIL ? 1 : 0;
-      inconclusive += c.outcome() == Outcome.INCONCLUSIVE ? 1 : 0;
+    int[] regressed = new int[2];
+    int[] failed = new int[2];
+    int[] pastByEstimate = new int[2];
+    int[] inconclusive = new int[2];
+    int[] trials = new int[2];
+    int[] baselineTrials = {8, 32};
+    for (int b = 0; b < 2; b++) {
+      Random r = new Random(303);
+      int[] t = new int[1];
+      for (int i = 0; i < runs; i++) {
+        Comparison c = suite(1, 1.27, SIGMA, baselineTrials[b], r, MeasureMore.Budget.defaults(), t).get(0);
+        regressed[b] += c.outcome() == Outcome.REGRESSED ? 1 : 0;
+        failed[b] += c.status() == Status.FAIL ? 1 : 0;
+        pastByEstimate[b] += c.outcome() == Outcome.REGRESSED && c.ratio() > 1.2 ? 1 : 0;
+        inconclusive[b] += c.outcome() == Outcome.INCONCLUSIVE ? 1 : 0;
+        // No stored runs: the interval holds no noise between runs, so only a whole interval past 20 % fails.
+        assertEquals(c.status() == Status.FAIL, c.outcome() == Outcome.REGRESSED && c.ciLow() > 1.2, c.toString());
+      }
+      trials[b] = t[0];
     }
     int[] once = new int[1];
     Random same = new Random(303);
@@ -163,12 +172,19 @@ final class MeasureMoreTest {
       Comparison c = suite(1, 1.27, same, MeasureMore.Budget.of(Duration.ZERO), once).get(0);
       regressedFirstLookOnly += c.outcome() == Outcome.REGRESSED ? 1 : 0;
     }
-    System.err.printf(Locale.ROOT, "RATE loop, +27 %%, sigma %.2f, default budget: regressed %d of %d (%.1f %%), FAIL"
-        + " %d (%.1f %%), inconclusive %d, %.1f trials on average; one look at 95 %%: regressed %d%n", SIGMA, regressed,
-        runs, 100.0 * regressed / runs, failed, 100.0 * failed / runs, inconclusive, trials[0] / (double) runs,
-        regressedFirstLookOnly);
-    assertTrue(regressed >= runs * 95 / 100, regressed + " of " + runs + " found");
-    assertTrue(failed >= runs * 80 / 100, failed + " of " + runs + " failed");
+    for (int b = 0; b < 2; b++) {
+      System.err.printf(Locale.ROOT, "RATE loop, +27 %%, sigma %.2f, baseline of %d trials, default budget: regressed %d"
+          + " of %d (%.1f %%), past 20 %% by the estimate %d (%.1f %%), FAIL (whole interval past) %d (%.1f %%),"
+          + " inconclusive %d, %.1f trials on average%n", SIGMA, baselineTrials[b], regressed[b], runs,
+          100.0 * regressed[b] / runs, pastByEstimate[b], 100.0 * pastByEstimate[b] / runs, failed[b],
+          100.0 * failed[b] / runs, inconclusive[b], trials[b] / (double) runs);
+    }
+    System.err.printf(Locale.ROOT, "RATE one look at 95 %%, baseline of 8 trials: regressed %d%n", regressedFirstLookOnly);
+    assertTrue(regressed[0] >= runs * 95 / 100, regressed[0] + " of " + runs + " found");
+    assertTrue(regressed[1] >= runs * 95 / 100, regressed[1] + " of " + runs + " found");
+    assertTrue(pastByEstimate[0] >= runs * 80 / 100, pastByEstimate[0] + " of " + runs + " past 20 % by the estimate");
+    // A baseline measured to 32 trials (as a recorded baseline is) narrows the interval: more fail.
+    assertTrue(failed[1] > failed[0], failed[1] + " vs " + failed[0]);
   }
 
   @Test
