@@ -134,7 +134,8 @@ public final class Settings {
           + " another environment), and in this JVM otherwise",
           "auto, or a whole number >= 0", "auto"),
       new Key(RULER, "measure the ruler, a fixed calibration workload of about 0.3 s, with every baseline-judged run,"
-          + " so that a slower machine is told from slower code", "true or false", "true"),
+          + " and a pass of its CPU part (1-10 ms) after every trial, so that a slower machine is told from slower"
+          + " code and its speed is taken out of the times", "true or false", "true"),
       new Key(BASELINE_LOCK_TIMEOUT, "how long a write to the directory store waits for another writer before it fails"
           + " naming the lock file and its holder", "a duration: 30s, 1500ms, 10m, 1h, or ISO-8601 such as PT30S", "1m"),
       new Key(BASELINE_JDBC_URL, "keeps baselines in a database instead of the directory (PostgreSQL; the driver must"

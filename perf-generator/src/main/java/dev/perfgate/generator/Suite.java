@@ -25,6 +25,7 @@ import dev.perfgate.generator.internal.Ticker;
 import dev.perfgate.generator.internal.TrialScheduler;
 import dev.perfgate.generator.internal.VariantPlan;
 import dev.perfgate.generator.internal.fork.Forking;
+import dev.perfgate.generator.internal.ruler.RulerProbe;
 import dev.perfgate.generator.internal.ruler.RulerWorkload;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,6 +124,11 @@ public final class Suite {
     long start = ticker.read();
     Environment environment = Environment.current();
     ProbeSelection probes = ProbeSelection.select(probeIds, this.probes);
+    if (baselines != null && settings.ruler()) {
+      // Every trial carries the machine's speed at its moment, so that a judge can take it out of the
+      // spread between runs; where the trials run in forks, the pass runs there too.
+      probes = probes.with(new RulerProbe(ticker), "built in: the ruler's CPU pass after every trial of a baseline-judged run");
+    }
     VariantPlan plan = VariantPlan.of(benchmarks, settings.sizes(), settings.threads());
     Forking forking = Forking.begin(plan.keys());
     if (forking.skip()) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.BenchmarkKey;
 import dev.perfgate.api.Environment;
+import dev.perfgate.api.Result;
 import dev.perfgate.api.Ruler;
+import dev.perfgate.api.Trial;
 import dev.perfgate.baseline.BaselineStores;
 import dev.perfgate.baseline.DirectoryBaselineStore;
 import dev.perfgate.generator.report.Reports;
@@ -45,8 +47,23 @@ final class RulerSuiteTest {
   }
 
   @Test
+  void run_withABaselineStore_timesTheRulersPassAfterEveryTrial_andStoresItWithTheTrials() throws Exception {
+    Report report = run(Map.of());
+    Result measured = report.benchmarks().get(0).result();
+    for (Trial t : measured.trials()) {
+      // a real pass of at least 1 ms over 1 M steps of about 1-2 ns each: well above 0.1 ms, finite
+      double pass = t.value(Ruler.TRIAL_METRIC);
+      assertTrue(pass > 1e5 && Double.isFinite(pass), t.toString());
+    }
+    Result stored = BaselineStores.directory(dir).baseline(BenchmarkKey.of("hash"), report.environment()).orElseThrow();
+    assertEquals(measured.trials().size(), stored.trialValues(Ruler.TRIAL_METRIC).length);
+    assertTrue(report.probes().stream().anyMatch(p -> p.startsWith("ruler (built in")), report.probes().toString());
+  }
+
+  @Test
   void run_withTheRulerSwitchedOff_storesNone() throws Exception {
     Report report = run(Map.of(Settings.RULER, "false"));
+    assertEquals(0, report.benchmarks().get(0).result().trialValues(Ruler.TRIAL_METRIC).length);
     assertEquals(Optional.empty(), report.environment().ruler());
     assertEquals(Optional.empty(), BaselineStores.directory(dir).baseline(BenchmarkKey.of("hash"), report.environment())
         .orElseThrow().environment().ruler());
@@ -56,6 +73,7 @@ final class RulerSuiteTest {
   void run_withoutABaselineStore_measuresNoRuler() {
     Report report = Suite.newBuilder().options(OPTIONS).quiet().benchmark(Benchmark.of("hash", () -> 42)).build().run();
     assertEquals(Optional.empty(), report.environment().ruler());
+    assertEquals(0, report.benchmarks().get(0).result().trialValues(Ruler.TRIAL_METRIC).length);
   }
 
   @Test

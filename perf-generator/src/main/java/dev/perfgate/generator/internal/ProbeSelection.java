@@ -67,4 +67,20 @@ public record ProbeSelection(List<Probe> active, List<String> names, Map<Metric,
     LOG.log(System.Logger.Level.DEBUG, "perfgate probes: {0}", probeNames);
     return new ProbeSelection(List.copyOf(active), List.copyOf(probeNames), unavailable, List.copyOf(warnings));
   }
+
+  /**
+   * This selection with a probe the suite adds by itself (the ruler's pass of a baseline-judged run),
+   * measuring after the others.
+   *
+   * @param probe the probe
+   * @param why where it came from, for the list of probe names
+   * @return the selection
+   */
+  public ProbeSelection with(Probe probe, String why) {
+    List<Probe> more = new ArrayList<>(active);
+    more.add(probe);
+    List<String> moreNames = new ArrayList<>(names);
+    moreNames.add(probe.id() + " (" + why + ")");
+    return new ProbeSelection(List.copyOf(more), List.copyOf(moreNames), unavailable, warnings);
+  }
 }
