@@ -5,6 +5,7 @@ import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
 import dev.perfgate.api.internal.stats.LogScale;
 import dev.perfgate.api.internal.stats.Median;
+import dev.perfgate.api.internal.stats.Moments;
 import dev.perfgate.api.internal.stats.RankShift;
 import dev.perfgate.api.internal.stats.VarianceComponents;
 import java.util.ArrayList;
@@ -25,13 +26,25 @@ final class Comparer {
    * could not give the between-run noise, and that noise: the variance between stored runs on the log
    * scale with its degrees of freedom (NaN and 0 where unknown).
    */
-  record Floor(double value, String note, double runVariance, int runDf, int runs) {
+  record Floor(double value, String note, double runVariance, int runDf, int runs, Optional<Adjusted> adjusted,
+      List<Result> segment) {
 
     /** The configured floor alone, with no history. */
     Floor(double value, String note) {
-      this(value, note, Double.NaN, 0, 0);
+      this(value, note, Double.NaN, 0, 0, Optional.empty(), List.of());
+    }
+
+    /** This floor with the between-run noise of the adjusted times, where both sides can be adjusted. */
+    Floor adjustedTo(Adjusted a) {
+      return new Floor(value, note, a.runVariance(), a.runDf(), a.runs(), Optional.of(a), segment);
     }
   }
+
+  /**
+   * The machine's speed taken out of the stored runs ({@link RulerAdjustment}): the variance between
+   * runs left, with one degree of freedom fewer for the fitted slope, beside the variance before.
+   */
+  record Adjusted(RulerAdjustment ruler, double runVariance, int runDf, int runs, double rawVariance) {}
 
   private final JudgeSettings settings;
 
@@ -70,16 +83,39 @@ final class Comparer {
       nested[i] = ForkLevelShift.logsByFork(segment.get(i), metric);
     }
     VarianceComponents c = VarianceComponents.of(nested);
-    return new Floor(noiseFloor, "", c.betweenRuns(), c.dfRuns(), segment.size());
+    return new Floor(noiseFloor, "", c.betweenRuns(), c.dfRuns(), segment.size(), adjusted(segment, metric, c),
+        List.copyOf(segment));
+  }
+
+  /**
+   * The between-run variance of the segment with the machine's speed taken out, where every run of
+   * it timed the ruler's pass after its trials and the time follows the ruler; empty otherwise.
+   */
+  private static Optional<Adjusted> adjusted(List<Result> segment, Metric metric, VarianceComponents raw) {
+    Optional<RulerAdjustment> fit = RulerAdjustment.fit(segment, metric);
+    if (fit.isEmpty() || fit.get().runs() < segment.size()) {
+      return Optional.empty();
+    }
+    double[][][] nested = new double[segment.size()][][];
+    for (int i = 0; i < nested.length; i++) {
+      nested[i] = fit.get().logsByFork(segment.get(i), metric);
+    }
+    VarianceComponents c = VarianceComponents.of(nested);
+    if (c.dfRuns() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(new Adjusted(fit.get(), c.betweenRuns(), c.dfRuns() - 1, segment.size(), raw.betweenRuns()));
   }
 
   /**
    * The spread between the stored runs of the current stable segment, as a relative standard
-   * deviation ({@code expm1} of the between-run standard deviation of the logs); NaN if unknown.
+   * deviation ({@code expm1} of the between-run standard deviation of the logs), with the machine's
+   * speed taken out where the runs carry the ruler's pass ({@link RulerAdjustment}); NaN if unknown.
    */
   double runSpread(List<Result> history, String fingerprint, Metric metric) {
     Floor f = floor(history, fingerprint, metric);
-    return f.runDf() > 0 ? Math.expm1(Math.sqrt(f.runVariance())) : Double.NaN;
+    Floor spread = f.adjusted().map(f::adjustedTo).orElse(f);
+    return spread.runDf() > 0 ? Math.expm1(Math.sqrt(spread.runVariance())) : Double.NaN;
   }
 
   private static String fmtPercent(double f) {
@@ -92,6 +128,41 @@ final class Comparer {
    * baseline and this run), so that a change found in one JVM a side says what its interval lacks.
    */
   Comparison compare(Result reference, Result current, Metric metric, Floor floor, boolean separateRuns) {
+    Comparison c = compare(reference, current, metric, floor, separateRuns, null);
+    return separateRuns && floor.runDf() == 0 ? heldByTheMachine(c, reference, current, metric, floor) : c;
+  }
+
+  /**
+   * A finding of two runs with no stored runs to fit how far the time follows the machine
+   * ({@link RulerAdjustment} needs 5): where the ruler's pass moved between them, the finding must
+   * hold both as measured and with the machine's speed taken out in proportion (slope 1); where the
+   * two disagree it is inconclusive, and says why. The detection command's kept store met it: two
+   * unchanged runs in a row read -10.3 % and -9.4 %, "improved", while their passes ran 7.2 % and
+   * 5.2 % faster than the baseline's.
+   */
+  private Comparison heldByTheMachine(Comparison c, Result reference, Result current, Metric metric, Floor floor) {
+    if (!RulerAdjustment.applies(metric) || c.isDifference() || c.outcome() == Outcome.NOT_COMPARABLE
+        || c.outcome() == Outcome.INCONCLUSIVE) {
+      return c;
+    }
+    double moved = RulerAdjustment.rulerLevel(current, metric) - RulerAdjustment.rulerLevel(reference, metric);
+    if (Double.isNaN(moved)) {
+      return c;
+    }
+    Comparison both = compare(reference, current, metric, floor, true, RulerAdjustment.PROPORTIONAL);
+    if (both.outcome() == c.outcome()) {
+      return c;
+    }
+    String words = String.format(Locale.ROOT, "the machine ran %.1f %% %s than for the baseline by the ruler's pass,"
+        + " and with its speed taken out the change is %+.1f %% (%s): until %d stored runs show how far this time"
+        + " follows the machine, a finding must hold both ways", Math.abs(Math.expm1(moved)) * 100,
+        moved > 0 ? "slower" : "faster", Math.expm1(Math.log(both.ratio())) * 100, both.said(),
+        RegressionJudge.HISTORY_RUNS_TO_GATE);
+    return c.withOutcome(Outcome.INCONCLUSIVE, joined(c.note(), words));
+  }
+
+  private Comparison compare(Result reference, Result current, Metric metric, Floor floor, boolean separateRuns,
+      RulerAdjustment proportional) {
     double confidence = settings.confidence();
     double[] x = reference.trialValues(metric);
     double[] y = current.trialValues(metric);
@@ -104,7 +175,7 @@ final class Comparer {
           new Comparison.Sides(x.length, y.length, Double.NaN), limits, problem);
     }
     double ref = Median.of(x);
-    Comparison.Sides sides = new Comparison.Sides(x.length, y.length, ref, separateRuns && floor.runDf() == 0);
+    Comparison.Sides sides = new Comparison.Sides(x.length, y.length, ref, separateRuns && floor.runDf() == 0, false);
     if (allEqual(x, y)) {
       // Identical figures on both sides (an exact count, 0 bytes allocated): unchanged, even where no ratio exists.
       double same = counts ? 0 : 1;
@@ -122,33 +193,93 @@ final class Comparer {
     }
     double[][] xf = ForkLevelShift.logsByFork(reference, metric);
     double[][] yf = ForkLevelShift.logsByFork(current, metric);
+    String adjustedNote = "";
+    if (proportional != null) {
+      double[][] xa = proportional.logsByFork(reference, metric);
+      double[][] ya = proportional.logsByFork(current, metric);
+      if (xa != null && ya != null) {
+        xf = xa;
+        yf = ya;
+      }
+    } else if (floor.adjusted().isPresent()) {
+      Adjusted a = floor.adjusted().get();
+      double[][] xa = a.ruler().logsByFork(reference, metric);
+      double[][] ya = a.ruler().logsByFork(current, metric);
+      if (xa != null && ya != null) {
+        adjustedNote = adjustedNote(a, reference, current, metric, xf, yf);
+        xf = xa;
+        yf = ya;
+        floor = floor.adjustedTo(a);
+        sides = new Comparison.Sides(x.length, y.length, ref, sides.runNoiseMissing(), true);
+      }
+      // Otherwise a side has no ruler's pass (stored before it existed): compared as measured, with
+      // the spread between runs as measured.
+    }
     boolean forked = xf.length >= 2 || yf.length >= 2;
     boolean runNoise = floor.runDf() > 0 && floor.runVariance() > 0;
+    if (runNoise && yf.length >= 2 && separateRuns) {
+      double[] levels = inSegment(reference, floor.segment())
+          ? levels(floor.segment(), metric, sides.rulerAdjusted() ? floor.adjusted().orElseThrow().ruler() : null)
+          : null;
+      Optional<ForkLevelShift> p = levels == null ? Optional.empty()
+          : ForkLevelShift.pooled(levels, ForkLevelShift.forkValues(yf), floor.runVariance(), floor.runDf(), confidence);
+      if (p.isPresent()) {
+        double alone = Moments.mean(ForkLevelShift.forkValues(yf)) - Moments.mean(ForkLevelShift.forkValues(xf));
+        String pooledNote = String.format(Locale.ROOT, "%d fork medians against the median level of %d stored runs"
+            + " since the change point, the baseline among them (against the baseline alone %+.1f %%)", yf.length,
+            levels.length, Math.expm1(alone) * 100);
+        return randomEffects(current, metric, p.get(), xf, yf, false, true, floor, sides, limits,
+            joined(adjustedNote, pooledNote));
+      }
+    }
     if (forked || runNoise) {
       Optional<ForkLevelShift> f = forked
           ? ForkLevelShift.of(ForkLevelShift.forkValues(xf), ForkLevelShift.forkValues(yf), floor.runVariance(),
               floor.runDf(), confidence)
-          : ForkLevelShift.ofTrials(LogScale.of(x), LogScale.of(y), floor.runVariance(), floor.runDf(), confidence);
+          : ForkLevelShift.ofTrials(ForkLevelShift.flat(xf), ForkLevelShift.flat(yf), floor.runVariance(),
+              floor.runDf(), confidence);
       if (f.isPresent()) {
-        return randomEffects(current, metric, f.get(), xf, yf, forked, runNoise, floor, sides, limits);
+        return randomEffects(current, metric, f.get(), xf, yf, forked, runNoise, floor, sides, limits, adjustedNote);
       }
     }
-    double[] lx = LogScale.of(x);
-    double[] ly = LogScale.of(y);
+    double[] lx = ForkLevelShift.flat(xf);
+    double[] ly = ForkLevelShift.flat(yf);
     RankShift s = RankShift.of(lx, ly, confidence);
     double[] eq = rankInterval(lx, ly, Outcomes.equivalenceConfidence(confidence));
     double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pLess() : s.pGreater();
     double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? s.pGreater() : s.pLess();
     Outcome o = Outcomes.classify(metric.direction(), s.low(), s.high(), eq[0], eq[1], pWorse, pBetter, floor.value(),
         1 - confidence);
-    String note = joined(floor.note(), equivalenceNote(o, s.low(), s.high(), eq, Math.log1p(floor.value()),
-        floor.value(), confidence, null));
+    String note = joined(joined(floor.note(), equivalenceNote(o, s.low(), s.high(), eq, Math.log1p(floor.value()),
+        floor.value(), confidence, null)), adjustedNote);
     if (sides.runNoiseMissing() && (o == Outcome.REGRESSED || o == Outcome.IMPROVED || o == Outcome.CHANGED)) {
       note = joined(note, ONE_JVM_A_SIDE);
     }
     return new Comparison(current.key(), metric, o,
         new Comparison.Shift(scale, Math.exp(s.shift()), Math.exp(s.low()), Math.exp(s.high()), pWorse, pBetter),
         sides, limits, note);
+  }
+
+  /** Whether the reference is one of the segment's runs: the same start and environment. */
+  private static boolean inSegment(Result reference, List<Result> segment) {
+    return segment.stream().anyMatch(r -> r.startedAt().equals(reference.startedAt())
+        && r.environment().fingerprint().equals(reference.environment().fingerprint()));
+  }
+
+  /**
+   * Each run's level: the mean of its fork values (the median log of each fork's trials), with the
+   * machine's speed taken out where {@code ruler} is given; null where a run cannot be adjusted.
+   */
+  private static double[] levels(List<Result> runs, Metric metric, RulerAdjustment ruler) {
+    double[] levels = new double[runs.size()];
+    for (int i = 0; i < levels.length; i++) {
+      double[][] f = ruler == null ? ForkLevelShift.logsByFork(runs.get(i), metric) : ruler.logsByFork(runs.get(i), metric);
+      if (f == null || f.length == 0) {
+        return null;
+      }
+      levels[i] = Moments.mean(ForkLevelShift.forkValues(f));
+    }
+    return levels;
   }
 
   /**
@@ -176,7 +307,8 @@ final class Comparer {
    * which levels the interval holds, and where a side's forks split into two modes, shows both.
    */
   private Comparison randomEffects(Result current, Metric metric, ForkLevelShift f, double[][] xf, double[][] yf,
-      boolean forked, boolean runNoise, Floor floor, Comparison.Sides sides, Comparison.Limits limits) {
+      boolean forked, boolean runNoise, Floor floor, Comparison.Sides sides, Comparison.Limits limits,
+      String adjustedNote) {
     double pWorse = metric.direction() == Direction.HIGHER_IS_BETTER ? f.pLess() : f.pGreater();
     double pBetter = metric.direction() == Direction.HIGHER_IS_BETTER ? f.pGreater() : f.pLess();
     double confidence = settings.confidence();
@@ -193,9 +325,15 @@ final class Comparer {
     if (forked) {
       notes.add(String.format(Locale.ROOT, "fork medians compared (%d before, %d now)", xf.length, yf.length));
     }
+    if (!adjustedNote.isEmpty()) {
+      notes.add(adjustedNote);
+    }
     if (runNoise) {
       notes.add(String.format(Locale.ROOT, "interval holds the spread between runs, %s %% over %d stored runs",
-          fmtSpread(Math.expm1(Math.sqrt(floor.runVariance()))), floor.runs()));
+          fmtSpread(Math.expm1(Math.sqrt(floor.runVariance()))), floor.runs())
+          + floor.adjusted().filter(a -> sides.rulerAdjusted()).map(a -> String.format(Locale.ROOT,
+              " (%s %% with the machine's speed in)", fmtSpread(Math.expm1(Math.sqrt(Math.max(0, a.rawVariance()))))))
+              .orElse(""));
     } else if (sides.runNoiseMissing()
         && (o == Outcome.REGRESSED || o == Outcome.IMPROVED || o == Outcome.CHANGED)) {
       notes.add(ONE_RUN_A_SIDE);
@@ -210,6 +348,18 @@ final class Comparer {
         new Comparison.Shift(Comparison.Scale.RATIO, Math.exp(f.shift()), Math.exp(f.low()), Math.exp(f.high()),
             pWorse, pBetter),
         sides, limits, String.join("; ", notes));
+  }
+
+  /**
+   * Says how the machine's speed was taken out, such as {@code machine's speed taken out: ruler +4.1 %
+   * since the baseline, slope 0.97 over 8 stored runs, as measured +6.3 %}.
+   */
+  private static String adjustedNote(Adjusted a, Result reference, Result current, Metric metric, double[][] xf,
+      double[][] yf) {
+    double ruler = Math.expm1(RulerAdjustment.rulerLevel(current, metric) - RulerAdjustment.rulerLevel(reference, metric));
+    double measured = Math.expm1(Moments.mean(ForkLevelShift.forkValues(yf)) - Moments.mean(ForkLevelShift.forkValues(xf)));
+    return String.format(Locale.ROOT, "machine's speed taken out: ruler %+.1f %% since the baseline, slope %.2f over %d"
+        + " stored runs, as measured %+.1f %%", ruler * 100, a.ruler().beta(), a.ruler().runs(), measured * 100);
   }
 
   private static String fmtSpread(double f) {

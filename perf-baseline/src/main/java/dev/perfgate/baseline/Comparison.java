@@ -89,8 +89,12 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
    * @param runNoiseMissing whether the sides come from two runs (a stored baseline and this run) while
    *     the interval holds no noise between runs, for want of {@value RegressionJudge#HISTORY_RUNS_TO_GATE}
    *     stored runs: a time regression then fails only where its whole interval is past the tolerance
+   * @param rulerAdjusted whether the machine's speed was taken out of the times compared, by the ruler's
+   *     pass timed after every trial and its slope over the stored runs (the note gives the figures);
+   *     the ratio and its interval are then of the adjusted times
    */
-  public record Sides(int baselineTrials, int currentTrials, double reference, boolean runNoiseMissing) {
+  public record Sides(int baselineTrials, int currentTrials, double reference, boolean runNoiseMissing,
+      boolean rulerAdjusted) {
 
     /**
      * Sides whose interval misses no noise it should hold: one run (an A/B run), or two runs with the
@@ -101,7 +105,7 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
      * @param reference the median of the reference's trial values; NaN if not known
      */
     public Sides(int baselineTrials, int currentTrials, double reference) {
-      this(baselineTrials, currentTrials, reference, false);
+      this(baselineTrials, currentTrials, reference, false, false);
     }
   }
 

@@ -8,6 +8,8 @@ import dev.perfgate.api.internal.stats.Mad;
 import dev.perfgate.api.internal.stats.Median;
 import dev.perfgate.api.internal.stats.StudentT;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Checks a result against the stored history of its variant, the work behind {@link RegressionJudge#againstHistory}. */
 final class HistoryJudgement {
@@ -30,6 +32,12 @@ final class HistoryJudgement {
         + window.length + " (median " + metric.format(seg.before()) + " before)";
     double value = StableSegment.runValue(current, metric);
     int m = runs.length;
+    Adjusted adjusted = adjusted(history, fingerprint, seg, current, metric, runs, value);
+    if (adjusted != null) {
+      runs = adjusted.runs();
+      value = adjusted.value();
+      since = since.isEmpty() ? adjusted.note() : since + " " + adjusted.note();
+    }
     if (JudgeSettings.isCount(metric) && m >= 2 && !Double.isNaN(value)) {
       return countAgainstHistory(current, metric, runs, value, since);
     }
@@ -59,6 +67,39 @@ final class HistoryJudgement {
     return new HistoryCheck(current.key(), metric, o, value,
         new HistoryCheck.Prediction(Math.exp(center), Math.exp(center - half), Math.exp(center + half), m),
         new Comparison.Limits(noiseFloor, tolerance, confidence, 0), since);
+  }
+
+  /** Run values with the machine's speed taken out, this run's value likewise, and the words that say so. */
+  private record Adjusted(double[] runs, double value, String note) {}
+
+  /**
+   * The stored runs' values and this run's with the machine's speed taken out ({@link RulerAdjustment}),
+   * as the comparison with the baseline takes it out, so that the two pieces of evidence in one
+   * verdict see the same times: where the segment's runs and this run carry the ruler's pass and the
+   * time follows it; null otherwise. Each run's value is divided by its ruler's departure from the
+   * runs' level, raised to the slope.
+   */
+  private Adjusted adjusted(List<Result> history, String fingerprint, StableSegment seg, Result current, Metric metric,
+      double[] runs, double value) {
+    if (!RulerAdjustment.applies(metric) || runs.length < RegressionJudge.HISTORY_RUNS_TO_GATE || !(value > 0)) {
+      return null;
+    }
+    List<Result> window = StableSegment.runs(history, fingerprint, metric, settings.historyWindow());
+    List<Result> segment = window.subList(seg.start(), window.size());
+    Optional<RulerAdjustment> fit = RulerAdjustment.fit(segment, metric);
+    double now = RulerAdjustment.rulerLevel(current, metric);
+    if (fit.isEmpty() || fit.get().runs() < segment.size() || segment.size() != runs.length || Double.isNaN(now)) {
+      return null;
+    }
+    RulerAdjustment a = fit.get();
+    double[] out = new double[runs.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = runs[i] * Math.exp(-a.beta() * (RulerAdjustment.rulerLevel(segment.get(i), metric) - a.center()));
+    }
+    double v = value * Math.exp(-a.beta() * (now - a.center()));
+    String note = String.format(Locale.ROOT, "(machine's speed taken out: ruler %+.1f %% vs the runs' level, slope"
+        + " %.2f, as measured %s)", Math.expm1(now - a.center()) * 100, a.beta(), metric.format(value));
+    return new Adjusted(out, v, note);
   }
 
   /**

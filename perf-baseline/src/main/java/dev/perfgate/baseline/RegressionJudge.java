@@ -144,7 +144,11 @@ public final class RegressionJudge {
    * {@link #runSpread(List, Metric)}) enters the standard error, since the reference and the new
    * result are two runs (two JVMs at two moments of the machine) and differ by that noise even when
    * nothing changed. The noise floor stays this judge's: noise widens the interval, never the margin.
-   * Where a side ran in two or more forks, fork medians are compared rather than trials (see
+   * Where the stored runs and both sides carry the ruler's pass timed after every trial
+   * ({@link dev.perfgate.api.Ruler#TRIAL_METRIC}) and the times follow it, the machine's speed is taken
+   * out of the times first: each fork's times less the slope times its ruler's departure from the
+   * stored runs' level (the note says by how much, and what was measured). Where a side ran in two
+   * or more forks, fork medians are compared rather than trials (see
    * {@link Comparison#note()}, which also says where a side's forks split into two modes). Where each
    * side ran in one JVM and the history cannot give the noise between runs, a change found says so in
    * its note ({@code one JVM a side: the interval holds no noise between JVMs ...}): its interval
@@ -165,7 +169,10 @@ public final class RegressionJudge {
    * The spread between stored runs of the same code, as a relative figure: the between-run standard
    * deviation (nested analysis of variance of trials in forks in runs, on the log scale) of the runs of
    * the newest run's environment since their last change point. A regression, once a change point,
-   * cannot widen it; runs judged regressed are not dropped otherwise, which would bias it low.
+   * cannot widen it; runs judged regressed are not dropped otherwise, which would bias it low. For a
+   * time whose stored runs carry the ruler's pass ({@link dev.perfgate.api.Ruler#TRIAL_METRIC}) and
+   * follow it, the spread is of the times with the machine's speed taken out, as the comparison with
+   * the baseline then sees them.
    *
    * @param history stored runs, oldest first
    * @param metric the metric

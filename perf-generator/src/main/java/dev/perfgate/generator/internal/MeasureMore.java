@@ -434,8 +434,10 @@ public final class MeasureMore {
 
   /**
    * Says why no number of trials at look {@code k} could decide the open comparisons, or "" if some
-   * could. The spread between stored runs enters each time comparison's interval as the variance of
-   * two runs ({@link RegressionJudge#runSpread}), which trials of this run do not shrink: where that
+   * could. The spread between stored runs enters each time comparison's interval ({@link
+   * RegressionJudge#runSpread}) at least once, for this run's own moment (twice against a baseline
+   * run alone, 1 + pi / 2n times against the median level of n stored runs), and trials of this run
+   * do not shrink it: where that
    * part alone keeps the interval at look k wider than the distance from the estimate to the line it
    * must clear (the noise floor for unchanged, by the two one-sided tests, or for a change; the
    * tolerance for a regression spanning it), measuring more only spends the budget, and look k's
@@ -454,7 +456,7 @@ public final class MeasureMore {
       if (!(spread > 0)) {
         return "";
       }
-      double runs = Math.sqrt(2) * Math.log1p(spread);
+      double runs = Math.log1p(spread);
       double twoSided = Normal.quantile(1 - alpha / 2) * runs;
       double oneSided = Normal.quantile(1 - alpha) * runs;
       double[] worse = worseInterval(c);
