@@ -3,7 +3,6 @@ package dev.perfgate.examples.bench;
 import dev.perfgate.api.Benchmark;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
-import dev.perfgate.api.Trial;
 import dev.perfgate.api.Verdict;
 import dev.perfgate.baseline.BaselineDecision;
 import dev.perfgate.baseline.BaselineStores;
@@ -15,7 +14,6 @@ import dev.perfgate.generator.Report;
 import dev.perfgate.generator.Settings;
 import dev.perfgate.generator.Suite;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -108,13 +106,7 @@ public final class BenchChild {
    */
   static RunLine line(BenchmarkReport b, boolean passed, boolean withStore) {
     Result r = b.result();
-    List<RunLine.TrialValue> trials = new ArrayList<>();
-    for (Trial t : r.trials()) {
-      double v = t.value(Metric.WALL_TIME);
-      if (!Double.isNaN(v)) {
-        trials.add(new RunLine.TrialValue(t.fork(), v));
-      }
-    }
+    List<RunLine.TrialValue> trials = RunLine.trials(r);
     List<String> failed = b.verdicts().stream().filter(Verdict::failed).map(Verdict::check).toList();
     Optional<Comparison> time = b.baseline().stream().map(BaselineDecision::comparisons).flatMap(List::stream)
         .filter(c -> c.metric().equals(Metric.WALL_TIME)).findFirst();

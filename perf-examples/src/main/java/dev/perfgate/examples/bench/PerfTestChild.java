@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfgate.api.Metric;
 import dev.perfgate.api.Result;
-import dev.perfgate.api.Trial;
 import dev.perfgate.baseline.format.FormatException;
 import dev.perfgate.baseline.format.ResultFormat;
 import dev.perfgate.generator.Settings;
@@ -109,13 +108,7 @@ public final class PerfTestChild {
     }
     List<RunLine> out = new ArrayList<>();
     for (Result r : results) {
-      List<RunLine.TrialValue> trials = new ArrayList<>();
-      for (Trial t : r.trials()) {
-        double v = t.value(Metric.WALL_TIME);
-        if (!Double.isNaN(v)) {
-          trials.add(new RunLine.TrialValue(t.fork(), v));
-        }
-      }
+      List<RunLine.TrialValue> trials = RunLine.trials(r);
       String key = r.key().toString();
       JsonNode verdict = null;
       boolean recorded = false;

@@ -240,9 +240,9 @@ public final class RegressionDetection {
   }
 
   static void print(List<Row> rows) {
-    System.out.printf(Locale.ROOT, "%n%-5s %-22s %4s %5s %6s %5s %6s %6s %5s %7s %9s %8s  %6s %6s %6s %6s  %-9s  %-11s  %s%n",
+    System.out.printf(Locale.ROOT, "%n%-5s %-22s %4s %5s %6s %5s %6s %6s %5s %7s %9s %8s  %6s %6s %6s %6s %6s  %-9s  %-11s  %s%n",
         "work", "case", "runs", "regr", "FAILED", "unch", "inconc", "improv", "other", "ratio", "median", "s/verd",
-        "withF", "betwF", "betwR", "sdMed", "load", "P/W/I/F", "failed on");
+        "withF", "betwF", "betwR", "sdMed", "sdAdj", "load", "P/W/I/F", "failed on");
     for (Row r : rows) {
       long regressed = r.count("REGRESSED");
       long unchanged = r.count("UNCHANGED");
@@ -260,9 +260,10 @@ public final class RegressionDetection {
       RunSpread s = RunSpread.of(r.sameCode());
       String verdicts = status(r, "PASS") + "/" + status(r, "WARN") + "/" + status(r, "INCONCLUSIVE") + "/"
           + status(r, "FAIL");
-      System.out.printf(Locale.ROOT, "%-5s %-22s %4d %5d %6d %5d %6d %6d %5d %7.4f %9s %8.1f  %5.2f%% %5.2f%% %5.2f%% %5.2f%%  %-9s  %-11s  %s%n",
+      System.out.printf(Locale.ROOT, "%-5s %-22s %4d %5d %6d %5d %6d %6d %5d %7.4f %9s %8.1f  %5.2f%% %5.2f%% %5.2f%% %5.2f%% %5.2f%%  %-9s  %-11s  %s%n",
           r.workload(), r.kase(), r.judged().size(), regressed, failed, unchanged, inconclusive, improved, other, ratio,
           median, wall, s.withinFork() * 100, s.betweenForks() * 100, s.betweenRuns() * 100, s.runMedians() * 100,
+          s.runsAdjusted() * 100,
           String.format(Locale.ROOT, "%.1f-%.1f", r.loadBefore(), r.loadAfter()), verdicts, failedOn(r.judged()));
     }
   }

@@ -1,5 +1,9 @@
 package dev.perfgate.examples.bench;
 
+import dev.perfgate.api.Metric;
+import dev.perfgate.api.Result;
+import dev.perfgate.api.Ruler;
+import dev.perfgate.api.Trial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +17,8 @@ import java.util.Optional;
  * high=1.02 trials=0:10234.5,0:10301.2,...}. The outcome is the baseline comparison's on
  * {@code time.wall} ({@code RECORDED} when the run recorded the first baseline, {@code NONE} without a
  * store); the status is that comparison's verdict; passed is whether the run (or the test) passed as a
- * whole; trials are {@code fork:value} pairs of {@code time.wall} per trial in nanoseconds, in order;
+ * whole; trials are {@code fork:value:ruler} triples per trial, in order: {@code time.wall} in nanoseconds and
+ * the ruler's pass after the trial ({@link Ruler#TRIAL_METRIC}, NaN where the run timed none);
  * failed names the checks of the benchmark's failed verdicts (a run can fail on {@code alloc.bytes} or on
  * the history while its time comparison is inconclusive).
  *
@@ -36,8 +41,20 @@ record RunLine(String key, String outcome, String status, boolean passed, double
     failedChecks = List.copyOf(failedChecks);
   }
 
-  /** One trial's {@code time.wall} and the fork it ran in (0 in process). */
-  record TrialValue(int fork, double nanos) {}
+  /** One trial's {@code time.wall}, the ruler's pass after it (NaN if none) and the fork it ran in (0 in process). */
+  record TrialValue(int fork, double nanos, double ruler) {}
+
+  /** A result's trials with a {@code time.wall} value, as the run line carries them. */
+  static List<TrialValue> trials(Result r) {
+    List<TrialValue> trials = new ArrayList<>();
+    for (Trial t : r.trials()) {
+      double v = t.value(Metric.WALL_TIME);
+      if (!Double.isNaN(v)) {
+        trials.add(new TrialValue(t.fork(), v, t.value(Ruler.TRIAL_METRIC)));
+      }
+    }
+    return trials;
+  }
 
   String format() {
     StringBuilder sb = new StringBuilder(PREFIX);
@@ -45,7 +62,8 @@ record RunLine(String key, String outcome, String status, boolean passed, double
         .append(" status=").append(status).append(" passed=").append(passed)
         .append(String.format(Locale.ROOT, " ratio=%s low=%s high=%s", ratio, low, high)).append(" trials=");
     for (int i = 0; i < trials.size(); i++) {
-      sb.append(i == 0 ? "" : ",").append(trials.get(i).fork()).append(':').append(trials.get(i).nanos());
+      sb.append(i == 0 ? "" : ",").append(trials.get(i).fork()).append(':').append(trials.get(i).nanos()).append(':')
+          .append(trials.get(i).ruler());
     }
     sb.append(" failed=");
     for (int i = 0; i < failedChecks.size(); i++) {
@@ -71,8 +89,9 @@ record RunLine(String key, String outcome, String status, boolean passed, double
     String t = fields.getOrDefault("trials", "");
     if (!t.isEmpty()) {
       for (String pair : t.split(",")) {
-        int colon = pair.indexOf(':');
-        trials.add(new TrialValue(Integer.parseInt(pair.substring(0, colon)), Double.parseDouble(pair.substring(colon + 1))));
+        String[] parts = pair.split(":");
+        trials.add(new TrialValue(Integer.parseInt(parts[0]), Double.parseDouble(parts[1]),
+            parts.length > 2 ? Double.parseDouble(parts[2]) : Double.NaN));
       }
     }
     List<String> failed = new ArrayList<>();
@@ -92,8 +111,17 @@ record RunLine(String key, String outcome, String status, boolean passed, double
 
   /** The trials' values by fork, forks in the order they first appear. */
   double[][] byFork() {
+    return byFork(TrialValue::nanos);
+  }
+
+  /** The rulers' passes by fork, forks in the order they first appear. */
+  double[][] rulerByFork() {
+    return byFork(TrialValue::ruler);
+  }
+
+  private double[][] byFork(java.util.function.ToDoubleFunction<TrialValue> value) {
     Map<Integer, List<Double>> forks = new LinkedHashMap<>();
-    trials.forEach(tv -> forks.computeIfAbsent(tv.fork(), f -> new ArrayList<>()).add(tv.nanos()));
+    trials.forEach(tv -> forks.computeIfAbsent(tv.fork(), f -> new ArrayList<>()).add(value.applyAsDouble(tv)));
     return forks.values().stream().map(v -> v.stream().mapToDouble(Double::doubleValue).toArray())
         .toArray(double[][]::new);
   }
