@@ -586,7 +586,9 @@ public record Comparison(BenchmarkKey key, Metric metric, Outcome outcome, Shift
   Comparison withPValues(double newPWorse, double newPBetter, String newNote) {
     // Unchanged stays unchanged: it was decided by two one-sided tests against the band, which a
     // correction of the tests against no change (Holm's, the anytime p-values) does not touch.
-    Outcome o = outcome == Outcome.UNCHANGED ? Outcome.UNCHANGED : isDifference()
+    // Inconclusive stays inconclusive: a correction only weakens evidence, and an inconclusive
+    // outcome may rest on more than the p-values (a finding the machine's move explains).
+    Outcome o = outcome == Outcome.UNCHANGED || outcome == Outcome.INCONCLUSIVE ? outcome : isDifference()
         ? Outcomes.classifyDifference(metric.direction(), ratio(), ciLow(), ciHigh(), newPWorse, newPBetter,
             noiseBand(), 1 - confidence())
         : Outcomes.classify(metric.direction(), Math.log(ciLow()), Math.log(ciHigh()), newPWorse,
