@@ -123,12 +123,15 @@ record ForkLevelShift(double shift, double low, double high, double pGreater, do
       double confidence) {
     int n = levels.length;
     int k = y.length;
+    if (n < 2 || k < 2 || runDf < 1) {
+      return Optional.empty();
+    }
     double ref = Median.of(levels);
-    double vRef = Math.PI / 2 * variance(levels) / n;
-    double vy = variance(y) / k;
+    double vRef = Math.PI / 2 * Moments.variance(levels, 0, n) / n;
+    double vy = Moments.variance(y, 0, k) / k;
     double vr = runVariance;
     double v = vRef + vy + vr;
-    if (!(v > 0) || n < 2 || k < 2 || runDf < 1) {
+    if (!(v > 0)) {
       return Optional.empty();
     }
     double df = Math.min(n - 1, v * v / (vRef * vRef / (n - 1) + vy * vy / (k - 1) + vr * vr / runDf));
@@ -137,15 +140,6 @@ record ForkLevelShift(double shift, double low, double high, double pGreater, do
     double t = StudentT.quantile(1 - (1 - confidence) / 2, df);
     double cdf = StudentT.cdf(d / se, df);
     return Optional.of(new ForkLevelShift(d, d - t * se, d + t * se, 1 - cdf, cdf, df, se));
-  }
-
-  private static double variance(double[] v) {
-    double m = Moments.mean(v);
-    double ss = 0;
-    for (double x : v) {
-      ss += (x - m) * (x - m);
-    }
-    return v.length > 1 ? ss / (v.length - 1) : 0;
   }
 
   /**
