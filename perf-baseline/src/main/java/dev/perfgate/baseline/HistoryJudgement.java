@@ -51,7 +51,8 @@ final class HistoryJudgement {
     }
     double[] logs = LogScale.of(runs);
     double center = Median.of(logs);
-    double t = StudentT.quantile(1 - (1 - confidence) / 2, m - 1);
+    // A slope fitted on the same runs takes one more degree of freedom from their spread.
+    double t = StudentT.quantile(1 - (1 - confidence) / 2, m - 1 - (adjusted != null ? 1 : 0));
     double half = t * Mad.NORMAL_CONSISTENCY * Mad.of(logs) * Math.sqrt(1 + 1.0 / m);
     half = Math.max(half, Math.log1p(noiseFloor));
     double lv = Math.log(value);
