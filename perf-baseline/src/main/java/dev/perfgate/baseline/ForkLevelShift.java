@@ -194,16 +194,20 @@ record ForkLevelShift(double shift, double low, double high, double pGreater, do
    * value are left out, and so are forks left with none.
    */
   static double[][] logsByFork(Result r, Metric metric) {
-    Map<Integer, List<Double>> byFork = new TreeMap<>();
+    return trialsByFork(r, metric).values().stream()
+        .map(l -> LogScale.of(l.stream().mapToDouble(t -> t.value(metric)).toArray()))
+        .toArray(double[][]::new);
+  }
+
+  /** A result's trials that have a value of a metric, grouped by fork in fork order. */
+  static Map<Integer, List<Trial>> trialsByFork(Result r, Metric metric) {
+    Map<Integer, List<Trial>> byFork = new TreeMap<>();
     for (Trial t : r.trials()) {
-      double v = t.value(metric);
-      if (!Double.isNaN(v)) {
-        byFork.computeIfAbsent(t.fork(), f -> new ArrayList<>()).add(v);
+      if (!Double.isNaN(t.value(metric))) {
+        byFork.computeIfAbsent(t.fork(), f -> new ArrayList<>()).add(t);
       }
     }
-    return byFork.values().stream()
-        .map(l -> LogScale.of(l.stream().mapToDouble(Double::doubleValue).toArray()))
-        .toArray(double[][]::new);
+    return byFork;
   }
 
   /** One value per fork: the median of its trials' logs. */

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Takes the machine's speed out of a time: each fork's trials, on the log scale, less
@@ -83,7 +82,7 @@ record RulerAdjustment(double beta, double center, int runs) {
    * pass (a run stored before the pass existed, or with {@code perfgate.ruler=false}).
    */
   double[][] logsByFork(Result r, Metric metric) {
-    Map<Integer, List<Trial>> forks = byFork(r, metric);
+    Map<Integer, List<Trial>> forks = ForkLevelShift.trialsByFork(r, metric);
     double[][] out = new double[forks.size()][];
     int i = 0;
     for (List<Trial> trials : forks.values()) {
@@ -109,7 +108,7 @@ record RulerAdjustment(double beta, double center, int runs) {
 
   /** Per fork, the median log of the metric and of the ruler's pass; null where a fork lacks the pass. */
   private static double[][] forkLevels(Result r, Metric metric) {
-    Map<Integer, List<Trial>> forks = byFork(r, metric);
+    Map<Integer, List<Trial>> forks = ForkLevelShift.trialsByFork(r, metric);
     if (forks.isEmpty()) {
       return null;
     }
@@ -125,16 +124,6 @@ record RulerAdjustment(double beta, double center, int runs) {
       w[i++] = Median.of(LogScale.of(values));
     }
     return new double[][] {w, p};
-  }
-
-  private static Map<Integer, List<Trial>> byFork(Result r, Metric metric) {
-    Map<Integer, List<Trial>> forks = new TreeMap<>();
-    for (Trial t : r.trials()) {
-      if (!Double.isNaN(t.value(metric))) {
-        forks.computeIfAbsent(t.fork(), f -> new ArrayList<>()).add(t);
-      }
-    }
-    return forks;
   }
 
   /** The median log of the ruler's pass over some trials; NaN where one has none. */
