@@ -7,6 +7,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +22,18 @@ import org.junit.jupiter.api.Test;
  * (load average 11 on 2 cores while this was written), and then two CPU-bound threads seldom run at
  * the same moment, so a CPU-bound critical section showed no contention at all (+83 % one lock
  * against +84 % shared nothing). A lock held across a wait serialises the threads whatever the load.
+ *
+ * <p>Sharing nothing is also the control of each round: where it degraded, the machine rather than
+ * the lock decided the round, which is then measured again (at most three rounds, then skipped
+ * with the figures). Where the control held, the assertion decides at once.
  */
 final class RealContentionTest {
 
   private static final int TRIALS = 15;
+  /** Rounds of {@link #TRIALS} measured at most, while the control says the machine was disturbed. */
+  private static final int ROUNDS = 3;
+  /** Degradation of the shared-nothing control above which a round is measured again. */
+  private static final double DISTURBED = 0.25;
   private static final long WINDOW_MILLIS = 100;
   private static final long WAIT_NANOS = 50_000;
   private static final Object LOCK = new Object();
@@ -59,28 +68,46 @@ final class RealContentionTest {
     };
     perOp(sharedNothing, 2);
     perOp(oneLock, 2);
-    double[][] nothing = new double[2][TRIALS];
-    double[][] locked = new double[2][TRIALS];
-    for (int t = 0; t < TRIALS; t++) {
-      nothing[0][t] = perOp(sharedNothing, 1);
-      locked[0][t] = perOp(oneLock, 1);
-      nothing[1][t] = perOp(sharedNothing, 2);
-      locked[1][t] = perOp(oneLock, 2);
+    StringBuilder disturbed = new StringBuilder();
+    for (int round = 1; round <= ROUNDS; round++) {
+      double[][] nothing = new double[2][TRIALS];
+      double[][] locked = new double[2][TRIALS];
+      for (int t = 0; t < TRIALS; t++) {
+        nothing[0][t] = perOp(sharedNothing, 1);
+        locked[0][t] = perOp(oneLock, 1);
+        nothing[1][t] = perOp(sharedNothing, 2);
+        locked[1][t] = perOp(oneLock, 2);
+      }
+
+      Degradation free = Scaling.degradation(nothing[0], nothing[1], 2);
+      Degradation contended = Scaling.degradation(locked[0], locked[1], 2);
+      Verdict freeVerdict = Scaling.checkDegradationAtMost(0.5, free, "shared-nothing");
+      Verdict lockVerdict = Scaling.checkDegradationAtMost(0.5, contended, "one-lock");
+      System.err.println(freeVerdict.message() + "\n" + lockVerdict.message());
+      // the margin, for the test log: how far the gap between the two lies above the 0.5 asserted
+      System.err.printf(java.util.Locale.ROOT,
+          "MARGIN contention gap %.3f (> 0.5): one lock %.3f, shared nothing %.3f (round %d)%n",
+          contended.estimate().value() - free.estimate().value(), contended.estimate().value(),
+          free.estimate().value(), round);
+
+      // Shared nothing is the control: its threads only wait, so two of them run as fast as one
+      // unless the machine cannot wake both. Measured: -2.3 .. +4.5 % over 11 runs (quiet, beside
+      // three busy loops, beside a build of two modules); beside a whole CI build on the same 2
+      // cores it once read +76 %. A round like that says nothing about the lock: measured again.
+      if (free.estimate().value() > DISTURBED) {
+        disturbed.append(String.format(java.util.Locale.ROOT, "%n  round %d: shared nothing %s, one lock %s",
+            round, free, contended));
+        continue;
+      }
+      // Expected about +100 % against about 0 %; the intervals are printed, not asserted, because a
+      // burst of other processes now and then widens them (once to -29 % .. +128 % for sharing nothing).
+      assertTrue(contended.estimate().value() > free.estimate().value() + 0.5,
+          "one lock " + contended + " against shared nothing " + free);
+      return;
     }
-
-    Degradation free = Scaling.degradation(nothing[0], nothing[1], 2);
-    Degradation contended = Scaling.degradation(locked[0], locked[1], 2);
-    Verdict freeVerdict = Scaling.checkDegradationAtMost(0.5, free, "shared-nothing");
-    Verdict lockVerdict = Scaling.checkDegradationAtMost(0.5, contended, "one-lock");
-    System.err.println(freeVerdict.message() + "\n" + lockVerdict.message());
-    // the margin, for the test log: how far the gap between the two lies above the 0.5 asserted
-    System.err.printf(java.util.Locale.ROOT, "MARGIN contention gap %.3f (> 0.5): one lock %.3f, shared nothing %.3f%n",
-        contended.estimate().value() - free.estimate().value(), contended.estimate().value(), free.estimate().value());
-
-    // Expected about +100 % against about 0 %; the intervals are printed, not asserted, because a
-    // burst of other processes now and then widens them (once to -29 % .. +128 % for sharing nothing).
-    assertTrue(contended.estimate().value() > free.estimate().value() + 0.5,
-        "one lock " + contended + " against shared nothing " + free);
+    // Not a pass: JUnit reports the test as skipped, with the figures that made it so.
+    Assumptions.abort("the machine was too busy to wake two waiting threads at once in all " + ROUNDS
+        + " rounds (shared nothing degraded by more than " + Math.round(DISTURBED * 100) + " %):" + disturbed);
   }
 
   /**
