@@ -493,11 +493,19 @@ public final class MeasureMore {
     } else {
       stop = " (" + v.stopped + ")";
     }
-    return what + stop + needed(reported, adjusted);
+    double spread = reported.isDifference() ? Double.NaN : judge.runSpread(v.history, reported.metric());
+    double runHalf = spread > 0 ? Normal.quantile(1 - (1 - reported.confidence()) / 2) * Math.log1p(spread) : 0;
+    return what + stop + needed(reported, adjusted, runHalf);
   }
 
-  /** About how many trials would decide, from the interval narrowing as 1/sqrt(n); empty if that says nothing. */
-  private static String needed(Comparison c, Comparison adjusted) {
+  /**
+   * About how many trials would decide, from the interval narrowing as 1/sqrt(n); empty if that says
+   * nothing. {@code runHalf} is the part of the half-width that the spread between stored runs gives
+   * at least (this run's own moment, on the normal quantile; 0 where unknown): more trials of this
+   * run do not shrink it, so it is taken out of the half-width and of the target, in quadrature,
+   * before the rest is scaled; otherwise the figure promises a decision that more trials cannot bring.
+   */
+  static String needed(Comparison c, Comparison adjusted, double runHalf) {
     double[] worse = worseInterval(c);
     if (!Double.isFinite(worse[0]) || !Double.isFinite(worse[1])) {
       return "; too few trials for an interval at this level";
@@ -515,7 +523,9 @@ public final class MeasureMore {
         // Unchanged is decided by two one-sided tests, whose interval is narrower than the one
         // printed by the ratio of their quantiles (0.84 at 95 %): it is that one that must fit.
         double alpha = 1 - c.confidence();
-        half *= Normal.quantile(1 - alpha) / Normal.quantile(1 - alpha / 2);
+        double oneSided = Normal.quantile(1 - alpha) / Normal.quantile(1 - alpha / 2);
+        half *= oneSided;
+        runHalf *= oneSided;
       }
     }
     if (!(half > 0) || target >= half) {
@@ -524,6 +534,14 @@ public final class MeasureMore {
     }
     if (target < half / 50) {
       return "; the estimate sits on the line itself, so no number of trials would decide it at this estimate";
+    }
+    if (runHalf > 0 && runHalf < half) {
+      if (target <= runHalf) {
+        return String.format(Locale.ROOT, "; the spread between runs alone keeps the interval at least +-%.1f %%"
+            + " wide, so no number of trials of this run would decide it at this estimate", Math.expm1(runHalf) * 100);
+      }
+      half = Math.sqrt(half * half - runHalf * runHalf);
+      target = Math.sqrt(target * target - runHalf * runHalf);
     }
     OptionalInt n = SequentialLooks.trialsFor(c.baselineTrials(), c.currentTrials(), half, target);
     if (n.isEmpty()) {

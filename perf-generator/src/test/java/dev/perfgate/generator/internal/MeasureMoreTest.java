@@ -313,6 +313,24 @@ final class MeasureMoreTest {
     assertTrue(calls[0] > 0, "the comparison without history was not measured more");
   }
 
+  /**
+   * "About N trials would decide" holds the part of the interval that the spread between stored runs
+   * gives fixed, since more trials of this run do not shrink it. Known answers: +5 % (95 % CI +0.0 ..
+   * +10.3 %) against a 3 % floor and a baseline of 1000 trials wants 54 trials of the whole interval
+   * narrowing as 1/sqrt(n); with 1.5 % of the half-width (on the log scale) from the runs, 134; with
+   * 2 %, more than the distance to the floor, no number of trials.
+   */
+  @Test
+  void needed_holdsTheSpreadBetweenRunsFixed() {
+    Comparison c = new Comparison(BenchmarkKey.of("fold"), TIME, Outcome.INCONCLUSIVE,
+        new Comparison.Shift(Comparison.Scale.RATIO, 1.05, 1.0, 1.05 * 1.05, 0.5, 0.5),
+        new Comparison.Sides(1000, 8, 1000), new Comparison.Limits(0.03, 0.20, 0.95, 0), "");
+    assertEquals("; about 54 trials would decide at this spread", MeasureMore.needed(c, c, 0));
+    assertEquals("; about 134 trials would decide at this spread", MeasureMore.needed(c, c, 0.015));
+    assertEquals("; the spread between runs alone keeps the interval at least +-2.0 % wide, so no number of"
+        + " trials of this run would decide it at this estimate", MeasureMore.needed(c, c, 0.02));
+  }
+
   @Test
   void budget_defaultIsThreeTimesTheFirstMeasurement_cappedAtAMinute() {
     assertEquals(Duration.ofSeconds(3), MeasureMore.Budget.defaults().forVariant(Duration.ofSeconds(1)));
