@@ -274,9 +274,12 @@ final class SuiteTest {
     // batch's time includes the moments a thread was descheduled, which single operations mostly
     // escape, so on a loaded machine p50 sits below the batch figures: measured p50 / min time/op
     // 0.29 .. 1.25 over 20 runs at load 25 on 2 cores (p50 / median time/op went down to 0.13, which
-    // is why the median is not the reference). The bounds still catch a unit or per-invocation slip.
+    // is why the median is not the reference), and 2.23 once with a second CI build on the cores
+    // (35.7 us against 16.0 us: its 2 threads then shared the cores with the other build's, and the
+    // least disturbed batch had them to itself). The bounds (a tenth, five times) still catch a
+    // unit slip (1000) or a batch timed as one operation.
     double leastPerOp = two.statistic(Metric.WALL_TIME, Statistic.MIN);
-    assertTrue(p50 > leastPerOp / 10 && p50 < leastPerOp * 2, "p50 " + p50 + " against min time/op " + leastPerOp);
+    assertTrue(p50 > leastPerOp / 10 && p50 < leastPerOp * 5, "p50 " + p50 + " against min time/op " + leastPerOp);
   }
 
   @Test
