@@ -11,8 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What warm-up reads besides the wall clock: the measuring thread's CPU time and the JVM's total JIT
- * compilation time. Injected, like {@link Ticker}, so the warm-up logic can be tested with a fake one.
+ * What warm-up reads besides the wall clock: the measuring thread's CPU time and page faults, and the
+ * JVM's total JIT compilation time. Injected, like {@link Ticker}, so the warm-up logic can be tested
+ * with a fake one.
  */
 interface JitClock {
   /**
@@ -31,6 +32,16 @@ interface JitClock {
   long compileMillis();
 
   /**
+   * The page faults the current thread has taken so far. A fresh JVM's heap is paged in by the
+   * thread that first allocates into it, one fault per page, on that thread's CPU time.
+   *
+   * @return the count, or -1 when not known (not Linux; the default, for clocks that do not read it)
+   */
+  default long threadPageFaults() {
+    return -1;
+  }
+
+  /**
    * The clock of this JVM.
    *
    * @return the system clock
@@ -42,7 +53,8 @@ interface JitClock {
 
 /**
  * Reads {@link ThreadMXBean}, {@link CompilationMXBean} and, on Linux, the compiler threads' CPU time
- * from {@code /proc/self/task}. The compilation time of the MXBean grows only when a compilation
+ * from {@code /proc/self/task} and the current thread's page faults from
+ * {@code /proc/thread-self/stat}. The compilation time of the MXBean grows only when a compilation
  * ends; on a loaded machine the compiler threads get little CPU and one C2 compilation can last a
  * second, during which the MXBean stands still while the code is still about to get faster. Their
  * CPU time grows while they work.
@@ -58,6 +70,9 @@ enum SystemJitClock implements JitClock {
   private final CompilationMXBean compilation = ManagementFactory.getCompilationMXBean();
   private final boolean cpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
   private final boolean compileTime = compilation != null && compilation.isCompilationTimeMonitoringSupported();
+  /** The stat file of whichever thread reads it: the measuring thread, in warm-up. */
+  private final Path threadStatFile = Path.of("/proc/thread-self/stat");
+  private volatile boolean threadStat = Files.isReadable(threadStatFile);
   /** The last tick count seen per compiler thread, so a thread that ends takes nothing back. */
   private final Map<String, Long> ticks = new HashMap<>();
   private long compilerTicks;
@@ -66,6 +81,22 @@ enum SystemJitClock implements JitClock {
   @Override
   public long threadCpuNanos() {
     return cpu ? threads.getCurrentThreadCpuTime() : -1;
+  }
+
+  @Override
+  public long threadPageFaults() {
+    if (!threadStat) {
+      return -1;
+    }
+    try {
+      String stat = Files.readString(threadStatFile);
+      // After the command name in parentheses: minflt is field 10 and majflt field 12.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[7]) + Long.parseLong(fields[9]);
+    } catch (IOException | RuntimeException e) {
+      threadStat = false; // not the /proc we expect: warm-up judges without page faults
+      return -1;
+    }
   }
 
   @Override

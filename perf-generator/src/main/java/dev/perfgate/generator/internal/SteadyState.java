@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * Decides when warm-up is over: the operation is steady when, over the newer half of the warm-up
  * batches of one size (at least {@value #MIN_WINDOW} batches, at most {@value #MAX_WINDOW}), neither its thread CPU time
- * nor its wall time per operation is still going down from the older half to the newer half, and the
- * JIT compiled nothing while the newer half ran.
+ * nor its wall time per operation is still going down from the older half to the newer half, the
+ * JIT compiled nothing while the newer half ran, and the measuring thread took (almost) no page
+ * faults meanwhile.
  *
- * <p>Why these three signals: the JIT makes code faster in steps (interpreter, C1, C2, inlining
+ * <p>Why these signals: the JIT makes code faster in steps (interpreter, C1, C2, inlining
  * decisions that need more profile), and between two steps the time per operation can sit flat for
  * tens of milliseconds. A test on the time alone ("the last three batches match the three before")
  * stops on such a plateau: a 20 us JSON parse measured 3-4x slower in its first trial than in the
@@ -19,6 +20,17 @@ import java.util.List;
  * newer half must be no faster than its older half, on CPU time (which a loaded machine barely
  * disturbs) as well as on wall time. A slower newer half is not a reason to warm up longer: that is
  * the machine, or garbage the benchmark leaves behind, and waiting would not make it go away.
+ *
+ * <p>Fresh memory is the exception to that last rule. A fresh JVM (a fork) has touched little of its
+ * heap, and the collector grows the heap to the operation's garbage over its first seconds; every
+ * page the operation allocates into for the first time is a page fault, taken by the allocating
+ * thread on its own CPU time. An allocation-heavy operation then runs slower, flat, until the heap it
+ * cycles through has been touched: the same ~20 us JSON parse (55 KB a call) took 13 faults a call
+ * and 240-300 us of CPU a call in such stretches of half a second, against 0 faults and 24-37 us
+ * after them, and in forks had whole trials at 7-10x its median CPU time, none in forks whose heap
+ * was touched from the start ({@code -Xms2g -XX:+AlwaysPreTouch}). Such a plateau ends, so warm-up
+ * waits for it, within the same cap. An operation that faults on every call by itself (it maps
+ * files, say) waits for the cap and is told so.
  *
  * <p>Not thread-safe; one per trial.
  */
@@ -43,7 +55,7 @@ final class SteadyState {
   }
 
   /**
-   * Records one warm-up batch.
+   * Records one warm-up batch whose page faults are not known.
    *
    * @param wallPerOp wall time per operation, ns
    * @param cpuPerOp thread CPU time per operation, ns, or NaN when the JVM cannot tell
@@ -51,7 +63,20 @@ final class SteadyState {
    *     cannot tell
    */
   void add(double wallPerOp, double cpuPerOp, long compileMillis) {
-    batches.add(new double[] {wallPerOp, cpuPerOp, compileMillis});
+    add(wallPerOp, cpuPerOp, compileMillis, -1);
+  }
+
+  /**
+   * Records one warm-up batch.
+   *
+   * @param wallPerOp wall time per operation, ns
+   * @param cpuPerOp thread CPU time per operation, ns, or NaN when the JVM cannot tell
+   * @param compileMillis the JVM's total JIT compilation time after the batch, ms, or -1 when the JVM
+   *     cannot tell
+   * @param pageFaults the measuring thread's page faults so far, after the batch, or -1 when not known
+   */
+  void add(double wallPerOp, double cpuPerOp, long compileMillis, long pageFaults) {
+    batches.add(new double[] {wallPerOp, cpuPerOp, compileMillis, pageFaults});
   }
 
   /**
@@ -60,9 +85,20 @@ final class SteadyState {
    * @return true if steady
    */
   boolean steady() {
+    return unsteady().isEmpty();
+  }
+
+  /**
+   * Why the batches so far are not steady, for the warning when warm-up ends at its cap.
+   *
+   * @return "its time per operation was still falling", "the JIT was still compiling", "the thread
+   *     was still paging in fresh memory (6559 page faults while the last 8 batches ran)", or empty
+   *     when steady
+   */
+  String unsteady() {
     int n = batches.size();
     if (n < MIN_WINDOW) {
-      return false;
+      return "too few batches were timed to judge";
     }
     // The window is the newer half of the warm-up (within bounds), so a slow start stays in view
     // until the plateau after it has lasted about as long: a plateau between two JIT steps cannot
@@ -72,14 +108,22 @@ final class SteadyState {
     List<double[]> window = batches.subList(n - size, n);
     int half = size / 2;
     // JIT compilation must have stood still across the newer half: the reading after the batch
-    // before that half began, against the reading after the last batch.
+    // before that half began, against the reading after the last batch. Page faults likewise, with
+    // a little slack: a fault or two may come with anything, fresh memory comes by the thousand.
     double compiledBefore = window.get(half - 1)[2];
     double compiledAfter = window.get(size - 1)[2];
     if (compiledBefore >= 0 && compiledAfter > compiledBefore) {
-      return false;
+      return "the JIT was still compiling";
+    }
+    double faultsBefore = window.get(half - 1)[3];
+    double faultsAfter = window.get(size - 1)[3];
+    if (faultsBefore >= 0 && faultsAfter - faultsBefore > half) {
+      return "the thread was still paging in fresh memory (" + Math.round(faultsAfter - faultsBefore)
+          + " page faults while the last " + half + " batches ran)";
     }
     boolean cpu = !Double.isNaN(window.get(0)[1]);
-    return notFaster(window, 0, cpu ? WALL_TOLERANCE : TOLERANCE) && (!cpu || notFaster(window, 1, TOLERANCE));
+    boolean flat = notFaster(window, 0, cpu ? WALL_TOLERANCE : TOLERANCE) && (!cpu || notFaster(window, 1, TOLERANCE));
+    return flat ? "" : "its time per operation was still falling";
   }
 
   /** The number of batches recorded since the last {@link #reset()}. */

@@ -423,17 +423,19 @@ public final class VariantRunner {
         state.reset();
       } else {
         double cpu = cpuBefore < 0 || cpuAfter < 0 ? Double.NaN : (double) (cpuAfter - cpuBefore) / batch;
-        state.add((double) elapsed / batch, cpu, jit.compileMillis());
+        state.add((double) elapsed / batch, cpu, jit.compileMillis(), jit.threadPageFaults());
       }
       // The maximum bounds the wait for a steady operation, not the calibration. A warm-up that ended
       // just after a batch proved too short had nothing to size the samples by, and sized them at
       // sampleTime / 1 ns: five million calls of a 50 us operation. So it ends at the maximum only
       // once a few batches long enough to judge were timed (at most about a sample's time more).
       if (spent >= max && state.size() >= CALIBRATION_BATCHES) {
-        if (!state.steady()) {
+        String unsteady = state.unsteady();
+        if (!unsteady.isEmpty()) {
           warnings.add("trial " + trial + ": the operation was not steady after the maximum warm-up of "
-              + options.maxWarmup().toMillis() + " ms (its time per operation was still falling, or the JIT was"
-              + " still compiling); figures may include warm-up (raise maxWarmup)");
+              + options.maxWarmup().toMillis() + " ms (" + unsteady + "); figures may include warm-up (raise maxWarmup"
+              + (unsteady.contains("page faults") ? ", or give the JVM -Xms and -XX:+AlwaysPreTouch" : "")
+              + ")");
         }
         break;
       }

@@ -63,6 +63,45 @@ final class SteadyStateTest {
   }
 
   @Test
+  void steady_stillPagingInFreshMemory_isNotSteadyOnAFlatSlowPlateau() {
+    // A fresh JVM's heap is paged in by the operation that allocates into it, on its own CPU time: a
+    // flat plateau, 10x slower than what follows, that the times alone would call steady (the JSON
+    // parse of the class comment: 6559 faults a batch of 500 calls).
+    SteadyState s = new SteadyState();
+    for (int i = 0; i < 20; i++) {
+      s.add(250, 250, 7, 6559L * i);
+    }
+    assertFalse(s.steady());
+    assertEquals("the thread was still paging in fresh memory (32795 page faults while the last 5 batches ran)",
+        s.unsteady());
+    // Then the operation runs 10x faster once its heap is paged in: a step down, steady once the
+    // fast plateau fills the window's newer half and more.
+    int batches = 0;
+    while (!s.steady() && batches < 40) {
+      s.add(25, 25, 7, 6559L * 19 + batches % 2);
+      batches++;
+    }
+    assertTrue(s.steady() && batches >= 10, "steady after " + batches + " batches without fresh memory (a stray fault"
+        + " in every other batch)");
+  }
+
+  @Test
+  void unsteady_namesTheReason() {
+    SteadyState compiling = new SteadyState();
+    SteadyState falling = new SteadyState();
+    SteadyState unknownFaults = new SteadyState();
+    for (int i = 0; i < 16; i++) {
+      compiling.add(100, 100, i, 40);
+      falling.add(100 - 2 * i, 100 - 2 * i, 0, 40);
+      unknownFaults.add(100, 100, 0, -1);
+    }
+    assertEquals("the JIT was still compiling", compiling.unsteady());
+    assertEquals("its time per operation was still falling", falling.unsteady());
+    assertEquals("", unknownFaults.unsteady(), "page faults that are not known do not hold warm-up");
+    assertEquals("too few batches were timed to judge", new SteadyState().unsteady());
+  }
+
+  @Test
   void steady_cpuStillFallingWhileWallIsNoisy_isNotSteady() {
     SteadyState s = new SteadyState();
     for (int i = 0; i < 16; i++) {

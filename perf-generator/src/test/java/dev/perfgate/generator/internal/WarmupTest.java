@@ -36,6 +36,27 @@ final class WarmupTest {
     };
   }
 
+  /** A JIT at rest, and a thread that pages in fresh memory (a thousand faults a reading) until a moment. */
+  private static JitClock pagingInUntil(long untilNanos) {
+    AtomicLong faults = new AtomicLong();
+    return new JitClock() {
+      @Override
+      public long threadCpuNanos() {
+        return JitClock.system().threadCpuNanos();
+      }
+
+      @Override
+      public long compileMillis() {
+        return 0;
+      }
+
+      @Override
+      public long threadPageFaults() {
+        return System.nanoTime() < untilNanos ? faults.addAndGet(1000) : faults.get();
+      }
+    };
+  }
+
   private static Result run(JitClock jit) {
     long[] data = new long[256];
     Benchmark sum = Benchmark.of("sum", () -> {
@@ -72,6 +93,21 @@ final class WarmupTest {
     assertTrue(r.succeeded(), r.error().orElse(""));
     assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("trial 0: the operation was not steady after the"
         + " maximum warm-up of 1500 ms")), r.warnings().toString());
+  }
+
+  @Test
+  void warmUp_whileTheThreadPagesInFreshMemory_goesOnUntilItStopsAndSaysSoAtTheCap() {
+    long start = System.nanoTime();
+    Result r = run(pagingInUntil(start + Duration.ofMillis(400).toNanos()));
+    long took = System.nanoTime() - start;
+    assertTrue(r.succeeded(), r.error().orElse(""));
+    assertTrue(took >= Duration.ofMillis(400).toNanos(), "warm-up ended after " + took / 1_000_000 + " ms");
+    assertFalse(r.warnings().stream().anyMatch(w -> w.contains("not steady")), r.warnings().toString());
+
+    Result capped = run(pagingInUntil(Long.MAX_VALUE));
+    assertTrue(capped.warnings().stream().anyMatch(w -> w.startsWith("trial 0: the operation was not steady after"
+        + " the maximum warm-up of 1500 ms (the thread was still paging in fresh memory (") && w.contains("-XX:+AlwaysPreTouch")),
+        capped.warnings().toString());
   }
 
   @Test
