@@ -8,6 +8,7 @@ import dev.perfgate.api.internal.stats.Median;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,10 @@ import java.util.Locale;
  * {@value #MIN_FACTOR}x (or 1/{@value #MIN_FACTOR}) the median of all trials, and also more than
  * {@value #SPREAD_FACTOR} robust standard deviations of the trials' log medians away, so that a
  * benchmark whose trials always differ by 30 % is not flagged on every run.
+ *
+ * <p>Where the measuring thread's page faults during a slow trial's samples were counted, and were
+ * many ({@value #FAULTS_PER_SAMPLE} or more a sample: fresh heap being paged in, see
+ * {@link SteadyState}), the warning names them as the cause.
  */
 final class OffTrials {
   /** The smallest ratio to the median trial that is flagged. */
@@ -27,17 +32,31 @@ final class OffTrials {
   static final double SPREAD_FACTOR = 4;
   /** Fewer trials say nothing about which one is off. */
   static final int MIN_TRIALS = 4;
+  /** Page faults a sample (256 KB of fresh memory in 4 KB pages) that name fresh memory as the cause. */
+  static final long FAULTS_PER_SAMPLE = 64;
 
   private OffTrials() {}
+
+  /**
+   * The warnings for the trials that are far off, without page faults.
+   *
+   * @param trials the trials of one variant
+   * @return one warning per far-off trial, possibly none
+   */
+  static List<String> warnings(List<Trial> trials) {
+    return warnings(trials, Map.of());
+  }
 
   /**
    * The warnings for the trials that are far off, judged on thread CPU time per operation where every
    * trial has it (a loaded machine barely moves it) and on wall time otherwise.
    *
    * @param trials the trials of one variant
+   * @param pageFaults the measuring thread's page faults during each trial's samples, by trial index,
+   *     where they were counted
    * @return one warning per far-off trial, possibly none
    */
-  static List<String> warnings(List<Trial> trials) {
+  static List<String> warnings(List<Trial> trials, Map<Integer, Long> pageFaults) {
     if (trials.size() < MIN_TRIALS) {
       return List.of();
     }
@@ -54,12 +73,21 @@ final class OffTrials {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
       if (Math.abs(logs[i] - center) > limit) {
+        Trial t = trials.get(i);
         double ratio = Math.exp(logs[i] - center);
+        long faults = pageFaults.getOrDefault(t.index(), -1L);
+        String cause;
+        if (ratio > 1 && faults >= FAULTS_PER_SAMPLE * Math.max(1, t.samples().size())) {
+          cause = " (its thread paged in fresh memory meanwhile, " + faults + " page faults, on its own CPU time:"
+              + " a young heap; -Xms with -XX:+AlwaysPreTouch pages it in at the JVM's start)";
+        } else if (ratio > 1 && i == 0) {
+          cause = " (it ran first: the JIT was probably still compiling; a longer warm-up helps)";
+        } else {
+          cause = " (the machine or the JIT disturbed it)";
+        }
         out.add(String.format(Locale.ROOT, "trial %d of %d: %s time per operation %s is %.2fx the median trial's (%s);"
-            + " it is counted in the figures%s", trials.get(i).index(), trials.size(), useCpu ? "CPU" : "wall",
-            Metric.WALL_TIME.format(values[i]), ratio, Metric.WALL_TIME.format(Math.exp(center)),
-            ratio > 1 && i == 0 ? " (it ran first: the JIT was probably still compiling; a longer warm-up helps)"
-                : " (the machine or the JIT disturbed it)"));
+            + " it is counted in the figures%s", t.index(), trials.size(), useCpu ? "CPU" : "wall",
+            Metric.WALL_TIME.format(values[i]), ratio, Metric.WALL_TIME.format(Math.exp(center)), cause));
       }
     }
     return out;

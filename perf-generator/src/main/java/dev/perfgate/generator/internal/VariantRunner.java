@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -138,6 +139,8 @@ public final class VariantRunner {
     private final Sink sink = new Sink();
     private final long[] batch = {1};
     private final List<ProbeFailure> probeFailures = new ArrayList<>();
+    /** The measuring thread's page faults during each trial's samples, by trial index, where counted. */
+    private final Map<Integer, Long> pageFaults = new ConcurrentHashMap<>();
     private Optional<String> error = Optional.empty();
     private Optional<Throwable> cause = Optional.empty();
     private long elapsedNanos;
@@ -175,7 +178,7 @@ public final class VariantRunner {
           return false;
         }
         Trial done = trial(benchmark, key, index, loop, sink, batch, notMeasured, warnings, annotations,
-            probeFailures);
+            probeFailures, pageFaults);
         synchronized (this) {
           // A trial that ends after its timeout stopped the variant (on the thread left behind) is
           // dropped: the result was already reported, and nothing more may be printed for it.
@@ -246,7 +249,7 @@ public final class VariantRunner {
         }
       }
       List<String> all = new ArrayList<>(warnings);
-      all.addAll(OffTrials.warnings(trials));
+      all.addAll(OffTrials.warnings(trials, Map.copyOf(pageFaults)));
       List<Annotation> annotated;
       synchronized (annotations) {
         annotated = List.copyOf(annotations.values());
@@ -258,7 +261,7 @@ public final class VariantRunner {
 
   private Trial trial(Benchmark benchmark, BenchmarkKey key, int index, Loops loop, Sink sink, long[] batch,
       Map<Metric, String> notMeasured, List<String> warnings, Map<String, Annotation> annotations,
-      List<ProbeFailure> probeFailures) throws Exception {
+      List<ProbeFailure> probeFailures, Map<Integer, Long> pageFaults) throws Exception {
     Map<Metric, LongAdder> counters = TrialContext.newCounters();
     TrialContext context = new TrialContext(key, index, counters, warnings);
     long opsPerInvocation = benchmark.operationsPerInvocation();
@@ -287,8 +290,13 @@ public final class VariantRunner {
         batch[0] = warmUpRepeated(instance, index, loop, sink, batch[0], warnings);
         context.measuring();
         listener.phase(key, index, options.trials(), "measuring");
+        long faultsBefore = jit.threadPageFaults();
         for (int s = 0; s < options.samples(); s++) {
           samples.add(sample(instance, batch[0], opsPerInvocation, loop, sink, sessions, counters));
+        }
+        long faultsAfter = jit.threadPageFaults();
+        if (faultsBefore >= 0 && faultsAfter >= faultsBefore) {
+          pageFaults.put(index, faultsAfter - faultsBefore);
         }
       } else {
         // Warm up and calibrate on one thread, then measure all threads at once.

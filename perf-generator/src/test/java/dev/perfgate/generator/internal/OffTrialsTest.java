@@ -44,6 +44,20 @@ final class OffTrialsTest {
   }
 
   @Test
+  void warnings_slowTrialWhoseThreadPagedInFreshMemory_namesThePageFaults() {
+    // Fork trials of the JSON parse: the third sat at 7x while its heap was paged in (6559 faults a
+    // batch of 500 calls); the fifth was as slow with few faults, which say nothing.
+    double[] cpu = {37_700, 36_900, 268_000, 38_100, 262_000, 37_200, 36_800, 38_400};
+    List<String> w = OffTrials.warnings(trials(cpu, cpu), Map.of(2, 32_795L, 4, 12L, 0, 0L));
+    assertEquals(2, w.size(), w.toString());
+    assertTrue(w.get(0).startsWith("trial 2 of 8: CPU time per operation 268 us is 7."), w.get(0));
+    assertTrue(w.get(0).endsWith("(its thread paged in fresh memory meanwhile, 32795 page faults, on its own CPU time:"
+        + " a young heap; -Xms with -XX:+AlwaysPreTouch pages it in at the JVM's start)"), w.get(0));
+    assertTrue(w.get(1).startsWith("trial 4 of 8") && w.get(1).endsWith("(the machine or the JIT disturbed it)"),
+        w.get(1));
+  }
+
+  @Test
   void warnings_trialsThatAgree_flagNothing() {
     double[] wall = {20_100, 19_900, 20_400, 20_000, 19_700, 20_300, 20_050, 19_950};
     assertTrue(OffTrials.warnings(trials(wall, wall)).isEmpty());
