@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 /** The runner's warm-up waits for the JIT to go quiet, on a real operation, with the JIT's readings scripted. */
@@ -20,24 +21,12 @@ final class WarmupTest {
   private static final RunOptions PLAN = RunOptions.newBuilder().trials(2).samples(2).sampleTime(Duration.ofMillis(4))
       .warmup(Duration.ZERO).firstWarmup(Duration.ZERO).maxWarmup(Duration.ofMillis(1_500)).build();
 
-  /** Reports a compilation that goes on until a moment, then stands still; the CPU clock is the JVM's. */
-  private static JitClock compilingUntil(long untilNanos) {
+  /**
+   * The JVM's CPU clock, with the JIT's compilation time and the thread's page faults scripted: each
+   * grows by its step at every reading until a moment, then stands still.
+   */
+  private static JitClock scripted(long untilNanos, long compileStep, long faultStep) {
     AtomicLong compiled = new AtomicLong();
-    return new JitClock() {
-      @Override
-      public long threadCpuNanos() {
-        return JitClock.system().threadCpuNanos();
-      }
-
-      @Override
-      public long compileMillis() {
-        return System.nanoTime() < untilNanos ? compiled.incrementAndGet() : compiled.get();
-      }
-    };
-  }
-
-  /** A JIT at rest, and a thread that pages in fresh memory (a thousand faults a reading) until a moment. */
-  private static JitClock pagingInUntil(long untilNanos) {
     AtomicLong faults = new AtomicLong();
     return new JitClock() {
       @Override
@@ -47,14 +36,24 @@ final class WarmupTest {
 
       @Override
       public long compileMillis() {
-        return 0;
+        return System.nanoTime() < untilNanos ? compiled.addAndGet(compileStep) : compiled.get();
       }
 
       @Override
       public long threadPageFaults() {
-        return System.nanoTime() < untilNanos ? faults.addAndGet(1000) : faults.get();
+        return System.nanoTime() < untilNanos ? faults.addAndGet(faultStep) : faults.get();
       }
     };
+  }
+
+  /** A compilation that goes on until a moment; no page faults. */
+  private static JitClock compilingUntil(long untilNanos) {
+    return scripted(untilNanos, 1, 0);
+  }
+
+  /** A JIT at rest, and a thread that pages in fresh memory (a thousand faults a reading) until a moment. */
+  private static JitClock pagingInUntil(long untilNanos) {
+    return scripted(untilNanos, 0, 1000);
   }
 
   private static Result run(JitClock jit) {
@@ -75,16 +74,22 @@ final class WarmupTest {
     return run.finish();
   }
 
-  @Test
-  void warmUp_whileTheJitCompiles_goesOnUntilItStops() {
+  /**
+   * A steady sum of 256 longs would end its warm-up after eight 1 ms batches; a clock that moves for
+   * 400 ms must hold it that long, however loaded the machine, and then let it end without a warning.
+   */
+  private static void assertHeldFor400Millis(LongFunction<JitClock> movingUntil) {
     long start = System.nanoTime();
-    Result r = run(compilingUntil(start + Duration.ofMillis(400).toNanos()));
+    Result r = run(movingUntil.apply(start + Duration.ofMillis(400).toNanos()));
     long took = System.nanoTime() - start;
     assertTrue(r.succeeded(), r.error().orElse(""));
-    // A steady sum of 256 longs would end its warm-up after eight 1 ms batches; the JIT's activity
-    // holds it until the compiler went quiet (400 ms), however loaded the machine.
     assertTrue(took >= Duration.ofMillis(400).toNanos(), "warm-up ended after " + took / 1_000_000 + " ms");
     assertFalse(r.warnings().stream().anyMatch(w -> w.contains("not steady")), r.warnings().toString());
+  }
+
+  @Test
+  void warmUp_whileTheJitCompiles_goesOnUntilItStops() {
+    assertHeldFor400Millis(WarmupTest::compilingUntil);
   }
 
   @Test
@@ -97,16 +102,12 @@ final class WarmupTest {
 
   @Test
   void warmUp_whileTheThreadPagesInFreshMemory_goesOnUntilItStopsAndSaysSoAtTheCap() {
-    long start = System.nanoTime();
-    Result r = run(pagingInUntil(start + Duration.ofMillis(400).toNanos()));
-    long took = System.nanoTime() - start;
-    assertTrue(r.succeeded(), r.error().orElse(""));
-    assertTrue(took >= Duration.ofMillis(400).toNanos(), "warm-up ended after " + took / 1_000_000 + " ms");
-    assertFalse(r.warnings().stream().anyMatch(w -> w.contains("not steady")), r.warnings().toString());
+    assertHeldFor400Millis(WarmupTest::pagingInUntil);
 
     Result capped = run(pagingInUntil(Long.MAX_VALUE));
     assertTrue(capped.warnings().stream().anyMatch(w -> w.startsWith("trial 0: the operation was not steady after"
-        + " the maximum warm-up of 1500 ms (the thread was still paging in fresh memory (") && w.contains("-XX:+AlwaysPreTouch")),
+        + " the maximum warm-up of 1500 ms (the thread was still paging in fresh memory (")
+        && w.contains("-XX:+AlwaysPreTouch")),
         capped.warnings().toString());
   }
 
