@@ -8,8 +8,8 @@ import dev.perfgate.api.internal.stats.Median;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Finds the trials of a variant whose time per operation is far from the others', so that the run
