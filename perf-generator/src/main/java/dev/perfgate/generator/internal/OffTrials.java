@@ -78,8 +78,8 @@ final class OffTrials {
         long faults = pageFaults.getOrDefault(t.index(), -1L);
         String cause;
         if (ratio > 1 && faults >= FAULTS_PER_SAMPLE * Math.max(1, t.samples().size())) {
-          cause = " (its thread paged in fresh memory meanwhile, " + faults + " page faults, on its own CPU time:"
-              + " a young heap; -Xms with -XX:+AlwaysPreTouch pages it in at the JVM's start)";
+          cause = " (its thread paged in fresh memory meanwhile, " + faults + " page faults, on its own CPU time;"
+              + " where that is a young heap, -Xms with -XX:+AlwaysPreTouch pages it in at the JVM's start)";
         } else if (ratio > 1 && i == 0) {
           cause = " (it ran first: the JIT was probably still compiling; a longer warm-up helps)";
         } else {

@@ -29,8 +29,8 @@ import java.util.List;
  * and 240-300 us of CPU a call in such stretches of half a second, against 0 faults and 24-37 us
  * after them, and in forks had whole trials at 7-10x its median CPU time, none in forks whose heap
  * was touched from the start ({@code -Xms2g -XX:+AlwaysPreTouch}). Such a plateau ends, so warm-up
- * waits for it, within the same cap. An operation that faults on every call by itself (it maps
- * files, say) waits for the cap and is told so.
+ * waits for it, within the same cap. An operation that faults on every call by itself (it maps a
+ * file and reads it, say) waits for the cap in every trial and is told so.
  *
  * <p>Not thread-safe; one per trial.
  */

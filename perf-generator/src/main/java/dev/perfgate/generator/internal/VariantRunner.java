@@ -442,7 +442,8 @@ public final class VariantRunner {
         if (!unsteady.isEmpty()) {
           warnings.add("trial " + trial + ": the operation was not steady after the maximum warm-up of "
               + options.maxWarmup().toMillis() + " ms (" + unsteady + "); figures may include warm-up (raise maxWarmup"
-              + (unsteady.contains("page faults") ? ", or give the JVM -Xms and -XX:+AlwaysPreTouch" : "")
+              + (unsteady.contains("page faults") ? "; where the memory is a young heap, -Xms with -XX:+AlwaysPreTouch"
+                  + " pages it in at the JVM's start" : "")
               + ")");
         }
         break;

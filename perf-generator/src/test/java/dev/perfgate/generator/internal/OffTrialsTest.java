@@ -51,8 +51,8 @@ final class OffTrialsTest {
     List<String> w = OffTrials.warnings(trials(cpu, cpu), Map.of(2, 32_795L, 4, 12L, 0, 0L));
     assertEquals(2, w.size(), w.toString());
     assertTrue(w.get(0).startsWith("trial 2 of 8: CPU time per operation 268 us is 7."), w.get(0));
-    assertTrue(w.get(0).endsWith("(its thread paged in fresh memory meanwhile, 32795 page faults, on its own CPU time:"
-        + " a young heap; -Xms with -XX:+AlwaysPreTouch pages it in at the JVM's start)"), w.get(0));
+    assertTrue(w.get(0).endsWith("(its thread paged in fresh memory meanwhile, 32795 page faults, on its own CPU time;"
+        + " where that is a young heap, -Xms with -XX:+AlwaysPreTouch pages it in at the JVM's start)"), w.get(0));
     assertTrue(w.get(1).startsWith("trial 4 of 8") && w.get(1).endsWith("(the machine or the JIT disturbed it)"),
         w.get(1));
   }
