@@ -90,9 +90,7 @@ enum SystemJitClock implements JitClock {
     }
     try {
       String stat = Files.readString(threadStatFile);
-      // After the command name in parentheses: minflt is field 10 and majflt field 12.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[7]) + Long.parseLong(fields[9]);
+      return statField(stat, 10) + statField(stat, 12); // minflt + majflt
     } catch (IOException | RuntimeException e) {
       threadStat = false; // not the /proc we expect: warm-up judges without page faults
       return -1;
@@ -126,9 +124,7 @@ enum SystemJitClock implements JitClock {
         } catch (IOException e) {
           continue; // the thread ended meanwhile
         }
-        // After the command name in parentheses: state is field 3, utime 14 and stime 15.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long now = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        long now = statField(stat, 14) + statField(stat, 15); // utime + stime
         Long before = ticks.put(task.getFileName().toString(), now);
         compilerTicks += Math.max(0, now - (before == null ? 0 : before));
       }
@@ -137,5 +133,14 @@ enum SystemJitClock implements JitClock {
       proc = false; // not Linux, or /proc is not what we expect: the MXBean alone
       return -1;
     }
+  }
+
+  /**
+   * A numeric field of a {@code /proc/.../stat} line, numbered as proc(5) numbers them (1 is the pid,
+   * 2 the command name in parentheses, which may hold spaces; so fields are counted after its last
+   * closing parenthesis, where field 3 starts).
+   */
+  private static long statField(String stat, int field) {
+    return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[field - 3]);
   }
 }
