@@ -23,8 +23,14 @@ final class RulerProbeTest {
     RulerProbe probe = new RulerProbe(Ticker.system());
     assertEquals(List.of(Ruler.TRIAL_METRIC), probe.metrics());
     probe.open(null); // calibrates; the context is only read when a session closes
-    double shortPass = probe.pass(1_000_000, 1);
-    double longPass = probe.pass(5_000_000, 2);
+    // The least of three passes of each length: a pass the scheduler preempts only gets slower, and
+    // beside two CI builds one 1 ms pass read 7.4x a 5 ms one (20.1 ms against 2.7 ms a million steps).
+    double shortPass = Double.MAX_VALUE;
+    double longPass = Double.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      shortPass = Math.min(shortPass, probe.pass(1_000_000, 1 + 2 * i));
+      longPass = Math.min(longPass, probe.pass(5_000_000, 2 + 2 * i));
+    }
     System.out.printf("[ruler pass] 1 ms: %.0f ns, 5 ms: %.0f ns per million steps%n", shortPass, longPass);
     // Real work on this JVM: the figure is per million steps whatever the length. Beside two busy
     // threads on 2 cores a 10 ms pass read 1.8 x a 1 ms one, so the margin is a factor 4.
