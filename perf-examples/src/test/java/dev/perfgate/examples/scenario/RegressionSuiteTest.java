@@ -13,6 +13,7 @@ import dev.perfgate.generator.Report;
 import dev.perfgate.generator.junit.Perf;
 import dev.perfgate.generator.junit.PerfTest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -37,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("regression")
 final class RegressionSuiteTest extends ScenarioSuiteTest {
 
+  /** What a comparison here may spend measuring more, per benchmark: enough for several looks at allocation. */
+  private static final Duration CHECK_BUDGET = Duration.ofSeconds(15);
+
   @PerfTest
   void regressionTargets(Perf perf, @TempDir Path store) {
     Report recorded = perf.run(ScenarioSuites.regression(perf.suite().forks(0), fixture(),
@@ -44,8 +48,11 @@ final class RegressionSuiteTest extends ScenarioSuiteTest {
     assertFalse(recorded.verdicts().isEmpty(), "the regression suite judged nothing");
     // Not perf.run: wall time of the same code measured twice in one loaded JVM moved by up to +49 %
     // (95 % CI -0.4 .. +80 %) for the cold generation over TCP; the verdict on it is the main job's.
-    Report compared = ScenarioSuites.regression(perf.suite().forks(0), fixture(), BaselineStores.directory(store))
-        .build().run();
+    // Measuring more is bounded: it stops when time and allocation are decided, and time, in one
+    // loaded JVM, often is not (the cold generation spent its whole 43 s default budget in a CI run,
+    // while its allocation was decided within 16 trials, 9.5 s).
+    Report compared = ScenarioSuites.regression(perf.suite().forks(0).baselineBudget(CHECK_BUDGET), fixture(),
+        BaselineStores.directory(store)).build().run();
     List<Verdict> comparisons = compared.verdicts().stream()
         .filter(v -> v.detail() instanceof MetricJudgement j && j.comparison().isPresent()).toList();
     for (String benchmark : List.of("regression.generation.cold", "regression.generation.warm")) {
@@ -59,13 +66,16 @@ final class RegressionSuiteTest extends ScenarioSuiteTest {
 
   @PerfTest
   void regressionWithoutTheTemplateCache_raisesTheAlert(Perf perf, @TempDir Path store) {
-    perf.run(ScenarioSuites.regression(perf.suite().forks(0), fixture(), BaselineStores.directory(store)).build());
+    // The warm generation alone: the alert is judged on its allocation, and the cold generation
+    // added about a minute of measuring to the test command without adding a check.
+    perf.run(perf.suite().forks(0).baselines(BaselineStores.directory(store))
+        .benchmark(ScenarioSuites.regressionWarm(fixture(), ScenarioSuites.MEDIUM)).build());
     Properties noCache = new Properties();
     noCache.putAll(System.getProperties());
     noCache.setProperty("generator.templateCache", "false");
     try (ScenarioFixture slower = new ScenarioFixture(noCache)) {
-      Report report = ScenarioSuites.regression(perf.suite().forks(0), slower, BaselineStores.directory(store))
-          .build().run();
+      Report report = perf.suite().forks(0).baselineBudget(CHECK_BUDGET).baselines(BaselineStores.directory(store))
+          .benchmark(ScenarioSuites.regressionWarm(slower, ScenarioSuites.MEDIUM)).build().run();
       Verdict alloc = comparison(report.verdicts(), "regression.generation.warm", Metric.ALLOCATED_BYTES)
           .orElseThrow(() -> new AssertionError("no allocation comparison in " + report.verdicts()));
       assertEquals(Status.FAIL, alloc.status(), alloc.message());
