@@ -101,10 +101,13 @@ final class Comparer {
       nested[i] = fit.get().logsByFork(segment.get(i), metric);
     }
     VarianceComponents c = VarianceComponents.of(nested);
-    if (c.dfRuns() < 2) {
+    int df = c.dfRuns() - fit.get().slopes();
+    if (df < 1) {
       return Optional.empty();
     }
-    return Optional.of(new Adjusted(fit.get(), c.betweenRuns(), c.dfRuns() - 1, segment.size(), raw.betweenRuns()));
+    // The variance is of the adjusted levels over dfRuns; rescaled to the degrees of freedom left.
+    return Optional.of(
+        new Adjusted(fit.get(), c.betweenRuns() * c.dfRuns() / df, df, segment.size(), raw.betweenRuns()));
   }
 
   /**
@@ -351,15 +354,17 @@ final class Comparer {
   }
 
   /**
-   * Says how the machine's speed was taken out, such as {@code machine's speed taken out: ruler +4.1 %
-   * since the baseline, slope 0.97 over 8 stored runs, as measured +6.3 %}.
+   * Says how the machine's speed was taken out, such as {@code machine's speed taken out: ruler's CPU
+   * pass +4.1 % since the baseline, slope 0.97 over 8 stored runs, as measured +6.3 %}.
    */
   private static String adjustedNote(Adjusted a, Result reference, Result current, Metric metric, double[][] xf,
       double[][] yf) {
-    double ruler = Math.expm1(RulerAdjustment.rulerLevel(current, metric) - RulerAdjustment.rulerLevel(reference, metric));
+    RulerAdjustment fit = a.ruler();
+    double ruler = Math.expm1(fit.level(current, metric) - fit.level(reference, metric));
     double measured = Math.expm1(Moments.mean(ForkLevelShift.forkValues(yf)) - Moments.mean(ForkLevelShift.forkValues(xf)));
-    return String.format(Locale.ROOT, "machine's speed taken out: ruler %+.1f %% since the baseline, slope %.2f over %d"
-        + " stored runs, as measured %+.1f %%", ruler * 100, a.ruler().beta(), a.ruler().runs(), measured * 100);
+    return String.format(Locale.ROOT, "machine's speed taken out: ruler's %s %+.1f %% since the baseline, slope %.2f"
+        + " over %d stored runs, as measured %+.1f %%", fit.passName(), ruler * 100, fit.beta(), fit.runs(),
+        measured * 100);
   }
 
   private static String fmtSpread(double f) {
