@@ -38,6 +38,11 @@ final class Comparer {
     Floor adjustedTo(Adjusted a) {
       return new Floor(value, note, a.runVariance(), a.runDf(), a.runs(), Optional.of(a), segment);
     }
+
+    /** This floor with more variance between runs: the fitted slope's own error on a run far from the others. */
+    Floor plusRunVariance(double more) {
+      return new Floor(value, note, runVariance + more, runDf, runs, adjusted, segment);
+    }
   }
 
   /**
@@ -212,14 +217,18 @@ final class Comparer {
         adjustedNote = adjustedNote(a, reference, current, metric, xf, yf);
         xf = xa;
         yf = ya;
-        floor = floor.adjustedTo(a);
+        floor = floor.adjustedTo(a).plusRunVariance(a.ruler().slopeError(reference, current, metric));
         sides = new Comparison.Sides(x.length, y.length, ref, sides.runNoiseMissing(), true);
       }
       // Otherwise a side has no ruler's pass (stored before it existed): compared as measured, with
       // the spread between runs as measured.
     }
     boolean forked = xf.length >= 2 || yf.length >= 2;
-    boolean runNoise = floor.runDf() > 0 && floor.runVariance() > 0;
+    // Known from stored runs even where the between-run component came out 0 (its estimate is
+    // clamped at 0): the runs' levels still carry their spread into the pooled reference. Read as "no
+    // history", a kept store whose runs the ruler's pass explained well compared 12 fork medians a
+    // side as if runs never differed, and called a 23 % drift of the machine (unchanged code) a FAIL.
+    boolean runNoise = floor.runDf() > 0 && floor.runVariance() >= 0;
     if (runNoise && yf.length >= 2 && separateRuns) {
       double[] levels = inSegment(reference, floor.segment())
           ? levels(floor.segment(), metric, sides.rulerAdjusted() ? floor.adjusted().orElseThrow().ruler() : null)

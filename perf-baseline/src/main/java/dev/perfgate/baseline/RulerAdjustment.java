@@ -33,20 +33,22 @@ import java.util.Optional;
  * on average where neither pass was related to the time; with two, 1-8 % high (simulated, 40 000
  * histories each of 5, 6, 8 and 12 run levels).
  * Measured: a ~10 us fold in 24 separate JVMs, run medians correlated 0.85 with the CPU pass, slope
- * 0.99, spread between JVMs 2.43 % before and 1.29 % after; a ~20 us JSON parse in 8 runs of 11-13
- * forks, spread between runs 7.2 %, 5.1 % with the CPU pass taken out in proportion, 3.7 % with the
- * memory pass.
+ * 0.99, spread between JVMs 2.43 % before and 1.29 % after; a ~20 us JSON parse in 11 runs of 4-13
+ * forks on a machine that slowed it by 25-36 % meanwhile, spread of the run levels 10.8 %, 10.4 % with
+ * the CPU pass's slope taken out, 8.4 % with the memory pass's.
  *
  * @param beta the slope, in [0, 1]
  * @param center the mean pass level of the runs it was fitted on (log nanoseconds)
  * @param runs the runs it was fitted on
  * @param pass the pass it takes out, {@link Ruler#TRIAL_METRIC} or {@link Ruler#MEMORY_TRIAL_METRIC}
  * @param slopes the slopes above 0 fitted to choose it (1 or 2): the degrees of freedom it costs
+ * @param slopeVariance the variance of the fitted slope (the runs' spread left over their pass levels'
+ *     sum of squares): a run whose pass is far from the others' is adjusted by a slope known only this well
  */
-record RulerAdjustment(double beta, double center, int runs, Metric pass, int slopes) {
+record RulerAdjustment(double beta, double center, int runs, Metric pass, int slopes, double slopeVariance) {
 
   /** Times that follow the CPU pass in proportion (slope 1): the other reading when no slope can be fitted. */
-  static final RulerAdjustment PROPORTIONAL = new RulerAdjustment(1, 0, 0, Ruler.TRIAL_METRIC, 0);
+  static final RulerAdjustment PROPORTIONAL = new RulerAdjustment(1, 0, 0, Ruler.TRIAL_METRIC, 0, 0);
 
   /** The passes a time may follow, in the order they are preferred on a tie. */
   static final List<Metric> PASSES = List.of(Ruler.TRIAL_METRIC, Ruler.MEMORY_TRIAL_METRIC);
@@ -98,12 +100,26 @@ record RulerAdjustment(double beta, double center, int runs, Metric pass, int sl
         slopes++;
       }
       if (beta > 0 && (best.isEmpty() || levels.size() > best.get().runs() || left < bestLeft)) {
-        best = Optional.of(new RulerAdjustment(beta, mr, levels.size(), pass, 0));
+        double slopeVariance = levels.size() > 2 ? left / (levels.size() - 2) / sxx : 0;
+        best = Optional.of(new RulerAdjustment(beta, mr, levels.size(), pass, 0, slopeVariance));
         bestLeft = left;
       }
     }
     int fitted = slopes;
-    return best.map(b -> new RulerAdjustment(b.beta(), b.center(), b.runs(), b.pass(), fitted));
+    return best.map(b -> new RulerAdjustment(b.beta(), b.center(), b.runs(), b.pass(), fitted, b.slopeVariance()));
+  }
+
+  /**
+   * The variance the slope's own error adds to a comparison of two runs adjusted by it: the slope's
+   * variance times the square of the larger of how far the current run's pass is from the
+   * reference's and from the stored runs' level (the pooled reference sits at the latter). Where the
+   * machine ran 6 % faster than ever in the stored runs, a slope known to +-0.03 moves the adjusted
+   * time by +-0.2 %, which the spread between runs alone does not hold. 0 where a level is missing.
+   */
+  double slopeError(Result reference, Result current, Metric metric) {
+    double now = level(current, metric);
+    double dx = Math.max(Math.abs(now - level(reference, metric)), Math.abs(now - center));
+    return Double.isFinite(dx) ? dx * dx * slopeVariance : 0;
   }
 
   /** "CPU pass" or "memory pass": which of the ruler's passes this adjustment takes out, for notes. */

@@ -29,10 +29,10 @@ import java.util.List;
  * nanoseconds per megabyte. It follows what the CPU pass does not: a shared machine's memory speed
  * (neighbours in the shared cache). A ~20 us JSON parse (55 KB allocated a call) on this 2-core KVM
  * guest moved between about 20 and 33 us in stretches of seconds; in four 40 s JVMs its medians over
- * blocks of 10 rounds correlated 0.74-0.86 with this pass (in four other JVMs, 0.03-0.22 with the CPU part), and its spread
- * between the JVMs, 8.9 %, was 5.4 % with this pass taken out in proportion. Garbage of 4 MB a trial,
- * outside the samples, and no memory kept: a retained buffer would show in the heap a benchmark
- * measures.
+ * blocks of 10 rounds correlated 0.74-0.86 with this pass (in four other JVMs, 0.03-0.22 with the CPU
+ * part), and its spread between the JVMs, 8.9 %, was 5.4 % with this pass taken out in proportion.
+ * Garbage of 4 MB a trial, outside the samples, and no memory kept: a retained buffer would show in
+ * the heap a benchmark measures.
  */
 public final class RulerProbe implements Probe {
 
