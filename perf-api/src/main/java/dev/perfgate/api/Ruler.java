@@ -37,16 +37,6 @@ public record Ruler(List<Part> parts, Duration elapsed) {
   public static final Metric TRIAL_METRIC = Metric.of("ruler.cpu", Unit.NANOSECONDS, Direction.NEUTRAL);
 
   /**
-   * The ruler's memory pass timed at the end of every trial, right after {@link #TRIAL_METRIC}: 4 MB
-   * of short-lived arrays allocated and filled, a trial value in nanoseconds per megabyte, neutral and
-   * never judged. It follows a side of the machine the CPU pass does not, its memory speed: a ~20 us
-   * JSON parse on a shared 2-core KVM guest moved between about 20 and 33 us in stretches of seconds
-   * while the CPU pass stayed put, and this pass moved with it. A judge takes out whichever pass a
-   * time follows more closely over its stored runs.
-   */
-  public static final Metric MEMORY_TRIAL_METRIC = Metric.of("ruler.memory", Unit.NANOSECONDS, Direction.NEUTRAL);
-
-  /**
    * One part of the ruler, timed over several short trials.
    *
    * @param name the part's name, such as {@code cpu}, {@code memory} or {@code files}

@@ -106,7 +106,7 @@ final class Comparer {
       nested[i] = fit.get().logsByFork(segment.get(i), metric);
     }
     VarianceComponents c = VarianceComponents.of(nested);
-    int df = c.dfRuns() - fit.get().slopes();
+    int df = c.dfRuns() - 1;
     if (df < 1) {
       return Optional.empty();
     }
@@ -226,8 +226,9 @@ final class Comparer {
     boolean forked = xf.length >= 2 || yf.length >= 2;
     // Known from stored runs even where the between-run component came out 0 (its estimate is
     // clamped at 0): the runs' levels still carry their spread into the pooled reference. Read as "no
-    // history", a kept store whose runs the ruler's pass explained well compared 12 fork medians a
-    // side as if runs never differed, and called a 23 % drift of the machine (unchanged code) a FAIL.
+    // history", the detection command's kept store of a JSON parse, on a machine that slowed it by
+    // 25-36 % over 12 minutes, compared 12 fork medians a side as if runs never differed: +22.4 %
+    // (95 % CI +7.8 .. +39.0 %), FAIL, on unchanged code.
     boolean runNoise = floor.runDf() > 0 && floor.runVariance() >= 0;
     if (runNoise && yf.length >= 2 && separateRuns) {
       double[] levels = inSegment(reference, floor.segment())
@@ -363,17 +364,15 @@ final class Comparer {
   }
 
   /**
-   * Says how the machine's speed was taken out, such as {@code machine's speed taken out: ruler's CPU
-   * pass +4.1 % since the baseline, slope 0.97 over 8 stored runs, as measured +6.3 %}.
+   * Says how the machine's speed was taken out, such as {@code machine's speed taken out: ruler +4.1 %
+   * since the baseline, slope 0.97 over 8 stored runs, as measured +6.3 %}.
    */
   private static String adjustedNote(Adjusted a, Result reference, Result current, Metric metric, double[][] xf,
       double[][] yf) {
-    RulerAdjustment fit = a.ruler();
-    double ruler = Math.expm1(fit.level(current, metric) - fit.level(reference, metric));
+    double ruler = Math.expm1(RulerAdjustment.rulerLevel(current, metric) - RulerAdjustment.rulerLevel(reference, metric));
     double measured = Math.expm1(Moments.mean(ForkLevelShift.forkValues(yf)) - Moments.mean(ForkLevelShift.forkValues(xf)));
-    return String.format(Locale.ROOT, "machine's speed taken out: ruler's %s %+.1f %% since the baseline, slope %.2f"
-        + " over %d stored runs, as measured %+.1f %%", fit.passName(), ruler * 100, fit.beta(), fit.runs(),
-        measured * 100);
+    return String.format(Locale.ROOT, "machine's speed taken out: ruler %+.1f %% since the baseline, slope %.2f over %d"
+        + " stored runs, as measured %+.1f %%", ruler * 100, a.ruler().beta(), a.ruler().runs(), measured * 100);
   }
 
   private static String fmtSpread(double f) {

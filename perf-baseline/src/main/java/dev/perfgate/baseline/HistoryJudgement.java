@@ -88,19 +88,18 @@ final class HistoryJudgement {
     List<Result> window = StableSegment.runs(history, fingerprint, metric, settings.historyWindow());
     List<Result> segment = window.subList(seg.start(), window.size());
     Optional<RulerAdjustment> fit = RulerAdjustment.fit(segment, metric);
-    double now = fit.map(a -> a.level(current, metric)).orElse(Double.NaN);
+    double now = RulerAdjustment.rulerLevel(current, metric);
     if (fit.isEmpty() || fit.get().runs() < segment.size() || segment.size() != runs.length || Double.isNaN(now)) {
       return null;
     }
     RulerAdjustment a = fit.get();
     double[] out = new double[runs.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = runs[i] * Math.exp(-a.beta() * (a.level(segment.get(i), metric) - a.center()));
+      out[i] = runs[i] * Math.exp(-a.beta() * (RulerAdjustment.rulerLevel(segment.get(i), metric) - a.center()));
     }
     double v = value * Math.exp(-a.beta() * (now - a.center()));
-    String note = String.format(Locale.ROOT, "(machine's speed taken out: ruler's %s %+.1f %% vs the runs' level,"
-        + " slope %.2f, as measured %s)", a.passName(), Math.expm1(now - a.center()) * 100, a.beta(),
-        metric.format(value));
+    String note = String.format(Locale.ROOT, "(machine's speed taken out: ruler %+.1f %% vs the runs' level, slope"
+        + " %.2f, as measured %s)", Math.expm1(now - a.center()) * 100, a.beta(), metric.format(value));
     return new Adjusted(out, v, note);
   }
 

@@ -17,9 +17,8 @@ import java.util.Optional;
  * high=1.02 trials=0:10234.5,0:10301.2,...}. The outcome is the baseline comparison's on
  * {@code time.wall} ({@code RECORDED} when the run recorded the first baseline, {@code NONE} without a
  * store); the status is that comparison's verdict; passed is whether the run (or the test) passed as a
- * whole; trials are {@code fork:value:ruler:memory} per trial, in order: {@code time.wall} in nanoseconds and
- * the ruler's passes after the trial ({@link Ruler#TRIAL_METRIC} and {@link Ruler#MEMORY_TRIAL_METRIC}, NaN
- * where the run timed none);
+ * whole; trials are {@code fork:value:ruler} triples per trial, in order: {@code time.wall} in nanoseconds and
+ * the ruler's pass after the trial ({@link Ruler#TRIAL_METRIC}, NaN where the run timed none);
  * failed names the checks of the benchmark's failed verdicts (a run can fail on {@code alloc.bytes} or on
  * the history while its time comparison is inconclusive).
  *
@@ -42,11 +41,8 @@ record RunLine(String key, String outcome, String status, boolean passed, double
     failedChecks = List.copyOf(failedChecks);
   }
 
-  /**
-   * One trial's {@code time.wall}, the ruler's CPU and memory passes after it (NaN if none) and the fork it
-   * ran in (0 in process).
-   */
-  record TrialValue(int fork, double nanos, double ruler, double memory) {}
+  /** One trial's {@code time.wall}, the ruler's pass after it (NaN if none) and the fork it ran in (0 in process). */
+  record TrialValue(int fork, double nanos, double ruler) {}
 
   /** A result's trials with a {@code time.wall} value, as the run line carries them. */
   static List<TrialValue> trials(Result r) {
@@ -54,7 +50,7 @@ record RunLine(String key, String outcome, String status, boolean passed, double
     for (Trial t : r.trials()) {
       double v = t.value(Metric.WALL_TIME);
       if (!Double.isNaN(v)) {
-        trials.add(new TrialValue(t.fork(), v, t.value(Ruler.TRIAL_METRIC), t.value(Ruler.MEMORY_TRIAL_METRIC)));
+        trials.add(new TrialValue(t.fork(), v, t.value(Ruler.TRIAL_METRIC)));
       }
     }
     return trials;
@@ -67,7 +63,7 @@ record RunLine(String key, String outcome, String status, boolean passed, double
         .append(String.format(Locale.ROOT, " ratio=%s low=%s high=%s", ratio, low, high)).append(" trials=");
     for (int i = 0; i < trials.size(); i++) {
       sb.append(i == 0 ? "" : ",").append(trials.get(i).fork()).append(':').append(trials.get(i).nanos()).append(':')
-          .append(trials.get(i).ruler()).append(':').append(trials.get(i).memory());
+          .append(trials.get(i).ruler());
     }
     sb.append(" failed=");
     for (int i = 0; i < failedChecks.size(); i++) {
@@ -95,8 +91,7 @@ record RunLine(String key, String outcome, String status, boolean passed, double
       for (String pair : t.split(",")) {
         String[] parts = pair.split(":");
         trials.add(new TrialValue(Integer.parseInt(parts[0]), Double.parseDouble(parts[1]),
-            parts.length > 2 ? Double.parseDouble(parts[2]) : Double.NaN,
-            parts.length > 3 ? Double.parseDouble(parts[3]) : Double.NaN));
+            parts.length > 2 ? Double.parseDouble(parts[2]) : Double.NaN));
       }
     }
     List<String> failed = new ArrayList<>();
@@ -119,14 +114,9 @@ record RunLine(String key, String outcome, String status, boolean passed, double
     return byFork(TrialValue::nanos);
   }
 
-  /** The rulers' CPU passes by fork, forks in the order they first appear. */
+  /** The rulers' passes by fork, forks in the order they first appear. */
   double[][] rulerByFork() {
     return byFork(TrialValue::ruler);
-  }
-
-  /** The rulers' memory passes by fork, forks in the order they first appear. */
-  double[][] memoryByFork() {
-    return byFork(TrialValue::memory);
   }
 
   private double[][] byFork(java.util.function.ToDoubleFunction<TrialValue> value) {

@@ -18,8 +18,7 @@ import java.util.List;
  * @param runMedians the standard deviation of the log run medians
  * @param runsAdjusted the standard deviation of the run levels (mean of the fork medians of the logs)
  *     left once the machine's speed is taken out: less the least-squares slope (held in [0, 1]) times
- *     the run's level of the ruler's CPU or memory pass, whichever leaves less, n - 2 degrees of freedom
- *     (n - 3 where both slopes came out above 0); NaN where a run timed no ruler pass
+ *     the run's ruler level, n - 2 degrees of freedom; NaN where a run timed no ruler pass
  */
 record RunSpread(int runs, double withinFork, double betweenForks, double betweenRuns, double runMedians,
     double runsAdjusted) {
@@ -54,44 +53,19 @@ record RunSpread(int runs, double withinFork, double betweenForks, double betwee
         Math.sqrt(c.betweenRuns()), Math.sqrt(ss / (medians.length - 1)), adjusted(usable));
   }
 
-  /**
-   * The spread of the run levels with the machine's speed taken out, as the judge takes it out: of the
-   * ruler's CPU and memory passes, the one that leaves the smaller spread, a degree of freedom lost for
-   * each pass whose slope came out above 0.
-   */
+  /** The spread of the run levels with the machine's speed taken out, as the judge takes it out. */
   private static double adjusted(List<RunLine> runs) {
     int n = runs.size();
     if (n < 3) {
       return Double.NaN;
     }
     double[] w = new double[n];
+    double[] r = new double[n];
     for (int i = 0; i < n; i++) {
       w[i] = level(runs.get(i).byFork());
-    }
-    double best = Double.NaN;
-    int slopes = 0;
-    for (java.util.function.Function<RunLine, double[][]> pass
-        : List.<java.util.function.Function<RunLine, double[][]>>of(RunLine::rulerByFork, RunLine::memoryByFork)) {
-      double[] r = new double[n];
-      for (int i = 0; i < n; i++) {
-        r[i] = level(pass.apply(runs.get(i)));
-      }
-      double[] left = left(w, r);
-      if (left != null) {
-        slopes += left[1] > 0 ? 1 : 0;
-        best = Double.isNaN(best) ? left[0] : Math.min(best, left[0]);
-      }
-    }
-    int df = n - 1 - Math.max(1, slopes);
-    return Double.isNaN(best) || df < 1 ? Double.NaN : Math.sqrt(best / df);
-  }
-
-  /** The sum of squares of the levels left by a pass's slope (held in [0, 1]) and the slope; null without the pass. */
-  private static double[] left(double[] w, double[] r) {
-    int n = w.length;
-    for (double v : r) {
-      if (Double.isNaN(v)) {
-        return null;
+      r[i] = level(runs.get(i).rulerByFork());
+      if (Double.isNaN(r[i])) {
+        return Double.NaN;
       }
     }
     double mw = java.util.Arrays.stream(w).average().orElseThrow();
@@ -103,12 +77,16 @@ record RunSpread(int runs, double withinFork, double betweenForks, double betwee
       sxx += (r[i] - mr) * (r[i] - mr);
     }
     double beta = sxx > 0 ? Math.max(0, Math.min(1, sxy / sxx)) : 0;
-    double ss = 0;
+    double[] left = new double[n];
     for (int i = 0; i < n; i++) {
-      double v = w[i] - mw - beta * (r[i] - mr);
-      ss += v * v;
+      left[i] = w[i] - beta * (r[i] - mr);
     }
-    return new double[] {ss, beta};
+    double m = java.util.Arrays.stream(left).average().orElseThrow();
+    double ss = 0;
+    for (double v : left) {
+      ss += (v - m) * (v - m);
+    }
+    return Math.sqrt(ss / (n - 2));
   }
 
   /** The mean of the forks' median logs; NaN where a value is missing or not positive. */

@@ -23,16 +23,6 @@ import java.util.List;
  * 11.2 % with the pass's slope taken out). Its code is warmed and its speed calibrated once per run
  * (about 6 ms), so that no trial times the interpreter. With a clock that does not advance (a fake
  * ticker) the pass measures nothing and says so.
- *
- * <p>After the CPU pass comes a memory pass, {@link Ruler#MEMORY_TRIAL_METRIC}: {@value
- * #MEMORY_PASS_ARRAYS} short-lived 16 KB arrays (4 MB) allocated and filled, about 0.3 ms, recorded in
- * nanoseconds per megabyte. It follows what the CPU pass does not: a shared machine's memory speed
- * (neighbours in the shared cache). A ~20 us JSON parse (55 KB allocated a call) on this 2-core KVM
- * guest moved between about 20 and 33 us in stretches of seconds; in four 40 s JVMs its medians over
- * blocks of 10 rounds correlated 0.74-0.86 with this pass (in four other JVMs, 0.03-0.22 with the CPU
- * part), and its spread between the JVMs, 8.9 %, was 5.4 % with this pass taken out in proportion.
- * Garbage of 4 MB a trial, outside the samples, and no memory kept: a retained buffer would show in
- * the heap a benchmark measures.
  */
 public final class RulerProbe implements Probe {
 
@@ -44,10 +34,6 @@ public final class RulerProbe implements Probe {
   static final double STEPS_PER_FIGURE = 1_000_000;
   private static final int CALIBRATION_STEPS = 1_000_000;
   private static final int CALIBRATION_PASSES = 3;
-  /** Arrays of the memory pass: 256 x 16 KB, 4 MB. */
-  static final int MEMORY_PASS_ARRAYS = 256;
-  private static final double MEMORY_PASS_MEGABYTES =
-      MEMORY_PASS_ARRAYS * (double) RulerWorkload.ALLOCATION_LONGS * Long.BYTES / (1 << 20);
 
   private static volatile long sink;
 
@@ -71,7 +57,7 @@ public final class RulerProbe implements Probe {
 
   @Override
   public List<Metric> metrics() {
-    return List.of(Ruler.TRIAL_METRIC, Ruler.MEMORY_TRIAL_METRIC);
+    return List.of(Ruler.TRIAL_METRIC);
   }
 
   @Override
@@ -93,11 +79,8 @@ public final class RulerProbe implements Probe {
       public void close(Recorder recorder) {
         if (nanosPerStep > 0) {
           recorder.record(Ruler.TRIAL_METRIC, pass(passNanos(samples, count), context.trial()));
-          recorder.record(Ruler.MEMORY_TRIAL_METRIC, memoryPass(context.trial()));
         } else {
-          String why = "the clock did not advance over the ruler's calibration";
-          recorder.notMeasured(Ruler.TRIAL_METRIC, why);
-          recorder.notMeasured(Ruler.MEMORY_TRIAL_METRIC, why);
+          recorder.notMeasured(Ruler.TRIAL_METRIC, "the clock did not advance over the ruler's calibration");
         }
       }
     };
@@ -124,19 +107,7 @@ public final class RulerProbe implements Probe {
         best = Math.min(best, ticker.read() - t0);
       }
       nanosPerStep = Math.max(0, best / (double) CALIBRATION_STEPS);
-      for (int i = 0; i < CALIBRATION_PASSES; i++) {
-        memoryPass(-1 - i); // compiled before the first trial's pass
-      }
     }
-  }
-
-  /** One memory pass, as nanoseconds per megabyte allocated and filled (above 0 even on a coarse clock). */
-  double memoryPass(long seed) {
-    long t0 = ticker.read();
-    long r = RulerWorkload.allocate(MEMORY_PASS_ARRAYS, 0x9E3779B97F4A7C15L * (seed + 1));
-    long t1 = ticker.read();
-    sink ^= r;
-    return Math.max(1, t1 - t0) / MEMORY_PASS_MEGABYTES;
   }
 
   /** One pass of about {@code nanos}, as nanoseconds per million steps (above 0 even on a coarse clock). */

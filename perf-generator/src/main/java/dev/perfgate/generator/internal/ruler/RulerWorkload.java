@@ -160,7 +160,14 @@ public final class RulerWorkload {
    * the 8 MB buffer and reads them all in a cache-missing stride.
    */
   static long memory(long[] buffer, long seed) {
-    long sum = allocate(ALLOCATIONS, seed);
+    long sum = 0;
+    for (int k = 0; k < ALLOCATIONS; k++) {
+      long[] small = new long[ALLOCATION_LONGS];
+      for (int i = 0; i < small.length; i++) {
+        small[i] = seed ^ i;
+      }
+      sum += small[(int) ((seed >>> 1) % ALLOCATION_LONGS)] + small.length;
+    }
     for (int i = 0; i < buffer.length; i++) {
       buffer[i] = seed + i;
     }
@@ -169,23 +176,6 @@ public final class RulerWorkload {
     for (int i = 0; i < buffer.length; i++) {
       j = (j + MEMORY_STRIDE) & mask;
       sum += buffer[j];
-    }
-    return sum;
-  }
-
-  /**
-   * Allocates {@code arrays} short-lived arrays of {@link #ALLOCATION_LONGS} longs (16 KB each, below
-   * G1's humongous size) and fills them: fresh memory written through the allocation buffer, as
-   * allocating code writes it.
-   */
-  static long allocate(int arrays, long seed) {
-    long sum = 0;
-    for (int k = 0; k < arrays; k++) {
-      long[] small = new long[ALLOCATION_LONGS];
-      for (int i = 0; i < small.length; i++) {
-        small[i] = seed ^ i;
-      }
-      sum += small[(int) ((seed >>> 1) % ALLOCATION_LONGS)] + small.length;
     }
     return sum;
   }
