@@ -53,7 +53,10 @@ final class HistoryJudgement {
     double center = Median.of(logs);
     // A slope fitted on the same runs takes one more degree of freedom from their spread.
     double t = StudentT.quantile(1 - (1 - confidence) / 2, m - 1 - (adjusted != null ? 1 : 0));
-    double half = t * Mad.NORMAL_CONSISTENCY * Mad.of(logs) * Math.sqrt(1 + 1.0 / m);
+    double spread = Mad.NORMAL_CONSISTENCY * Mad.of(logs);
+    // The slope's own error on this run, as the comparison holds it (RulerAdjustment.slopeError).
+    double slope = adjusted != null ? adjusted.slopeError() : 0;
+    double half = t * Math.sqrt(spread * spread * (1 + 1.0 / m) + slope);
     half = Math.max(half, Math.log1p(noiseFloor));
     double lv = Math.log(value);
     Outcome o;
@@ -70,8 +73,11 @@ final class HistoryJudgement {
         new Comparison.Limits(noiseFloor, tolerance, confidence, 0), since);
   }
 
-  /** Run values with the machine's speed taken out, this run's value likewise, and the words that say so. */
-  private record Adjusted(double[] runs, double value, String note) {}
+  /**
+   * Run values with the machine's speed taken out, this run's value likewise, the variance the
+   * slope's own error adds to this run's value (log scale), and the words that say so.
+   */
+  private record Adjusted(double[] runs, double value, double slopeError, String note) {}
 
   /**
    * The stored runs' values and this run's with the machine's speed taken out ({@link RulerAdjustment}),
@@ -98,9 +104,10 @@ final class HistoryJudgement {
       out[i] = runs[i] * Math.exp(-a.beta() * (RulerAdjustment.rulerLevel(segment.get(i), metric) - a.center()));
     }
     double v = value * Math.exp(-a.beta() * (now - a.center()));
+    double slopeError = (now - a.center()) * (now - a.center()) * a.slopeVariance();
     String note = String.format(Locale.ROOT, "(machine's speed taken out: ruler %+.1f %% vs the runs' level, slope"
         + " %.2f, as measured %s)", Math.expm1(now - a.center()) * 100, a.beta(), metric.format(value));
-    return new Adjusted(out, v, note);
+    return new Adjusted(out, v, slopeError, note);
   }
 
   /**

@@ -179,6 +179,27 @@ class RulerAdjustmentTest {
   }
 
   @Test
+  void againstHistory_aRunOnAMachineFarFromTheStoredRuns_hasTheWiderPrediction_forTheSlopesError() {
+    // Runs that follow the machine (3 % between runs) and have 3 % of their own besides: the slope
+    // is fitted, but known only to about +-0.4.
+    Random r = new Random(12);
+    List<Result> stored = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      stored.add(run(r, Math.exp(MACHINE * r.nextGaussian()), Math.exp(MACHINE * r.nextGaussian()), true, true));
+    }
+    HistoryCheck near = JUDGE.againstHistory(stored, run(r, 1, 1, true, true), TIME);
+    HistoryCheck far = JUDGE.againstHistory(stored, run(r, 1, Math.exp(0.15), true, true), TIME);
+    assertTrue(far.message().contains("machine's speed taken out"), far.message());
+    System.out.println("near: " + near.message());
+    System.out.println("far:  " + far.message());
+    double nearWidth = Math.log(near.prediction().high() / near.prediction().low());
+    double farWidth = Math.log(far.prediction().high() / far.prediction().low());
+    // The same stored runs, the same spread between them; only the slope's error on the far run differs.
+    assertTrue(farWidth > nearWidth * 1.3, "far " + farWidth + " near " + nearWidth);
+    assertEquals(Outcome.UNCHANGED, far.outcome(), far.message());
+  }
+
+  @Test
   void compare_aBaselineStoredWithoutThePass_isComparedAsMeasured() {
     Random r = new Random(5);
     List<Result> stored = history(r, true, true);
