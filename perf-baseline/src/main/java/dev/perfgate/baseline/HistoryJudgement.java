@@ -55,8 +55,8 @@ final class HistoryJudgement {
     double t = StudentT.quantile(1 - (1 - confidence) / 2, m - 1 - (adjusted != null ? 1 : 0));
     double spread = Mad.NORMAL_CONSISTENCY * Mad.of(logs);
     // The slope's own error on this run, as the comparison holds it (RulerAdjustment.slopeError).
-    double slope = adjusted != null ? adjusted.slopeError() : 0;
-    double half = t * Math.sqrt(spread * spread * (1 + 1.0 / m) + slope);
+    double slopeError = adjusted != null ? adjusted.slopeError() : 0;
+    double half = t * Math.sqrt(spread * spread * (1 + 1.0 / m) + slopeError);
     half = Math.max(half, Math.log1p(noiseFloor));
     double lv = Math.log(value);
     Outcome o;
@@ -104,10 +104,9 @@ final class HistoryJudgement {
       out[i] = runs[i] * Math.exp(-a.beta() * (RulerAdjustment.rulerLevel(segment.get(i), metric) - a.center()));
     }
     double v = value * Math.exp(-a.beta() * (now - a.center()));
-    double slopeError = (now - a.center()) * (now - a.center()) * a.slopeVariance();
     String note = String.format(Locale.ROOT, "(machine's speed taken out: ruler %+.1f %% vs the runs' level, slope"
         + " %.2f, as measured %s)", Math.expm1(now - a.center()) * 100, a.beta(), metric.format(value));
-    return new Adjusted(out, v, slopeError, note);
+    return new Adjusted(out, v, a.slopeError(now - a.center()), note);
   }
 
   /**

@@ -91,8 +91,12 @@ record RulerAdjustment(double beta, double center, int runs, double slopeVarianc
    */
   double slopeError(Result reference, Result current, Metric metric) {
     double now = rulerLevel(current, metric);
-    double dx = Math.max(Math.abs(now - rulerLevel(reference, metric)), Math.abs(now - center));
-    return Double.isFinite(dx) ? dx * dx * slopeVariance : 0;
+    return slopeError(Math.max(Math.abs(now - rulerLevel(reference, metric)), Math.abs(now - center)));
+  }
+
+  /** The variance the slope's own error adds to a time whose ruler is {@code distance} (log) from another's. */
+  double slopeError(double distance) {
+    return Double.isFinite(distance) ? distance * distance * slopeVariance : 0;
   }
 
   /** Whether a metric is one the machine's speed scales: a time, lower is better. */

@@ -61,6 +61,18 @@ class RulerAdjustmentTest {
     return runs;
   }
 
+  /**
+   * n stored runs of unchanged code whose time has 3 % of its own between runs beside a machine that
+   * moves 3 % between runs, which the time follows or not.
+   */
+  static List<Result> ownNoiseHistory(Random r, int n, boolean follows) {
+    List<Result> runs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      runs.add(run(r, Math.exp(MACHINE * r.nextGaussian()), Math.exp(MACHINE * r.nextGaussian()), follows, true));
+    }
+    return runs;
+  }
+
   @Test
   void fit_timesThatFollowTheMachine_slopeNearOne() {
     Optional<RulerAdjustment> a = RulerAdjustment.fit(history(new Random(1), true, true), TIME);
@@ -71,13 +83,7 @@ class RulerAdjustmentTest {
 
   @Test
   void fit_timesTheMachineDoesNotMove_slopeNearZero_andNeverForCountsOrWithoutPasses() {
-    Random r = new Random(2);
-    List<Result> runs = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      // the time has its own 3 % between runs, the machine another 3 % the time does not follow
-      runs.add(run(r, Math.exp(MACHINE * r.nextGaussian()), Math.exp(MACHINE * r.nextGaussian()), false, true));
-    }
-    Optional<RulerAdjustment> a = RulerAdjustment.fit(runs, TIME);
+    Optional<RulerAdjustment> a = RulerAdjustment.fit(ownNoiseHistory(new Random(2), 8, false), TIME);
     System.out.println("unrelated: " + a);
     assertTrue(a.isEmpty() || a.get().beta() < 0.5, a.toString());
     assertTrue(RulerAdjustment.fit(history(new Random(1), true, true), Metric.ALLOCATED_BYTES).isEmpty());
@@ -141,11 +147,7 @@ class RulerAdjustmentTest {
       int used = 0;
       int adjusted = 0;
       for (int h = 0; h < 400; h++) {
-        List<Result> runs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          // the time has its own 3 % between runs, the machine another 3 % the time does not follow
-          runs.add(run(r, Math.exp(MACHINE * r.nextGaussian()), Math.exp(MACHINE * r.nextGaussian()), false, true));
-        }
+        List<Result> runs = ownNoiseHistory(r, n, false);
         Comparer.Floor f = comparer.floor(runs, runs.get(0).environment().fingerprint(), TIME);
         if (f.runs() != n) {
           continue; // a change point cut the segment
@@ -183,10 +185,7 @@ class RulerAdjustmentTest {
     // Runs that follow the machine (3 % between runs) and have 3 % of their own besides: the slope
     // is fitted, but known only to about +-0.4.
     Random r = new Random(12);
-    List<Result> stored = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      stored.add(run(r, Math.exp(MACHINE * r.nextGaussian()), Math.exp(MACHINE * r.nextGaussian()), true, true));
-    }
+    List<Result> stored = ownNoiseHistory(r, 8, true);
     HistoryCheck near = JUDGE.againstHistory(stored, run(r, 1, 1, true, true), TIME);
     HistoryCheck far = JUDGE.againstHistory(stored, run(r, 1, Math.exp(0.15), true, true), TIME);
     assertTrue(far.message().contains("machine's speed taken out"), far.message());
